@@ -1,0 +1,145 @@
+"""What every extractor shares: the Doc, the facts found so far, and who each phrase refers to."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg import iris
+from kg.mentions import Doc, Item
+from kg.model import Extraction, Position, Relation, Span
+
+
+class Context:
+    def __init__(self, doc: Doc, out: Extraction) -> None:
+        self.doc = doc
+        self.out = out
+        self.rule = ""
+        self.items = doc.items
+        # item index -> person key, for phrases that refer to a person: names, titles, anaphors
+        self.person_refs: dict[int, str] = {}
+        # item index -> (description span, org item index or None, role) for people the article
+        # only describes; they enter the graph once a fact needs them (see describe()).
+        self.described: dict[int, tuple[Span, int | None, dict, bool]] = {}
+        self.claimed: set[int] = set()
+        self.aliases: dict[int, int] = {}  # "the employee" -> the item that described that person
+        self.org_refs: dict[int, str] = {}  # item index -> org key for "the startup", "his company"
+        for i, it in enumerate(self.items):
+            if it.is_person:
+                self.person_refs[i] = it.key
+            elif it.is_org:
+                self.org_refs[i] = it.key
+
+    # --- navigation -------------------------------------------------------------------------
+    def sentence_of(self, i: int) -> int:
+        return self.doc.sentence_index(self.items[i].start)
+
+    def sentence_range(self, i: int) -> range:
+        s = self.sentence_of(i)
+        start, end = self.doc.sentences[s]
+        idx = [k for k, it in enumerate(self.items) if start <= it.start < end]
+        return range(idx[0], idx[-1] + 1) if idx else range(i, i + 1)
+
+    def words_at(self, i: int, phrases, proclitic: bool = False) -> int:
+        """Length in items of the longest phrase (normalized token tuples) starting at item i."""
+        for phrase in phrases:
+            n = len(phrase)
+            toks = self.items[i:i + n]
+            if len(toks) < n or any(t.kind != "tok" for t in toks):
+                continue
+            first = toks[0].norm
+            firsts = {first}
+            if proclitic and toks[0].script == "ar":
+                firsts |= {first[len(p):] for p in self.doc.lex.proclitics if first.startswith(p)}
+            if phrase[0] in firsts and all(t.norm == w for t, w in zip(toks[1:], phrase[1:])):
+                return n
+        return 0
+
+    def is_word(self, i: int, words: frozenset[str], proclitic: bool = True) -> bool:
+        if not 0 <= i < len(self.items) or self.items[i].kind != "tok":
+            return False
+        w = self.items[i].norm
+        if w in words:
+            return True
+        if proclitic and self.items[i].script == "ar":
+            return any(w.startswith(p) and w[len(p):] in words for p in self.doc.lex.proclitics)
+        return False
+
+    def is_punct(self, i: int, chars: str = ",،") -> bool:
+        return 0 <= i < len(self.items) and self.items[i].kind == "tok" and self.items[i].norm in chars
+
+    def span(self, i: int, j: int) -> Span:
+        """Evidence from the start of item i to the end of item j (inclusive)."""
+        a, b = sorted((i, j))
+        return self.doc.span(self.items[a].start, self.items[b].end)
+
+    def words(self, name: str) -> frozenset[str]:
+        lang = "ar" if self.doc.lang == "ar" else "en"
+        return self.doc.lex.words(f"{name}_{lang}") | self.doc.lex.words(f"{name}_{'en' if lang == 'ar' else 'ar'}")
+
+    def phrases(self, name: str):
+        lex = self.doc.lex
+        return tuple(sorted(set(lex.phrases(f"{name}_ar")) | set(lex.phrases(f"{name}_en")), key=lambda p: (-len(p), p)))
+
+    # --- people -----------------------------------------------------------------------------
+    def person(self, i: int) -> str | None:
+        """The person item i refers to, bringing a described person into the graph if needed."""
+        if i in self.person_refs:
+            return self.person_refs[i]
+        if i in self.aliases:
+            return self.person(self.aliases[i])
+        if i in self.described:
+            return self.describe(i)
+        return None
+
+    def described_owner(self, i: int) -> int:
+        """"مهندس ميتا الذي": the relative pronoun follows the org, but hangs on the description."""
+        for t, (_, org_i, _, _) in self.described.items():
+            if org_i == i and t < i:
+                return t
+        return i
+
+    def refers_to_person(self, i: int) -> bool:
+        return i in self.person_refs or i in self.described or i in self.aliases
+
+    def describe(self, i: int) -> str:
+        """A person the article only describes ("a Meta engineer") enters the graph."""
+        span, org_i, role, current = self.described[i]
+        key = iris.described_person_key(self.doc.article.key, span.exact)
+        if i not in self.claimed:
+            self.claimed.add(i)
+            self.doc.add_entity(key, "Person", span.exact, how="described", span=span, described=True)
+            if org_i is not None:
+                org = self.items[org_i].key or self.org_refs.get(org_i)
+                self.relate(key, "worksFor" if current else "formerlyWorkedFor", org, span, "0.8")
+        self.person_refs[i] = key
+        return key
+
+    def mention_person(self, key: str, span: Span) -> None:
+        """A phrase such as "the executive" refers to a person already known."""
+        etype = self.doc.labels[key]["etype"] if key in self.doc.labels else "Person"
+        self.doc.add_entity(key, etype, span.exact, how="anaphor", span=span)
+
+    def last_person_before(self, i: int, want=None) -> str | None:
+        for k in range(i - 1, -1, -1):
+            key = self.person_refs.get(k)
+            if key and (want is None or want(k, key)):
+                return key
+        return None
+
+    # --- facts ------------------------------------------------------------------------------
+    def relate(self, s: str, p: str, o: str, evidence: Span, confidence: str = "0.9") -> None:
+        if s and o and s != o:
+            self.out.relations.add(Relation(s, p, o, evidence, Decimal(confidence), self.rule))
+
+    def position(self, person: str, org: str, title: Span, role: dict, current: bool, evidence: Span,
+                 confidence: str = "0.9") -> None:
+        self.out.positions.add(Position(person, org, title.exact, _lang(title.exact),
+                                        role["role"], current, evidence, Decimal(confidence), self.rule))
+        self.relate(person, "worksFor" if current else "formerlyWorkedFor", org, evidence, confidence)
+
+
+def _lang(text: str) -> str:
+    return "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
+
+
+def item_text(ctx: Context, it: Item) -> str:
+    return ctx.doc.text[it.start:it.end]

@@ -1,0 +1,215 @@
+"""Deals: who paid whom, for what, how much, and who reported it.
+
+Each sentence with a deal word (صفقة, deal), a payment (دفعت, paid), a licence, an
+acquisition, an investment or a hiring becomes a frame; frames of one article that share
+their paying party (or whose organizations all belong to an earlier frame) are one deal.
+What the article denies ("لم تستحوذ", "did not formally purchase") is never asserted: a
+denied acquisition removes the Acquisition kind between those parties from the whole article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extractors import extractor
+from kg.extractors.context import Context
+from kg.extractors.employment import subject_org
+from kg.model import Deal, Money
+
+ROLE_OF_PAYER = {"LicensingDeal": "licensee", "Acquisition": "acquirer", "Investment": "investor", "AcquiHire": "acquirer"}
+ROLE_OF_OTHER = {"LicensingDeal": "licensor", "Acquisition": "target", "Investment": "investee", "AcquiHire": "target"}
+
+
+@dataclass
+class DealFrame:
+    sentences: list[int]
+    payer: str | None
+    kinds: set[str] = field(default_factory=set)
+    others: dict[str, str] = field(default_factory=dict)  # org key -> kind it is the counterparty of
+    parties: set[str] = field(default_factory=set)
+    hires: set[str] = field(default_factory=set)
+    amounts: set[Money] = field(default_factory=set)
+    reporters: set[str] = field(default_factory=set)
+    status: str | None = None
+
+
+@extractor("sanad.deal.frame.v1", produces=("Deal", "LicensingDeal", "Acquisition", "Investment", "AcquiHire",
+                                             "licensee", "licensor", "acquirer", "target", "investor", "investee",
+                                             "hires", "reportedBy", "amount", "party"))
+def deals(ctx: Context) -> None:
+    frames: list[DealFrame] = []
+    denied: set[tuple[str, str]] = set()
+    for s in range(len(ctx.doc.sentences)):
+        frame = _frame(ctx, s, denied)
+        if frame is not None:
+            frames.append(frame)
+    merged: list[DealFrame] = []
+    for f in frames:
+        target = next((m for m in merged if _same_deal(m, f)), None)
+        if target is None:
+            merged.append(f)
+            continue
+        target.sentences += f.sentences
+        target.kinds |= f.kinds
+        target.others.update({k: v for k, v in f.others.items() if k not in target.others})
+        target.parties |= f.parties
+        target.hires |= f.hires
+        target.amounts |= f.amounts
+        target.reporters |= f.reporters
+        target.payer = target.payer or f.payer
+        target.status = target.status or f.status
+    for f in merged:
+        _emit(ctx, f, denied)
+
+
+def _same_deal(a: DealFrame, b: DealFrame) -> bool:
+    if a.payer and b.payer:
+        return a.payer == b.payer
+    return bool(b.parties) and b.parties <= a.parties | ({a.payer} if a.payer else set())
+
+
+def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | None:
+    start, end = ctx.doc.sentences[s]
+    idx = [k for k, it in enumerate(ctx.items) if start <= it.start < end]
+    if not idx:
+        return None
+    negation = ctx.words("negation")
+    hedges = ctx.words("hedge")
+
+    def found(name: str) -> list[int]:
+        phrases = ctx.phrases(name)
+        return [k for k in idx if ctx.words_at(k, phrases, proclitic=True)]
+
+    def negated(k: int) -> bool:
+        return any(ctx.is_word(q, negation) for q in range(max(idx[0], k - 3), k))
+
+    deal_words = found("deal_nouns")
+    pays = found("pay_verbs") + found("payment_nouns")
+    licences = [k for k in found("license_words") if not negated(k)]
+    acquires = found("acquire_words")
+    invests = [k for k in found("invest_words") if not negated(k)]
+    hires = [k for k in found("hire_words") if not negated(k)]
+    for k in acquires:
+        if negated(k):
+            subj = subject_org(ctx, idx[0], k)
+            obj = _org_after(ctx, k, idx[-1])
+            if subj is not None and obj is not None:
+                denied.add((ctx.items[subj].key, obj))
+    acquires = [k for k in acquires if not negated(k)]
+    triggers = sorted(deal_words + pays + licences + acquires + invests)
+    money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
+    if not triggers and not (hires and (money or deal_words)):
+        return None
+    first = min(triggers + hires)
+    payer_i = subject_org(ctx, idx[0], first + 1) or subject_org(ctx, idx[0], idx[-1] + 1)
+    payer = ctx.items[payer_i].key if payer_i is not None else None
+    frame = DealFrame([s], payer)
+    orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"}
+    frame.parties = set(orgs)
+    for k in licences:
+        frame.kinds.add("LicensingDeal")
+        other = _org_after(ctx, k, idx[-1], skip=payer) or _startup(ctx, k, payer)
+        if other:
+            frame.others[other] = "LicensingDeal"
+    for k in acquires:
+        frame.kinds.add("Acquisition")
+        other = _org_after(ctx, k, idx[-1], skip=payer)
+        if other:
+            frame.others[other] = "Acquisition"
+    for k in invests:
+        frame.kinds.add("Investment")
+        other = _org_after(ctx, k, idx[-1], skip=payer)
+        if other:
+            frame.others[other] = "Investment"
+    staff = ctx.words("staff")
+    for k in hires:
+        if any(ctx.is_word(q, staff) for q in range(k, min(k + 8, idx[-1] + 1))):
+            frame.kinds.add("AcquiHire")
+            other = _org_after(ctx, k, idx[-1], skip=payer)
+            if other:
+                frame.others.setdefault(other, "AcquiHire")
+    frame.parties |= set(frame.others)
+    if payer:
+        frame.parties.add(payer)
+    frame.hires = {r.object for r in ctx.out.relations
+                   if r.predicate == "hired" and start <= r.evidence.start < end and r.subject == payer}
+    frame.amounts = set(money) if (pays or deal_words or licences or acquires) else set()
+    frame.reporters = _reporters(ctx, idx)
+    if any(ctx.is_word(q, hedges) for k in triggers for q in range(max(idx[0], k - 3), k)):
+        frame.status = "planned"
+    if not frame.kinds and not deal_words and not pays:
+        return None
+    return frame
+
+
+def _org_after(ctx: Context, k: int, last: int, skip: str | None = None) -> str | None:
+    """The first company after item k, within a few words, other than `skip`."""
+    for q in range(k + 1, min(k + 7, last + 1)):
+        it = ctx.items[q]
+        if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
+            return it.key
+    return None
+
+
+def _startup(ctx: Context, k: int, payer: str | None) -> str | None:
+    """"الشركة الناشئة" / "the startup": the last company named before that is not the payer."""
+    phrases = ctx.phrases("startup_anaphora")
+    for q in range(k + 1, min(k + 5, len(ctx.items))):
+        if ctx.words_at(q, phrases, proclitic=True):
+            for r in range(q - 1, -1, -1):
+                it = ctx.items[r]
+                if it.is_org and it.etype == "Company" and it.key != payer:
+                    return it.key
+    return None
+
+
+def _excluded_amount(ctx: Context, k: int) -> bool:
+    """Amounts that are not what the deal paid: a valuation, funding received, a per-unit price."""
+    words = ctx.words("excluded_amount_context")
+    return any(ctx.is_word(q, words) for q in range(max(0, k - 1), min(len(ctx.items), k + 4)))
+
+
+def _reporters(ctx: Context, idx: list[int]) -> set[str]:
+    """"ذكرت صحيفة وول ستريت جورنال", "Bloomberg reported", "according to Reuters"."""
+    verbs = ctx.words("report_verbs")
+    preps = ctx.phrases("report_prepositions")
+    out = set()
+    for k in idx:
+        it = ctx.items[k]
+        if not (it.kind == "ent" and it.etype == "MediaOutlet"):
+            continue
+        if ctx.is_word(k + 1, verbs, proclitic=False):
+            out.add(it.key)
+            continue
+        for back in (1, 2, 3):
+            q = k - back
+            if q < idx[0]:
+                break
+            if ctx.is_word(q, verbs) or any(ctx.words_at(q - len(p) + 1, (p,), proclitic=True) for p in preps):
+                out.add(it.key)
+                break
+    return out
+
+
+def _emit(ctx: Context, f: DealFrame, denied: set[tuple[str, str]]) -> None:
+    kinds = set(f.kinds)
+    if f.payer and any((f.payer, o) in denied for o in f.parties):
+        kinds.discard("Acquisition")
+    roles: set[tuple[str, str]] = set()
+    for org in sorted(f.parties):
+        roles.add(("party", org))
+    for org, kind in f.others.items():
+        if kind in kinds:
+            roles.add((ROLE_OF_OTHER[kind], org))
+            if f.payer:
+                roles.add((ROLE_OF_PAYER[kind], f.payer))
+    for person in f.hires:
+        roles.add(("hires", person))
+        roles.add(("party", person))
+    if len({p for r, p in roles if r == "party"}) < 2:
+        return
+    sentences = sorted(set(f.sentences))
+    evidence = tuple(ctx.doc.span(*ctx.doc.sentences[s]) for s in sentences)
+    ctx.out.deals.append(Deal(tuple(sorted(kinds or {"Deal"})), tuple(sorted(roles)),
+                              tuple(sorted(f.amounts)), tuple(sorted(f.reporters)), evidence, f.status,
+                              Decimal("0.8"), ctx.rule))

@@ -1,0 +1,108 @@
+"""Who works where and who hired whom: "الذي يعمل الآن في شركة OpenAI", "راو من شركة
+Databricks", "Microsoft hired Inflection CEO Mustafa Suleyman", "قيام Google بإعادة توظيف نعوم شازير".
+"""
+from __future__ import annotations
+
+from kg.extractors import extractor
+from kg.extractors.context import Context
+
+
+@extractor("sanad.employment.now.v1", produces=("worksFor",))
+def works_now(ctx: Context) -> None:
+    phrases = ctx.phrases("works_now")
+    relative = ctx.words("relative")
+    for k in range(len(ctx.items)):
+        n = ctx.words_at(k, phrases, proclitic=True)
+        if not n:
+            continue
+        same = ctx.sentence_range(k)
+        o = k + n
+        if ctx.is_word(o, frozenset({"شركه", "company"}), proclitic=False):
+            o += 1
+        if o not in same or not ctx.items[o].is_org:
+            continue
+        p = k - 1
+        if ctx.is_word(p, relative, proclitic=False):
+            p -= 1
+            if ctx.is_punct(p):
+                p -= 1
+            p = ctx.described_owner(p)
+            person = ctx.person(p) if p in same else None
+        else:
+            person = next((ctx.person(q) for q in range(k - 1, same.start - 1, -1) if ctx.refers_to_person(q)), None)
+        if person:
+            ctx.relate(person, "worksFor", ctx.items[o].key, ctx.span(min(p, k), o), "0.8")
+
+
+@extractor("sanad.employment.affiliation.v1", produces=("worksFor",))
+def affiliation(ctx: Context) -> None:
+    """NAME من شركة ORG / NAME of ORG: a person introduced by their company."""
+    phrases = ctx.phrases("affiliation")
+    for p, it in enumerate(ctx.items):
+        if not it.is_person:
+            continue
+        n = ctx.words_at(p + 1, phrases)
+        o = p + 1 + n
+        if n and o < len(ctx.items) and ctx.items[o].is_org and ctx.items[o].etype != "MediaOutlet":
+            if ctx.sentence_of(o) == ctx.sentence_of(p):
+                ctx.relate(it.key, "worksFor", ctx.items[o].key, ctx.span(p, o), "0.7")
+
+
+@extractor("sanad.employment.hire.v1", produces=("hired", "formerlyWorkedFor"))
+def hires(ctx: Context) -> None:
+    hire = ctx.phrases("hire_words")
+    rehire = ctx.phrases("rehire_words")
+    negation = ctx.words("negation")
+    for k in range(len(ctx.items)):
+        n = ctx.words_at(k, hire, proclitic=True)
+        if not n:
+            continue
+        if any(ctx.is_word(q, negation) for q in range(max(0, k - 3), k)):
+            continue
+        same = ctx.sentence_range(k)
+        hirer = hirer_of(ctx, k)
+        if hirer is None:
+            continue
+        again = bool(ctx.words_at(k, rehire, proclitic=True))
+        for p in hired_people(ctx, k + n, same):
+            person = ctx.person(p)
+            evidence = ctx.span(min(hirer, k), p)
+            ctx.relate(ctx.items[hirer].key, "hired", person, evidence, "0.85")
+            if again:
+                ctx.relate(person, "formerlyWorkedFor", ctx.items[hirer].key, evidence, "0.75")
+
+
+def hirer_of(ctx: Context, k: int) -> int | None:
+    """The organization doing the hiring: right before the verb, else the sentence's subject."""
+    same = ctx.sentence_range(k)
+    for q in range(k - 1, max(same.start, k - 3) - 1, -1):
+        if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
+            return q
+    return subject_org(ctx, same.start, k)
+
+
+def subject_org(ctx: Context, start: int, stop: int) -> int | None:
+    """The first organization in items[start:stop] that is not an outlet nor after a preposition."""
+    preps = ctx.words("prepositions")
+    for q in range(start, stop):
+        it = ctx.items[q]
+        if it.is_org and it.etype != "MediaOutlet" and not ctx.is_word(q - 1, preps, proclitic=False):
+            if it.script == "" and ctx.doc.text[it.start - 1:it.start] in ("ل", "ب"):
+                continue  # a glued preposition: "لجوجل"
+            return q
+    return None
+
+
+def hired_people(ctx: Context, k: int, same: range) -> list[int]:
+    """The people a hiring verb takes: the first within a few words, and any "including" list."""
+    out = []
+    for q in range(k, min(k + 8, same.stop)):
+        if ctx.refers_to_person(q) and ctx.items[q].kind != "title":
+            out.append(q)
+            break
+    including = ctx.phrases("including") if "including_en" in ctx.doc.lex.patterns else ()
+    for q in range(k, same.stop):
+        if ctx.words_at(q, including):
+            out += [r for r in range(q, same.stop) if ctx.items[r].is_person and r not in out]
+            break
+    return out

@@ -1,0 +1,63 @@
+"""Hardware: "10,000 H100 GPUs", "10000 وحدة معالجة رسوميات H100", "100,000 Nvidia H100 chips",
+and who makes the model when the text says so ("Nvidia H100", "شرائح Nvidia", "the Nvidia chips").
+"""
+from __future__ import annotations
+
+from kg.extractors import extractor
+from kg.extractors.context import Context
+from kg.model import HardwareMention
+from kg.text import norm
+
+
+@extractor("sanad.hardware.quantity.v1", produces=("HardwareMention", "hardware", "quantity", "manufacturer"))
+def hardware(ctx: Context) -> None:
+    chip_words = {w for phrase in ctx.phrases("chip_nouns") for w in phrase}
+    chip_words |= {norm(w) for w in ("of", "the", "من")}
+    for h, it in enumerate(ctx.items):
+        if not (it.kind == "ent" and it.etype == "HardwareModel"):
+            continue
+        same = ctx.sentence_range(h)
+        maker = None
+        # quantity before the model, with only unit words or the maker in between
+        q = h - 1
+        while q in same and q >= h - 6:
+            prev = ctx.items[q]
+            if prev.kind == "num":
+                quantity = int(prev.value) if prev.value == int(prev.value) else None
+                if quantity and quantity > 0:
+                    end = _unit_end(ctx, h, same, chip_words)
+                    ctx.out.hardware.add(HardwareMention(it.key, quantity, ctx.span(q, end), ctx.rule))
+                break
+            if prev.is_org:
+                maker = maker or q
+            elif not (prev.kind == "tok" and prev.norm in chip_words):
+                break
+            q -= 1
+        if h - 1 in same and ctx.items[h - 1].is_org:
+            maker = h - 1
+        if maker is None:
+            maker = _maker_after(ctx, h, same, chip_words)
+        if maker is not None:
+            ctx.relate(it.key, "manufacturer", ctx.items[maker].key, ctx.span(min(h, maker), max(h, maker)), "0.8")
+
+
+def _unit_end(ctx: Context, h: int, same: range, chip_words: set[str]) -> int:
+    end = h
+    while end + 1 in same and ctx.items[end + 1].kind == "tok" and ctx.items[end + 1].norm in chip_words:
+        end += 1
+    return end
+
+
+def _maker_after(ctx: Context, h: int, same: range, chip_words: set[str]) -> int | None:
+    """"H100،” شرائح Nvidia" / 'H100 GPUs," the high-demand Nvidia chips': a company next to a chip word."""
+    chips = {w for phrase in ctx.phrases("chip_nouns") for w in phrase if len(phrase) == 1}
+    stop = min(same.stop, h + 10)
+    for q in range(h + 1, stop):
+        it = ctx.items[q]
+        if it.kind == "ent" and it.etype == "HardwareModel":
+            return None  # another model: the maker phrase may be about that one
+        if it.is_org and it.etype == "Company":
+            near = [ctx.items[r] for r in (q - 1, q + 1) if r in same]
+            if any(n.kind == "tok" and n.norm in chips for n in near):
+                return q
+    return None

@@ -1,0 +1,173 @@
+"""Titles: "نافين راو، نائب رئيس قسم الذكاء الاصطناعي في Databricks", "OpenAI CEO Sam Altman",
+"Databricks' VP of AI, Naveen Rao", "مؤسس موقع Character.ai، نعوم شازير", and titles with no
+name: "Perplexity's CEO" (a described person), "the executive" (someone already named).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extractors import extractor
+from kg.extractors.context import Context
+from kg.model import Span
+
+
+@dataclass
+class Frame:
+    t: int  # the title item
+    end: int  # last item of the title with its tail ("of AI", "قسم الذكاء الاصطناعي")
+    role: dict
+    org: int | None = None
+    person: int | None = None
+    current: bool = True
+    first: int = 0  # first item of the whole phrase (for evidence)
+    last: int = 0
+
+    @property
+    def kind(self) -> str:
+        return self.role["kind"]
+
+
+@extractor("sanad.position.title.v1",
+           produces=("Position", "holdsPosition", "worksFor", "formerlyWorkedFor", "founded", "Person"))
+def titles(ctx: Context) -> None:
+    frames = [_frame(ctx, i) for i, it in enumerate(ctx.items) if it.kind == "title"]
+    held: dict[tuple[str, str], set[str]] = {}  # (org key, role) -> people named with it
+    holders: list[tuple[int, str, str]] = []  # (item, person, org) for named office holders
+    for f in frames:
+        if f.person is None:
+            continue
+        person = ctx.person(f.person)
+        org = ctx.items[f.org].key if f.org is not None else None
+        evidence = ctx.span(f.first, f.last)
+        title = ctx.span(f.t, f.end)
+        ctx.person_refs.setdefault(f.t, person)
+        if f.kind == "founder":
+            org = org or _org_before(ctx, f.t)
+            if org:
+                ctx.relate(person, "founded", org, evidence, "0.9" if f.org is not None else "0.6")
+        elif org and f.kind in ("office", "descriptor"):
+            ctx.position(person, org, title, f.role, f.current, evidence)
+            held.setdefault((org, f.role["role"]), set()).add(person)
+            holders.append((f.t, person, org))
+        elif org and f.kind == "occupation":
+            ctx.relate(person, "worksFor" if f.current else "formerlyWorkedFor", org, evidence, "0.8")
+    for f in frames:
+        if f.person is not None:
+            continue
+        org = ctx.items[f.org].key if f.org is not None else None
+        evidence = ctx.span(f.first, f.last)
+        if f.kind == "office" and org:
+            named = held.get((org, f.role["role"]), set())
+            if len(named) == 1:  # the same title at the same company: the person named with it
+                person = next(iter(named))
+                ctx.person_refs[f.t] = person
+                ctx.mention_person(person, evidence)
+                ctx.position(person, org, ctx.span(f.t, f.end), f.role, f.current, evidence)
+            else:
+                ctx.described[f.t] = (evidence, f.org, f.role, f.current)
+                person = ctx.describe(f.t)
+                ctx.position(person, org, ctx.span(f.t, f.end), f.role, f.current, evidence)
+        elif f.kind == "descriptor" and org:
+            named = {p for (_, p, o) in holders if o == org}
+            if len(named) == 1:
+                person = next(iter(named))
+                ctx.person_refs[f.t] = person
+                ctx.mention_person(person, evidence)
+                ctx.relate(person, "worksFor", org, evidence, "0.7")
+        elif f.kind == "descriptor" and _definite(ctx, f.t):
+            people = {p for (_, p, _) in holders}
+            person = ctx.last_person_before(f.t, lambda k, key: key in people)
+            if person:
+                ctx.person_refs[f.t] = person
+                ctx.mention_person(person, evidence)
+        elif f.kind == "occupation" and org:
+            ctx.described[f.t] = (evidence, f.org, f.role, f.current)
+        elif f.kind == "occupation" and _definite(ctx, f.t):
+            earlier = [k for k, d in ctx.described.items() if k < f.t and d[2]["role"] == f.role["role"]]
+            if earlier:
+                ctx.aliases[f.t] = earlier[-1]
+
+
+def _frame(ctx: Context, t: int) -> Frame:
+    items = ctx.items
+    role = items[t].title
+    f = Frame(t, t, role, first=t, last=t)
+    same = ctx.sentence_range(t)
+    former = ctx.words("former")
+    if ctx.is_word(t - 1, former, proclitic=False) or (t >= 2 and ctx.is_word(t - 2, former) and ctx.is_punct(t - 1, "-")):
+        f.current = False
+        f.first = t - 1 if ctx.is_word(t - 1, former) else t - 2
+    if role.get("tail"):
+        f.end = _tail(ctx, t, same)
+    if ctx.is_word(f.end + 1, former, proclitic=False):
+        f.current = False
+        f.end += 1
+    f.last = f.end
+    # the organization: after the title ("في Databricks", "at OpenAI") or before it ("OpenAI CEO")
+    k = f.end + 1
+    links = ctx.phrases("org_links")
+    n = ctx.words_at(k, links)
+    if k + n in same and items[k + n].is_org and (n or ctx.doc.lang == "ar"):
+        f.org = k + n
+        f.last = k + n
+        if ctx.is_word(f.last + 1, former, proclitic=False):
+            f.current = False
+            f.last += 1
+    elif ctx.doc.lang != "ar" or ctx.items[t].script == "latin":
+        b = f.first - 1
+        if ctx.is_punct(b, "'’") and b - 1 in same and items[b - 1].is_org:
+            f.org, f.first = b - 1, b - 1
+        elif ctx.is_word(b, frozenset({"s"}), False) and ctx.is_punct(b - 1, "'’") and items[b - 2].is_org:
+            f.org, f.first = b - 2, b - 2
+        elif b in same and items[b].is_org:
+            f.org, f.first = b, b
+    # the person: "NAME، TITLE ..." or "TITLE ... ORG، NAME" / "ORG CEO NAME"
+    before = f.first - 1
+    if ctx.is_punct(before) and before - 1 in same and ctx.refers_to_person(before - 1) and items[before - 1].kind == "ent":
+        f.person, f.first = before - 1, before - 1
+    else:
+        after = f.last + 1
+        if ctx.is_punct(after):
+            after += 1
+        if after in same and items[after].is_person:
+            f.person, f.last = after, after
+    return f
+
+
+def _tail(ctx: Context, t: int, same: range) -> int:
+    """Extend "نائب رئيس" with "قسم الذكاء الاصطناعي", "VP" with "of AI", stopping at the org."""
+    items = ctx.items
+    end = t
+    tails = ctx.words("title_tail")
+    if not ctx.is_word(t + 1, tails, proclitic=False):
+        return end
+    links = ctx.phrases("org_links")
+    k = t + 2
+    if items[t + 1].norm in ("of", "for") and k in same and items[k].is_org:
+        return end  # "CEO of OpenAI": "of" links the org
+    while k in same and k - t <= 4:
+        it = items[k]
+        if it.kind != "tok" or it.script not in ("ar", "latin") or ctx.words_at(k, links):
+            break
+        if it.script == "latin" and ctx.doc.lang == "ar":
+            break
+        k += 1
+    return k - 1 if k - 1 > t + 1 else end
+
+
+def _definite(ctx: Context, t: int) -> bool:
+    it = ctx.items[t]
+    if it.script == "ar":
+        return it.prefix.endswith("ال") or it.norm.startswith("ال")
+    return ctx.is_word(t - 1, frozenset({"the"}), False)
+
+
+def _org_before(ctx: Context, t: int) -> str | None:
+    for k in range(t - 1, ctx.sentence_range(t).start - 1, -1):
+        if ctx.items[k].is_org:
+            return ctx.items[k].key
+    return None
+
+
+def description(ctx: Context, i: int) -> Span:
+    return ctx.described[i][0]

@@ -1,0 +1,129 @@
+"""Direct speech and who said it.
+
+A quoted stretch is direct speech when it opens a sentence, follows a colon, or follows a
+speech verb ("قال له “...”", 'told him to "..."'); otherwise it is a quoted phrase inside the
+writer's own sentence ("يشبه “البحث عن ...”", 'a "massive influence"') and is not a Quote.
+The speaker is named before the quote ("وقال راو: “...”"), after it ('"...," Rao said'), by a
+relative clause ("مهندس ميتا الذي قال له “...”"), or carried over from the quote just before.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extractors import extractor
+from kg.extractors.context import Context
+from kg.model import Quote
+
+QUOTE_RE = re.compile(r"“([^”\n]+)”|«([^»\n]+)»|\"([^\"\n]+)\"|„([^“”\n]+)[“”]")
+TRIM = " \t,،;؛"
+MIN_WORDS = 3
+
+
+@extractor("sanad.quote.direct.v1", produces=("Quote", "speaker", "text"))
+def quotes(ctx: Context) -> None:
+    text = ctx.doc.text
+    previous: tuple[int, str, int] | None = None  # (end offset, speaker, sentence index) of the last quote
+    for m in QUOTE_RE.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        start, end = m.start(g), m.end(g)
+        while start < end and text[start] in TRIM:
+            start += 1
+        while end > start and text[end - 1] in TRIM:
+            end -= 1
+        inner = text[start:end]
+        if len(inner.split()) < MIN_WORDS:
+            continue
+        q0, q1 = _item_range(ctx, m.start(), m.end())
+        kind = _how_introduced(ctx, m.start(), q0)
+        if kind is None:
+            continue
+        speaker = _speaker_before(ctx, q0) if kind in ("colon", "verb") else None
+        if speaker is None:
+            speaker = _speaker_after(ctx, q1, m.end())
+        if speaker is None and kind == "start" and previous is not None:
+            prev_end, prev_speaker, prev_sentence = previous
+            here = ctx.doc.sentence_index(m.start())
+            between = text[prev_end:m.start()]
+            same_par = "\n" not in between
+            if same_par and here - prev_sentence <= 2:
+                speaker = prev_speaker
+        if speaker is None:
+            continue
+        span = ctx.doc.span(start, end)
+        ctx.out.quotes.add(Quote(speaker, inner, _lang(inner), span, ctx.rule))
+        previous = (m.end(), speaker, ctx.doc.sentence_index(m.start()))
+
+
+def _lang(text: str) -> str:
+    arabic = sum("\u0600" <= c <= "\u06ff" for c in text)
+    return "ar" if arabic >= sum(c.isascii() and c.isalpha() for c in text) else "en"
+
+
+def _item_range(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Index of the last item before the quote and the first item after it."""
+    before = max((i for i, it in enumerate(ctx.items) if it.end <= start), default=-1)
+    after = min((i for i, it in enumerate(ctx.items) if it.start >= end), default=len(ctx.items))
+    return before, after
+
+
+def _how_introduced(ctx: Context, qstart: int, q0: int) -> str | None:
+    text = ctx.doc.text
+    s0, _ = ctx.doc.sentence_span(qstart)
+    lead = text[s0:qstart].strip(" \t-–—•*")
+    if not lead or lead.endswith((".", "!", "?", "؟", "”", "\"")):
+        return "start"
+    if lead.endswith((":", "：")):
+        return "colon"
+    verbs = ctx.words("speech_verbs")
+    # a speech verb within the last three words: 'told him to "', 'قال له “', 'said, "'
+    k, seen = q0, 0
+    while k >= 0 and seen < 3:
+        it = ctx.items[k]
+        if it.kind == "tok" and it.script == "punct" and it.norm not in ",،":
+            break
+        if ctx.is_word(k, verbs):
+            return "verb"
+        if it.kind == "tok" and it.script != "punct":
+            seen += 1
+        k -= 1
+    return None
+
+
+def _speaker_before(ctx: Context, q0: int) -> str | None:
+    """In the clause before the quote: the person after the speech verb, else before it, else
+    the person a relative clause hangs on ("مهندس ميتا الذي قال له")."""
+    verbs = ctx.words("speech_verbs")
+    relative = ctx.words("relative")
+    same = ctx.sentence_range(max(q0, 0))
+    verb = next((k for k in range(q0, same.start - 1, -1) if ctx.is_word(k, verbs)), None)
+    if verb is None:
+        return None
+    if ctx.is_word(verb - 1, relative, proclitic=False):
+        p = verb - 2
+        if ctx.is_punct(p):
+            p -= 1
+        p = ctx.described_owner(p)
+        return ctx.person(p) if p >= same.start and ctx.refers_to_person(p) else None
+    for k in range(verb + 1, q0 + 1):
+        if ctx.refers_to_person(k):
+            return ctx.person(k)
+    for k in range(verb - 1, same.start - 1, -1):
+        if ctx.refers_to_person(k):
+            return ctx.person(k)
+    return None
+
+
+def _speaker_after(ctx: Context, q1: int, qend: int) -> str | None:
+    """'"...," Rao told Command Line.' / '"...," said Rao.': a speech verb in the rest of the sentence."""
+    if q1 >= len(ctx.items) or ctx.doc.sentence_index(ctx.items[q1].start) != ctx.doc.sentence_index(qend - 1):
+        return None
+    verbs = ctx.words("speech_verbs")
+    same = ctx.sentence_range(q1)
+    stop = min(same.stop, q1 + 12)
+    verb = next((k for k in range(q1, stop) if ctx.is_word(k, verbs)), None)
+    if verb is None:
+        return None
+    for k in list(range(verb - 1, q1 - 1, -1)) + list(range(verb + 1, stop)):
+        if ctx.refers_to_person(k):
+            return ctx.person(k)
+    return None

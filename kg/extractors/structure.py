@@ -1,0 +1,81 @@
+"""Structure and attributes: units of organizations ("The Verge's Command Line", "a new
+Microsoft division called Microsoft AI"), founders by possession ("شركته Nervana", "his company
+Nervana"), ages ("البالغ من العمر 48 عامًا", "48-year-old"), and every amount of money."""
+from __future__ import annotations
+
+from kg.extractors import extractor
+from kg.extractors.context import Context
+from kg.model import Attribute
+
+
+@extractor("sanad.org.part-of.v1", produces=("partOf",))
+def part_of(ctx: Context) -> None:
+    items = ctx.items
+    units = ctx.words("unit_nouns") if "unit_nouns_ar" in ctx.doc.lex.patterns else ctx.doc.lex.words("unit_nouns_en")
+    called = ctx.phrases("unit_called") if "unit_called_ar" in ctx.doc.lex.patterns else ctx.doc.lex.phrases("unit_called_en")
+    deal_words = ctx.words("deal_nouns")
+    for k, it in enumerate(items):
+        if not it.is_org:
+            continue
+        same = ctx.sentence_range(k)
+        # ORG's UNIT: The Verge's Command Line
+        j = k + 1
+        if ctx.is_punct(j, "'’"):
+            j += 2 if ctx.is_word(j + 1, frozenset({"s"}), False) else 1
+            if j in same and items[j].is_org and items[j].etype in ("MediaOutlet", "Organization") \
+                    and not ctx.is_word(j + 1, deal_words, False):
+                ctx.relate(items[j].key, "partOf", it.key, ctx.span(k, j), "0.85")
+        # ORG division called UNIT
+        j = k + 1
+        if ctx.is_word(j, units, False):
+            n = ctx.words_at(j + 1, called)
+            if n and j + 1 + n in same and items[j + 1 + n].is_org:
+                ctx.relate(items[j + 1 + n].key, "partOf", it.key, ctx.span(k, j + 1 + n), "0.85")
+
+
+@extractor("sanad.founder.possessive.v1", produces=("founded",))
+def possessive_founder(ctx: Context) -> None:
+    """"في شركته Nervana" / "his company Nervana": the sentence's person owns the company."""
+    phrases = ctx.phrases("possessive_company")
+    for k in range(len(ctx.items)):
+        n = ctx.words_at(k, phrases, proclitic=True)
+        if not n or k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
+            continue
+        same = ctx.sentence_range(k)
+        owner = next((ctx.person(q) for q in range(same.start, k) if q in ctx.person_refs), None)
+        if owner is None:
+            owner = ctx.last_person_before(k)
+        if owner:
+            ctx.relate(owner, "founded", ctx.items[k + n].key, ctx.span(k, k + n), "0.6")
+
+
+@extractor("sanad.person.age.v1", produces=("age",))
+def ages(ctx: Context) -> None:
+    phrases = ctx.doc.lex.phrases("age_ar")
+    units = ctx.doc.lex.words("age_units_ar")
+    for k, it in enumerate(ctx.items):
+        n = ctx.words_at(k, phrases, proclitic=True)
+        num = k + n
+        if n and num < len(ctx.items) and ctx.items[num].kind == "num" and ctx.is_word(num + 1, units):
+            end = num + 1
+        elif it.kind == "num" and ctx.doc.text[it.end:it.end + 9].lower() in ("-year-old",) or (
+                it.kind == "num" and ctx.doc.text[it.end:it.end + 10].lower().startswith("-year-old")):
+            num, end = k, k
+        else:
+            continue
+        value = ctx.items[num].value
+        if value is None or not 0 < value < 120 or value != int(value):
+            continue
+        same = ctx.sentence_range(k)
+        person = next((ctx.person(q) for q in range(k - 1, same.start - 1, -1) if ctx.items[q].is_person), None)
+        if person is None:  # "48-year-old Noam Shazeer"
+            person = next((ctx.person(q) for q in range(end + 1, min(end + 4, same.stop)) if ctx.items[q].is_person), None)
+        if person:
+            ctx.out.attributes.add(Attribute(person, "age", int(value), ctx.span(k, end), ctx.rule))
+
+
+@extractor("sanad.money.amount.v1", produces=("MonetaryAmount", "value", "currency"))
+def amounts(ctx: Context) -> None:
+    for it in ctx.items:
+        if it.kind == "money":
+            ctx.out.amounts.add(it.money)

@@ -1,0 +1,133 @@
+"""Loads the data in `lexicon/`: known entities (names, types, ids) and language patterns.
+
+The lexicon holds names, spellings, types and identifiers, never facts: positions, deals,
+quotes and amounts always come from an article's text.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from kg.defaults import LEXICON_DIR
+from kg.errors import InputError
+from kg.text import norm, tokenize
+
+ENTITY_TYPES = ("Person", "Company", "MediaOutlet", "Organization", "HardwareModel")
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    id: str
+    etype: str
+    en: str | None
+    ar: str | None
+    aliases: tuple[str, ...]
+    wikidata: str | None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.en, self.ar, *self.aliases) if n)
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The normalized token sequence a phrase is matched by."""
+    return tuple(t.norm for t in tokenize(text) if t.norm not in ("'", "ـ"))
+
+
+class Lexicon:
+    def __init__(self, folder: Path = LEXICON_DIR) -> None:
+        self.folder = folder
+        self.patterns = _load_json(folder / "patterns.json")
+        data = _load_json(folder / "entities.json")
+        self.entries: dict[str, KnownEntity] = {}
+        for raw in data["entries"]:
+            if raw["type"] not in ENTITY_TYPES:
+                raise InputError(f"entry '{raw['id']}' has unknown type '{raw['type']}'", folder / "entities.json")
+            self.entries[raw["id"]] = KnownEntity(
+                raw["id"], raw["type"], raw.get("en"), raw.get("ar"), tuple(raw.get("aliases") or ()),
+                raw.get("wikidata"))
+        self.index: dict[tuple[str, ...], str] = {}
+        for entry in sorted(self.entries.values(), key=lambda e: e.id):
+            for name in entry.names:
+                key = phrase_key(name)
+                if key:
+                    self.index.setdefault(key, entry.id)
+        self.max_len = max((len(k) for k in self.index), default=1)
+        self.version = hashlib.sha256(
+            (folder / "patterns.json").read_bytes() + (folder / "entities.json").read_bytes()).hexdigest()[:16]
+
+    def words(self, name: str) -> frozenset[str]:
+        """A pattern list of single words, normalized."""
+        return self._words(name)
+
+    def phrases(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """A pattern list of phrases (strings or token lists), normalized, longest first."""
+        return self._phrases(name)
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one Lexicon per process
+    def _words(self, name: str) -> frozenset[str]:
+        return frozenset(norm(w) for w in self.patterns[name])
+
+    @lru_cache(maxsize=None)  # noqa: B019
+    def _phrases(self, name: str) -> tuple[tuple[str, ...], ...]:
+        out = set()
+        for item in self.patterns[name]:
+            text = " ".join(item) if isinstance(item, list) else item
+            key = phrase_key(text)
+            if key:
+                out.add(key)
+        return tuple(sorted(out, key=lambda k: (-len(k), k)))
+
+    @cached_property
+    def proclitics(self) -> tuple[str, ...]:
+        return tuple(sorted((norm(p) for p in self.patterns["proclitics_ar"]), key=lambda p: (-len(p), p)))
+
+    @cached_property
+    def titles(self) -> list[dict]:
+        return self.patterns["titles"]
+
+    @cached_property
+    def title_index(self) -> dict[tuple[str, ...], dict]:
+        out: dict[tuple[str, ...], dict] = {}
+        for entry in self.titles:
+            for form in entry.get("ar", []) + entry.get("en_forms", []):
+                out.setdefault(phrase_key(form), entry)
+        return out
+
+    @cached_property
+    def currency_words(self) -> dict[tuple[str, ...], str]:
+        out = {}
+        for code, spec in self.patterns["currencies"].items():
+            for form in spec["words_ar"] + spec["words_en"]:
+                out[phrase_key(form)] = code
+        return out
+
+    @cached_property
+    def currency_symbols(self) -> dict[str, str]:
+        return {s: code for code, spec in self.patterns["currencies"].items() for s in spec["symbols"]}
+
+    @cached_property
+    def multipliers(self) -> dict[str, int]:
+        out = {}
+        for value, spec in self.patterns["multipliers"].items():
+            for form in spec["ar"] + spec["en"]:
+                out[form if len(form) <= 2 else norm(form)] = int(value)
+        return out
+
+    def first_name(self, token_norm: str) -> bool:
+        return token_norm in self._words("first_names") or token_norm in self._words("first_names_ar")
+
+
+def _load_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot load lexicon data: {exc}", path) from None
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,422 @@
+"""Stage 2: an Article becomes a Doc: its tokens grouped into items (entity mentions, titles,
+money, numbers, plain tokens), each with its span in the original text.
+
+Entities are found three ways: names from the lexicon (any spelling, Arabic proclitics
+allowed), unknown names typed from context (Latin-script names inside Arabic text, capitalised
+names in English, "شركة X", "X's CEO", "startup X"), and surnames of people named in full
+elsewhere in the same article.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg import iris
+from kg.lexicon import Lexicon, phrase_key
+from kg.model import Article, Entity, Mention, Money, Span, Token
+from kg.text import norm, parse_number, sentences, tokenize
+
+ORG_TYPES = ("Company", "MediaOutlet", "Organization")
+
+
+@dataclass
+class Item:
+    """One unit of text for the extractors: an entity mention, a title, money, a number or a token."""
+
+    start: int
+    end: int
+    kind: str  # ent, title, money, num, tok
+    norm: str
+    script: str = ""
+    key: str | None = None
+    etype: str | None = None
+    title: dict | None = None
+    money: Money | None = None
+    value: Decimal | None = None
+    words: tuple[str, ...] = ()  # normalized tokens covered (for titles: the words, proclitic removed)
+    prefix: str = ""  # a proclitic glued to the first word and left out of the span ("ل" in "لموظف")
+
+    @property
+    def is_org(self) -> bool:
+        return self.kind == "ent" and self.etype in ORG_TYPES
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "ent" and self.etype == "Person"
+
+
+@dataclass
+class Doc:
+    article: Article
+    lex: Lexicon
+    tokens: tuple[Token, ...]
+    items: list[Item] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    labels: dict[str, dict] = field(default_factory=dict)  # key -> entity data being gathered
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def lang(self) -> str:
+        return self.article.language
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def sentence_index(self, pos: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def sentence_items(self, index: int) -> list[Item]:
+        start, end = self.sentences[index]
+        return [it for it in self.items if start <= it.start and it.end <= end]
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_index(pos)]
+
+    def add_entity(self, key: str, etype: str, surface: str, *, how: str, span: Span,
+                   known=None, described: bool = False) -> None:
+        data = self.labels.setdefault(key, {"etype": etype, "labels": {}, "alt": set(), "wikidata": None,
+                                            "described": described})
+        if known is not None:
+            data["wikidata"] = known.wikidata
+            for name, lang in ((known.en, "en"), (known.ar, "ar")):
+                if name:
+                    data["labels"].setdefault(lang, name)
+            for alias in known.aliases:
+                data["alt"].add((alias, script_lang(alias)))
+        lang = script_lang(surface)
+        if how != "anaphor":
+            if lang not in data["labels"]:
+                data["labels"][lang] = surface
+            elif data["labels"][lang] != surface:
+                data["alt"].add((surface, lang))
+        self.mentions.append(Mention(span, key, etype, how))
+
+    def entities(self) -> dict[str, Entity]:
+        out = {}
+        for key, data in sorted(self.labels.items()):
+            labels = tuple(sorted((text, lang) for lang, text in data["labels"].items()))
+            alt = tuple(sorted(a for a in data["alt"] if a not in labels))
+            out[key] = Entity(key, data["etype"], labels, alt, data["wikidata"], data["described"])
+        return out
+
+
+def script_lang(text: str) -> str:
+    return "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
+
+
+def find_mentions(article: Article, lex: Lexicon) -> Doc:
+    doc = Doc(article, lex, tokenize(article.text))
+    doc.sentences = sentences(article.text)
+    taken: list[Item] = []
+    taken += _money(doc)
+    taken += _known_entities(doc, _free(taken))
+    taken += _unknown_entities(doc, _free(taken))
+    taken += _surnames(doc, _free(taken), taken)
+    taken += _titles(doc, _free(taken))
+    taken += _numbers(doc, _free(taken))
+    covered = {i for it in taken for i in range(it.start, it.end)}
+    for tok in doc.tokens:
+        if not any(i in covered for i in range(tok.start, tok.end)):
+            taken.append(Item(tok.start, tok.end, "tok", tok.norm, tok.script))
+    doc.items = sorted(taken, key=lambda it: (it.start, -it.end))
+    return doc
+
+
+def _free(taken: list[Item]):
+    spans = [(it.start, it.end) for it in taken]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in spans)
+    return free
+
+
+def strip_proclitic(doc: Doc, tok: Token) -> list[tuple[str, int]]:
+    """The token's normalized forms with each possible Arabic proclitic removed, with the
+    original-text offset where the remainder starts."""
+    forms = [(tok.norm, tok.start)]
+    if tok.script != "ar":
+        return forms
+    for prefix in doc.lex.proclitics:
+        rest = tok.norm[len(prefix):]
+        if tok.norm.startswith(prefix) and len(rest) >= 2:
+            forms.append((rest, tok.start + _orig_len(tok.text, len(prefix))))
+    return forms
+
+
+def _orig_len(token_text: str, n_norm: int) -> int:
+    """How many original characters produce the first n normalized characters."""
+    count = 0
+    for i, ch in enumerate(token_text):
+        if count == n_norm:
+            # skip tatweel and marks that belong to the proclitic
+            while i < len(token_text) and not norm(token_text[i]):
+                i += 1
+            return i
+        count += len(norm(ch))
+    return len(token_text)
+
+
+def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
+    """Longest phrase of `index` starting at token i: (entry, first_start, end_token_index)."""
+    toks = doc.tokens
+    for first, start in strip_proclitic(doc, toks[i]):
+        if toks[i].script == "punct":
+            break
+        for n in range(min(max_len, len(toks) - i), 0, -1):
+            key = (first, *(t.norm for t in toks[i + 1:i + n]))
+            entry = index.get(key)
+            if entry is None:
+                continue
+            if not _contiguous(toks[i:i + n]):
+                continue
+            if cased and toks[i].script == "latin" and not _case_ok(toks[i].text):
+                continue
+            return entry, start, i + n, toks[i].norm[: len(toks[i].norm) - len(first)]
+    return None
+
+
+def _contiguous(toks) -> bool:
+    """Tokens of one phrase: separated by at most one space, never by a line break."""
+    return all(len(b.start - a.end and " ") <= 1 and b.start - a.end <= 1 for a, b in zip(toks, toks[1:]))
+
+
+def _case_ok(surface: str) -> bool:
+    return surface[:1].isupper() or any(c.isupper() for c in surface[1:])
+
+
+def _known_entities(doc: Doc, free) -> list[Item]:
+    out = []
+    i = 0
+    lex = doc.lex
+    while i < len(doc.tokens):
+        hit = _match_at(doc, i, lex.index, lex.max_len)
+        if hit:
+            entry_id, start, j, prefix = hit
+            end = doc.tokens[j - 1].end
+            if free(start, end):
+                known = lex.entries[entry_id]
+                key = f"{iris.kind_segment(known.etype)}/{known.id}"
+                sp = doc.span(start, end)
+                doc.add_entity(key, known.etype, sp.exact, how="lexicon", span=sp, known=known)
+                out.append(Item(start, end, "ent", norm(sp.exact), key=key, etype=known.etype, prefix=prefix))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _unknown_entities(doc: Doc, free) -> list[Item]:
+    """Names in no lexicon, typed from the words around them; untyped runs are dropped."""
+    runs = _name_runs(doc, free)
+    typed: dict[str, str] = {}
+    for run in runs:
+        etype = _cue_type(doc, run)
+        if etype:
+            typed.setdefault(_surface_key(doc, run), etype)
+    out = []
+    for run in runs:
+        etype = typed.get(_surface_key(doc, run))
+        if not etype:
+            continue
+        sp = doc.span(run[0].start, run[-1].end)
+        key = iris.entity_key(etype, sp.exact)
+        doc.add_entity(key, etype, sp.exact, how="surface", span=sp)
+        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), key=key, etype=etype))
+    return out
+
+
+def _surface_key(doc: Doc, run: list[Token]) -> str:
+    return " ".join(t.norm for t in run)
+
+
+def _name_runs(doc: Doc, free) -> list[list[Token]]:
+    """Maximal runs of capitalised Latin-script words (any Latin word inside Arabic text)."""
+    stop = doc.lex.words("stop_capitalized_en")
+    runs, cur = [], []
+    toks = doc.tokens
+    for k, tok in enumerate(toks):
+        ok = tok.script == "latin" and free(tok.start, tok.end) and (
+            _case_ok(tok.text) or (doc.lang == "ar" and cur))
+        if ok and cur and not _contiguous([cur[-1], tok]):
+            runs.append(cur)
+            cur = []
+        if ok:
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        while run and run[0].norm in stop and not (run[0].norm == "the" and len(run) > 1):
+            run = run[1:]
+        while run and run[-1].norm in stop:
+            run = run[:-1]
+        if not run or all(t.norm in stop for t in run):
+            continue
+        if len(run) == 1 and run[0].text.isupper() and len(run[0].text) <= 4:
+            continue  # a bare acronym such as GPU or LLM
+        if any(c.isdigit() for c in run[0].text):
+            continue  # model numbers are hardware, read elsewhere
+        out.append(run)
+    return out
+
+
+def _cue_type(doc: Doc, run: list[Token]) -> str | None:
+    toks = doc.tokens
+    i = toks.index(run[0])
+    j = toks.index(run[-1]) + 1
+    before = [t for t in toks[max(0, i - 2):i]]
+    after = [t for t in toks[j:j + 3]]
+    lex = doc.lex
+    cues = lex.patterns["type_cues"]
+    for etype in ("MediaOutlet", "Company", "Organization"):
+        words = {norm(w) for w in cues[etype]["ar"] + cues[etype]["en"]}
+        if before and any(f in words for f, _ in strip_proclitic(doc, before[-1])):
+            return etype
+        if after and after[0].norm in words:
+            return etype
+        if etype == "Organization" and any(t.norm in words for t in run):
+            return etype
+        if etype == "Company" and any(t.text in cues[etype]["en"] for t in run[1:]):
+            return etype
+    # possessive followed by a title or a unit: "Perplexity's CEO", "The Verge's Command Line"
+    if len(after) >= 3 and after[0].norm == "'" and after[1].norm == "s" or (after and after[0].text == "'"):
+        nxt = after[2] if after[0].norm == "'" and len(after) > 2 and after[1].norm == "s" else after[1] if len(after) > 1 else None
+        if nxt is not None and (nxt.script == "latin"):
+            return "Company" if doc.lang == "en" else "MediaOutlet" if _is_outlet_context(doc, j) else "Company"
+    if doc.lang == "en" and len(run) >= 2 and lex.first_name(run[0].norm):
+        return "Person"
+    return None
+
+
+def _is_outlet_context(doc: Doc, j: int) -> bool:
+    words = {norm(w) for w in doc.lex.patterns["type_cues"]["MediaOutlet"]["ar"]}
+    return any(t.norm in words for t in doc.tokens[max(0, j - 6):j + 6])
+
+
+def _surnames(doc: Doc, free, taken: list[Item]) -> list[Item]:
+    """A person named in full ("Naveen Rao") may later be called by surname alone ("Rao")."""
+    surnames: dict[str, set[str]] = {}
+    for it in taken:
+        if it.is_person:
+            words = [t for t in tokenize(doc.text[it.start:it.end]) if t.script in ("ar", "latin")]
+            if len(words) >= 2:
+                surnames.setdefault(words[-1].norm, set()).add(it.key)
+    out = []
+    for tok in doc.tokens:
+        if not free(tok.start, tok.end) or tok.script not in ("ar", "latin"):
+            continue
+        if tok.script == "latin" and not _case_ok(tok.text):
+            continue
+        for form, start in strip_proclitic(doc, tok):
+            keys = surnames.get(form)
+            if keys and len(keys) == 1:
+                key = next(iter(keys))
+                sp = doc.span(start, tok.end)
+                doc.add_entity(key, "Person", sp.exact, how="surname", span=sp)
+                out.append(Item(sp.start, sp.end, "ent", form, key=key, etype="Person",
+                                prefix=tok.norm[: len(tok.norm) - len(form)]))
+                break
+    return out
+
+
+def _titles(doc: Doc, free) -> list[Item]:
+    out = []
+    index = doc.lex.title_index
+    max_len = max(len(k) for k in index)
+    i = 0
+    while i < len(doc.tokens):
+        hit = _match_at(doc, i, {k: k for k in index}, max_len, cased=False)
+        if hit:
+            words, start, j, prefix = hit
+            end = doc.tokens[j - 1].end
+            if free(start, end):
+                out.append(Item(start, end, "title", norm(doc.text[start:end]), doc.tokens[i].script,
+                                title=index[words], words=words, prefix=prefix))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _money(doc: Doc) -> list[Item]:
+    lex = doc.lex
+    toks = doc.tokens
+    out = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.script != "num":
+            i += 1
+            continue
+        value = parse_number(tok.text)
+        if value is None:
+            i += 1
+            continue
+        start, j = tok.start, i + 1
+        currency = None
+        # a symbol right before: $2.7, US$ 5, € 3
+        if i >= 1 and toks[i - 1].text in lex.currency_symbols and tok.start - toks[i - 1].end <= 1:
+            currency = lex.currency_symbols[toks[i - 1].text]
+            start = toks[i - 1].start
+            if i >= 2 and toks[i - 2].text == "US" and toks[i - 2].end == toks[i - 1].start:
+                start = toks[i - 2].start
+        mult, j = _multiplier(doc, j)
+        value *= mult
+        if currency is None:
+            for n in (2, 1):
+                key = tuple(t.norm for t in toks[j:j + n])
+                if len(key) == n and key in lex.currency_words:
+                    currency = lex.currency_words[key]
+                    j += n
+                    break
+        if currency is None and j < len(toks) and toks[j].text in lex.currency_symbols and len(toks[j].text) == 3:
+            currency, j = lex.currency_symbols[toks[j].text], j + 1
+        if currency:
+            end = toks[j - 1].end
+            sp = doc.span(start, end)
+            money = Money(sp, value, currency)
+            out.append(Item(start, end, "money", norm(sp.exact), money=money, value=value))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _multiplier(doc: Doc, j: int) -> tuple[Decimal, int]:
+    toks = doc.tokens
+    mult = Decimal(1)
+    while j < len(toks):
+        tok = toks[j]
+        glued = tok.start == toks[j - 1].end
+        word = tok.text if len(tok.text) <= 2 else tok.norm
+        factor = doc.lex.multipliers.get(word)
+        if factor is None or (len(tok.text) <= 2 and tok.script == "latin" and not glued and tok.text not in ("mn", "bn")):
+            break
+        mult *= factor
+        j += 1
+    return mult, j
+
+
+def _numbers(doc: Doc, free) -> list[Item]:
+    out = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        if tok.script != "num" or not free(tok.start, tok.end):
+            continue
+        value = parse_number(tok.text)
+        if value is None:
+            continue
+        mult, j = _multiplier(doc, i + 1)
+        end = toks[j - 1].end
+        out.append(Item(tok.start, end, "num", tok.norm, value=value * mult))
+    return out

@@ -1,0 +1,98 @@
+"""Matching keys for Arabic and English text; offsets always index the original text.
+
+>>> norm("الذَّكاءُ")
+'الذكاء'
+>>> norm("إنفيديا") == norm("انفيديا")
+True
+>>> [t.text for t in tokenize("وقال راو لـCommand Line: ٢٫٧")]
+['وقال', 'راو', 'لـ', 'Command', 'Line', ':', '٢٫٧']
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from kg.model import Span, Token
+
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
+_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "٫": ".", "٬": ",", "’": "'", "‘": "'", "`": "'",
+})
+# Invisible characters that may sit inside names: bidi controls, joiners, soft hyphen.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff]")
+
+_AR = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff"
+_AR_MARKS = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200c\u200d"
+_LAT = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+TOKEN_RE = re.compile(
+    rf"(?P<num>[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)"
+    rf"|(?P<ar>[{_AR}][{_AR}{_AR_MARKS}]*)"
+    rf"|(?P<latin>[{_LAT}{_DIGIT}](?:[{_LAT}{_DIGIT}\u0300-\u036f]|[.&\-\u00a9](?=[{_LAT}{_DIGIT}]))*)"
+    r"|(?P<punct>\S)"
+)
+SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+|\n+")
+
+
+def norm(text: str) -> str:
+    """The matching key of a word or phrase: NFKC, case-folded, Arabic letter variants folded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text).casefold()
+    return _DIACRITICS.sub("", text).translate(_FOLD)
+
+
+@lru_cache(maxsize=8)
+def tokenize(text: str) -> tuple[Token, ...]:
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        script = m.lastgroup or "punct"
+        out.append(Token(m.start(), m.end(), m.group(), norm(m.group()), script))
+    return tuple(out)
+
+
+def span(text: str, start: int, end: int) -> Span:
+    """A Span of `text`, trimmed of surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split after . ! ? ؟ and at line breaks."""
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def parse_number(raw: str) -> Decimal | None:
+    """'2.7' -> 2.7, '10,000' -> 10000, '٢٫٧' -> 2.7, '١٠٬٠٠٠' -> 10000."""
+    s = norm(raw)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
+        s = s.replace(",", "")
+    elif "," in s:
+        s = s.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", s) else s.replace(",", "")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None

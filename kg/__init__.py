@@ -1,0 +1,80 @@
+"""Sanad: news articles (Arabic and English) into an evidence-backed OWL/RDF knowledge graph.
+
+The pipeline, one module a stage: read -> mentions -> relations (kg/extractors) -> rdf, then
+validate, query, view and export. `build()` reads like it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Dataset
+
+from kg.defaults import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE
+from kg.errors import InputError, KGError
+from kg.export import serialize, union, write_atomic
+from kg.lexicon import default_lexicon
+from kg.model import Extraction
+from kg.rdf import to_dataset
+from kg.read import find_articles, read_article
+from kg.relations import extract
+from kg.validate import Report, validate
+
+__version__ = "0.1.0"
+__all__ = ["build", "extract_articles", "BuildResult", "KGError", "__version__"]
+
+
+@dataclass
+class BuildResult:
+    dataset: Dataset
+    extractions: list[Extraction]
+    report: Report | None
+    outputs: list[Path]
+
+    def class_counts(self) -> dict[str, int]:
+        g = union(self.dataset)
+        counts = Counter(str(o).rsplit("#", 1)[-1] for o in g.objects(None, RDF.type)
+                         if str(o).startswith("https://w3id.org/sanad/ontology#"))
+        return dict(sorted(counts.items()))
+
+
+def extract_articles(paths: Iterable[Path]) -> list[Extraction]:
+    files = find_articles(paths)
+    if not files:
+        raise InputError("no articles found (expected .txt or .md files)", ", ".join(map(str, paths)) or ".")
+    articles = [read_article(p) for p in files]
+    seen: dict[str, str] = {}
+    for a in articles:
+        if a.key in seen:
+            raise InputError(f"two articles have the same id '{a.key}': {seen[a.key]} and {a.path}; rename one", a.path)
+        seen[a.key] = a.path
+    lex = default_lexicon()
+    return [extract(a, lex) for a in sorted(articles, key=lambda a: a.key)]
+
+
+def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: bool = True,
+          base: str = INSTANCE_BASE) -> BuildResult:
+    """Read articles, extract, write DIR/graph.trig, DIR/graph.ttl and DIR/graph.html.
+
+    When `check` is on and the graph fails validation, nothing in DIR is replaced; the failing
+    graph is written to DIR/graph.invalid.trig for inspection.
+    """
+    extractions = extract_articles(list(paths))
+    ds = to_dataset(extractions, base)
+    trig = serialize(ds, "trig")
+    ttl = serialize(ds, "turtle")
+    report = validate(union(ds)) if check else None
+    if report is not None and not report.ok:
+        write_atomic(out_dir / "graph.invalid.trig", trig)
+        return BuildResult(ds, extractions, report, [out_dir / "graph.invalid.trig"])
+    files = {out_dir / GRAPH_TRIG: trig, out_dir / GRAPH_TTL: ttl}
+    if view:
+        from kg.view import render_html
+
+        files[out_dir / GRAPH_HTML] = render_html(ds).encode("utf-8")
+    for path, data in files.items():  # everything is rendered before anything is replaced
+        write_atomic(path, data)
+    (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
+    return BuildResult(ds, extractions, report, list(files))

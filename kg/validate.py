@@ -1,0 +1,106 @@
+"""SHACL validation (pySHACL, shapes in ontology/shapes.ttl) and an OWL 2 consistency check
+with the HermiT reasoner (owlready2, on Java)."""
+from __future__ import annotations
+
+import io
+import logging
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import RDF, Graph, Literal
+from rdflib.namespace import SH
+
+from kg.defaults import ONTOLOGY_FILE, SHAPES_FILE
+from kg.errors import KGError, OntologyError
+
+REIFICATION = (RDF.subject, RDF.predicate, RDF.object)
+
+
+@dataclass(frozen=True)
+class Report:
+    conforms: bool
+    consistent: bool
+    violations: int
+    text: str  # readable summary
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return self.conforms and self.consistent
+
+
+@lru_cache(maxsize=1)
+def ontology() -> Graph:
+    return _parse(ONTOLOGY_FILE)
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Graph:
+    return _parse(SHAPES_FILE)
+
+
+def _parse(path) -> Graph:
+    try:
+        return Graph().parse(path, format="turtle")
+    except Exception as exc:  # noqa: BLE001 - any parser failure means the file is broken
+        raise OntologyError(f"cannot parse: {exc}", path) from None
+
+
+def validate(data: Graph) -> Report:
+    started = time.perf_counter()
+    conforms, violations, shacl_text = check_shapes(data)
+    consistent, owl_text = check_consistency(data)
+    lines = [f"SHACL: {'conforms' if conforms else f'{violations} violation(s)'}",
+             f"OWL 2 (HermiT): {'consistent' if consistent else 'INCONSISTENT'}"]
+    if not conforms:
+        lines.append(shacl_text)
+    if not consistent:
+        lines.append(owl_text)
+    return Report(conforms, consistent, violations, "\n".join(lines), time.perf_counter() - started)
+
+
+def check_shapes(data: Graph) -> tuple[bool, int, str]:
+    import pyshacl
+
+    conforms, results, text = pyshacl.validate(
+        data, shacl_graph=shapes(), ont_graph=ontology(), inference="none", advanced=True,
+        allow_warnings=True)
+    count = sum(1 for _ in results.subjects(RDF.type, SH.ValidationResult))
+    return bool(conforms), count, _shorten(text)
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    lines = text.splitlines()
+    return "\n".join(lines[:limit] + ([f"... ({len(lines) - limit} more lines)"] if len(lines) > limit else []))
+
+
+def check_consistency(data: Graph) -> tuple[bool, str]:
+    """Load ontology + data into an isolated owlready2 World and run HermiT."""
+    try:
+        import owlready2
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        raise KGError(f"owlready2 is not installed: {exc}") from None
+    logging.getLogger("owlready2").setLevel(logging.ERROR)
+    merged = Graph()
+    for t in ontology():
+        merged.add(t)
+    for s, p, o in data:
+        if p in REIFICATION:
+            continue  # reification bookkeeping is provenance, not domain semantics
+        if isinstance(o, Literal) and o.datatype is None and o.language is None:
+            o = Literal(str(o))
+        merged.add((s, p, o))
+    world = owlready2.World()
+    onto = world.get_ontology("https://w3id.org/sanad/check").load(
+        fileobj=io.BytesIO(merged.serialize(format="nt", encoding="utf-8")), format="ntriples")
+    try:
+        with onto:
+            owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+    except owlready2.OwlReadyInconsistentOntologyError as exc:
+        return False, f"the reasoner found the ontology and data inconsistent: {str(exc)[:500]}"
+    except (OSError, owlready2.base.OwlReadyJavaError) as exc:
+        raise KGError(f"could not run the HermiT reasoner (needs Java 11+ on PATH): {str(exc)[:500]}") from None
+    finally:
+        world.close()
+    return True, "consistent"

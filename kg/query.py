@@ -86,10 +86,10 @@ class Store:
             raise InputError(f"cannot parse graph: {str(exc).splitlines()[0][:300]}", path) from None
 
     def query(self, text: str, params: dict[str, str] | None = None, source: str = "query"):
-        subs = {ox.Variable(k): self.term(v) for k, v in (params or {}).items()}
+        if params:
+            text = bind(text, {k: self.term(v) for k, v in params.items()}, source)
         try:
-            return self.store.query(text, use_default_graph_as_union=True, substitutions=subs or None,
-                                    prefixes=dict(PREFIXES))
+            return self.store.query(text, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {str(exc).strip()}", source) from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -120,6 +120,20 @@ class Store:
             if norm(row["l"].value).strip() == want:
                 found.add(row["e"].value)
         return sorted(found)
+
+
+WHERE_RE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def bind(text: str, values: dict[str, object], source: str = "query") -> str:
+    """Bind parameters with a VALUES block at the top of the WHERE clause, so they reach every
+    pattern and FILTER of the query (SEP-0007 substitution needs them projected)."""
+    body = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("#"))
+    m = WHERE_RE.search(body)
+    if m is None:
+        raise QueryError("parameters need a query with a WHERE { ... } clause", source)
+    block = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in sorted(values.items()))
+    return body[:m.end()] + f" {block} " + body[m.end():]
 
 
 def run(store: Store, text: str, fmt: str = "table", params: dict[str, str] | None = None,
@@ -157,7 +171,7 @@ def short(term) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         for prefix, ns in PREFIXES.items():
-            if term.value.startswith(ns) and prefix in ("sanad", "id", "wd"):
+            if term.value.startswith(ns):
                 return f"{prefix}:{term.value[len(ns):]}"
         return term.value
     if isinstance(term, ox.Literal):

@@ -1,0 +1,184 @@
+"""The `kg` command: thin verbs over the library, in pipeline order.
+
+Exit codes: 0 success (for validate: the graph conforms and is consistent); 1 the run worked
+but the answer is no (validation failed); 2 the command could not run (bad input, bad query,
+missing build). Errors print `Error: ...` on stderr.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+import kg
+from kg.defaults import BUILD_DIR, EXPORT_FORMATS, GRAPH_TRIG, QUERY_FORMATS, SEEDS_DIR, SUFFIX_FORMATS
+from kg.errors import KGError
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success (validate: the graph conforms and is consistent)
+  1  the run worked but the answer is no (the graph fails validation)
+  2  the command could not run (bad input, bad query, missing build)"""
+
+
+class Command(click.Command):
+    """Every KGError becomes `Error: ...` and exit code 2; click usage errors also exit 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.version_option(kg.__version__, prog_name="kg")
+def main() -> None:
+    """Sanad: news articles (Arabic and English) into an evidence-backed knowledge graph."""
+
+
+def _default_graph() -> Path:
+    return BUILD_DIR / GRAPH_TRIG
+
+
+@main.command(cls=Command, epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=BUILD_DIR,
+              show_default=True, help="Output folder.")
+@click.option("--no-check", is_flag=True, help="Skip SHACL and OWL validation.")
+@click.option("--no-view", is_flag=True, help="Do not write graph.html.")
+@click.option("-q", "--quiet", is_flag=True, help="No report on stderr.")
+def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool, quiet: bool) -> None:
+    """Read articles (files or folders; default seeds/) and write DIR/graph.trig, DIR/graph.ttl
+    and DIR/graph.html.
+
+    \b
+    Example:
+      kg build                      # seeds/ into build/
+      kg build articles/ --out out/
+    """
+    result = kg.build(list(paths) or [SEEDS_DIR], out_dir, check=not no_check, view=not no_view)
+    if not quiet:
+        n = len(result.extractions)
+        click.echo(f"Read {n} article{'s' if n != 1 else ''}.", err=True)
+        counts = result.class_counts()
+        width = max(map(len, counts), default=0)
+        for cls, count in counts.items():
+            click.echo(f"  {cls:<{width}}  {count:>6}", err=True)
+        if result.report is not None:
+            click.echo(f"Validation ({result.report.seconds:.1f} s):\n{result.report.text}", err=True)
+        for path in result.outputs:
+            click.echo(f"Wrote {path}", err=True)
+    if result.report is not None and not result.report.ok:
+        click.echo("Error: the graph fails validation; earlier outputs were left as they were.", err=True)
+        sys.exit(1)
+
+
+@main.command(cls=Command, epilog=EXIT_CODES)
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+def validate(graph: Path | None) -> None:
+    """Check a graph against the SHACL shapes in ontology/ and for OWL 2 consistency (HermiT).
+
+    \b
+    Example:
+      kg validate build/graph.trig
+    """
+    from kg.export import load, union
+    from kg.validate import validate as run
+
+    report = run(union(load(graph or _default_graph())))
+    click.echo(report.text)
+    sys.exit(0 if report.ok else 1)
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        name, sep, value = v.partition("=")
+        if not sep or not name.isidentifier():
+            raise KGError(f"--param takes NAME=VALUE, not '{v}'")
+        out[name] = value
+    return out
+
+
+@main.command(cls=Command, epilog=EXIT_CODES)
+@click.argument("query", required=False)
+@click.option("--graph", "-g", type=click.Path(path_type=Path), help="Graph file (default build/graph.trig).")
+@click.option("--format", "-f", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True,
+              help="SELECT results as a table or in a SPARQL 1.1 result format; CONSTRUCT/DESCRIBE give "
+                   "Turtle (JSON-LD with json).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME: an IRI, a prefixed name (id:person/naveen-rao) or an entity's label.")
+@click.option("--list", "list_", is_flag=True, help="List the query library.")
+def query(query: str | None, graph: Path | None, fmt: str, params: tuple[str, ...], list_: bool) -> None:
+    """Run QUERY: a .rq file, the name of one in queries/, or - for stdin.
+
+    \b
+    Example:
+      kg query people-and-positions
+      kg query entity-facts --param entity="Naveen Rao" --format csv
+      echo 'ASK { ?p a sanad:Person }' | kg query -
+    """
+    from kg import query as q
+
+    if list_:
+        for item in q.library():
+            extra = f"  [params: {', '.join(n for n, _ in item.params)}]" if item.params else ""
+            click.echo(f"{item.name:<28} {item.description}{extra}")
+        return
+    if not query:
+        raise KGError("missing QUERY: a .rq file, a library name (see --list), or - for stdin")
+    text, source = q.resolve(query)
+    store = q.Store(graph or _default_graph())
+    sys.stdout.buffer.write(q.run(store, text, fmt, _params(params), source))
+
+
+@main.command(cls=Command, epilog=EXIT_CODES)
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file (default: graph.html beside GRAPH).")
+def view(graph: Path | None, output: Path | None) -> None:
+    """Write the explorer: one self-contained HTML file that works offline.
+
+    \b
+    Example:
+      kg view build/graph.trig -o explorer.html
+    """
+    from kg.export import load
+    from kg.view import write_html
+
+    graph = graph or _default_graph()
+    output = output or graph.with_name("graph.html")
+    write_html(load(graph), output)
+    click.echo(f"Wrote {output}", err=True)
+
+
+@main.command(cls=Command, epilog=EXIT_CODES)
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)),
+              help="Output format (default: from the -o suffix).")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+def export(graph: Path | None, fmt: str | None, output: str) -> None:
+    """Export a graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, byte for byte deterministic.
+
+    \b
+    Example:
+      kg export --format nquads -o build/graph.nq
+      kg export build/graph.trig --format turtle | head
+    """
+    from kg.export import load, serialize, write_atomic
+
+    if fmt is None:
+        if output == "-":
+            raise KGError(f"--format is needed when writing to stdout. Use one of: {', '.join(sorted(EXPORT_FORMATS))}")
+        fmt = SUFFIX_FORMATS.get(Path(output).suffix)
+        if fmt not in EXPORT_FORMATS:
+            raise KGError(f"cannot tell the format from '{output}'; pass --format "
+                          f"({', '.join(sorted(EXPORT_FORMATS))})")
+    data = serialize(load(graph or _default_graph()), fmt)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomic(Path(output), data)
+        click.echo(f"Wrote {output} ({fmt})", err=True)

@@ -110,7 +110,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
               help="SELECT results as a table or in a SPARQL 1.1 result format; CONSTRUCT/DESCRIBE give "
                    "Turtle (JSON-LD with json).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME: an IRI, a prefixed name (id:person/naveen-rao) or an entity's label.")
+              help="Bind ?NAME: an IRI, a prefixed name (person:naveen-rao) or an entity's label.")
 @click.option("--list", "list_", is_flag=True, help="List the query library.")
 def query(query: str | None, graph: Path | None, fmt: str, params: tuple[str, ...], list_: bool) -> None:
     """Run QUERY: a .rq file, the name of one in queries/, or - for stdin.

@@ -24,6 +24,16 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # Prefixes bound in every serialisation, in this order.
 PREFIXES = {
     "sanad": ONTOLOGY_NS,
+    "person": INSTANCE_BASE + "person/",
+    "org": INSTANCE_BASE + "org/",
+    "hw": INSTANCE_BASE + "hardware/",
+    "article": INSTANCE_BASE + "article/",
+    "deal": INSTANCE_BASE + "deal/",
+    "quote": INSTANCE_BASE + "quote/",
+    "position": INSTANCE_BASE + "position/",
+    "amount": INSTANCE_BASE + "amount/",
+    "assertion": INSTANCE_BASE + "assertion/",
+    "hwmention": INSTANCE_BASE + "hardware-mention/",
     "id": INSTANCE_BASE,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",

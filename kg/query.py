@@ -102,7 +102,7 @@ class Store:
         if re.match(r"^[a-z][a-z0-9+.-]*://", value):
             return ox.NamedNode(value)
         prefix, _, local = value.partition(":")
-        if local and prefix in PREFIXES and " " not in value:
+        if local and prefix in PREFIXES and not re.search(r"\s", value):
             return ox.NamedNode(PREFIXES[prefix] + local)
         matches = self.entities_labelled(value)
         if len(matches) == 1:
@@ -171,8 +171,9 @@ def short(term) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         for prefix, ns in PREFIXES.items():
-            if term.value.startswith(ns):
-                return f"{prefix}:{term.value[len(ns):]}"
+            local = term.value[len(ns):]
+            if term.value.startswith(ns) and re.fullmatch(r"[\w.-]*[\w-]", local):
+                return f"{prefix}:{local}"
         return term.value
     if isinstance(term, ox.Literal):
         return term.value + (f"@{term.language}" if term.language else "")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset
 
-from kg.defaults import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE
+from kg.defaults import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, ONTOLOGY_NS
 from kg.errors import InputError, KGError
 from kg.export import serialize, union, write_atomic
 from kg.lexicon import default_lexicon
@@ -36,7 +36,7 @@ class BuildResult:
     def class_counts(self) -> dict[str, int]:
         g = union(self.dataset)
         counts = Counter(str(o).rsplit("#", 1)[-1] for o in g.objects(None, RDF.type)
-                         if str(o).startswith("https://w3id.org/sanad/ontology#"))
+                         if str(o).startswith(ONTOLOGY_NS))
         return dict(sorted(counts.items()))
 
 

@@ -15,6 +15,7 @@ BUILD_DIR = Path("build")
 ONTOLOGY_NS = "https://w3id.org/sanad/ontology#"
 INSTANCE_BASE = "https://w3id.org/sanad/id/"
 WIKIDATA = "http://www.wikidata.org/entity/"
+CHECK_ONTOLOGY = "https://w3id.org/sanad/check"  # the throwaway ontology the reasoner loads data into
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.json"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SH
 
-from kg.defaults import ONTOLOGY_FILE, SHAPES_FILE
+from kg.defaults import CHECK_ONTOLOGY, ONTOLOGY_FILE, SHAPES_FILE
 from kg.errors import KGError, OntologyError
 
 REIFICATION = (RDF.subject, RDF.predicate, RDF.object)
@@ -92,7 +92,7 @@ def check_consistency(data: Graph) -> tuple[bool, str]:
             o = Literal(str(o))
         merged.add((s, p, o))
     world = owlready2.World()
-    onto = world.get_ontology("https://w3id.org/sanad/check").load(
+    onto = world.get_ontology(CHECK_ONTOLOGY).load(
         fileobj=io.BytesIO(merged.serialize(format="nt", encoding="utf-8")), format="ntriples")
     try:
         with onto:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from kg.defaults import LEXICON_DIR
@@ -67,11 +67,11 @@ class Lexicon:
         """A pattern list of phrases (strings or token lists), normalized, longest first."""
         return self._phrases(name)
 
-    @lru_cache(maxsize=None)  # noqa: B019 - one Lexicon per process
+    @cache  # noqa: B019 - one Lexicon per process
     def _words(self, name: str) -> frozenset[str]:
         return frozenset(norm(w) for w in self.patterns[name])
 
-    @lru_cache(maxsize=None)  # noqa: B019
+    @cache  # noqa: B019
     def _phrases(self, name: str) -> tuple[tuple[str, ...], ...]:
         out = set()
         for item in self.patterns[name]:

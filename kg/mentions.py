@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg import iris
-from kg.lexicon import Lexicon, phrase_key
+from kg.lexicon import Lexicon
 from kg.model import Article, Entity, Mention, Money, Span, Token
 from kg.text import norm, parse_number, sentences, tokenize
 
@@ -288,13 +288,21 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             return etype
         if etype == "Company" and any(t.text in cues[etype]["en"] for t in run[1:]):
             return etype
-    # possessive followed by a title or a unit: "Perplexity's CEO", "The Verge's Command Line"
-    if len(after) >= 3 and after[0].norm == "'" and after[1].norm == "s" or (after and after[0].text == "'"):
-        nxt = after[2] if after[0].norm == "'" and len(after) > 2 and after[1].norm == "s" else after[1] if len(after) > 1 else None
-        if nxt is not None and (nxt.script == "latin"):
-            return "Company" if doc.lang == "en" else "MediaOutlet" if _is_outlet_context(doc, j) else "Company"
+    # a possessive before a Latin word: "Perplexity's CEO", "The Verge's Command Line"
+    nxt = _after_possessive(after)
+    if nxt is not None and nxt.script == "latin":
+        return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
     if doc.lang == "en" and len(run) >= 2 and lex.first_name(run[0].norm):
         return "Person"
+    return None
+
+
+def _after_possessive(after: list[Token]) -> Token | None:
+    """The token after "'s" or a bare "'" ("Databricks' VP"), if the run is followed by one."""
+    if len(after) >= 3 and after[0].norm == "'" and after[1].norm == "s":
+        return after[2]
+    if len(after) >= 2 and after[0].norm == "'":
+        return after[1]
     return None
 
 

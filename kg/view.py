@@ -62,7 +62,8 @@ def view_model(ds: Dataset) -> dict:
                 continue
             if p == SANAD.party and any((s, r, o) in g for r in DEAL_ROLES):
                 continue  # the specific role is drawn instead
-            edges.append({"from": str(s), "to": str(o), "label": _local(p), "evidence": _assertion_evidence(g, s, p, o, articles)})
+            edges.append({"from": str(s), "to": str(o), "label": _local(p),
+                          "evidence": _assertion_evidence(g, s, p, o, articles)})
     for person, pos in sorted(g.subject_objects(SANAD.holdsPosition)):
         for org in g.objects(pos, SANAD.organization):
             title = ", ".join(sorted(str(t) for t in g.objects(pos, SANAD.title)))

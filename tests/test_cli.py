@@ -5,12 +5,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, SEED, copy_article
+
 from kg.cli import main
 
 GOOD = "Microsoft hired Inflection CEO Mustafa Suleyman, Bloomberg reported.\n"

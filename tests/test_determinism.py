@@ -4,8 +4,9 @@ from __future__ import annotations
 import random
 import shutil
 
-import kg
 from conftest import ROOT, copy_article
+
+import kg
 
 
 def test_same_bytes_in_any_input_order(tmp_path, shared):

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from conftest import ROOT
 from kg.defaults import ONTOLOGY_NS
 from kg.extractors import EXTRACTORS
 from kg.validate import ontology

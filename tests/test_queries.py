@@ -3,9 +3,9 @@ cross-article questions)."""
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT, copy_article
 
 import kg
-from conftest import ROOT, copy_article
 from kg.query import Store, library, rows
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from conftest import SEED
+
 from kg.export import load, union
 from kg.query import rows
 

@@ -116,7 +116,8 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken: list[Item] = []
     taken += _money(doc)
     taken += _known_entities(doc, _free(taken))
-    taken += _unknown_entities(doc, _free(taken))
+    taken += _surnames(doc, _free(taken), taken)
+    taken += _unknown_entities(doc, _free(taken), taken)
     taken += _surnames(doc, _free(taken), taken)
     taken += _titles(doc, _free(taken))
     taken += _numbers(doc, _free(taken))
@@ -211,9 +212,12 @@ def _known_entities(doc: Doc, free) -> list[Item]:
     return out
 
 
-def _unknown_entities(doc: Doc, free) -> list[Item]:
-    """Names in no lexicon, typed from the words around them; untyped runs are dropped."""
+def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
+    """Names in no lexicon, typed from the words around them; untyped runs are dropped.
+    A short form of an organization named in full ("Inflection" after "Inflection AI") is
+    that organization."""
     runs = _name_runs(doc, free)
+    short = _short_forms(doc, taken)
     typed: dict[str, str] = {}
     for run in runs:
         etype = _cue_type(doc, run)
@@ -221,13 +225,32 @@ def _unknown_entities(doc: Doc, free) -> list[Item]:
             typed.setdefault(_surface_key(doc, run), etype)
     out = []
     for run in runs:
-        etype = typed.get(_surface_key(doc, run))
-        if not etype:
-            continue
         sp = doc.span(run[0].start, run[-1].end)
-        key = iris.entity_key(etype, sp.exact)
-        doc.add_entity(key, etype, sp.exact, how="surface", span=sp)
+        known = short.get(_surface_key(doc, run))
+        if known:
+            key, etype = known
+            doc.add_entity(key, etype, sp.exact, how="short", span=sp)
+        else:
+            etype = typed.get(_surface_key(doc, run))
+            if not etype:
+                continue
+            key = iris.entity_key(etype, sp.exact)
+            doc.add_entity(key, etype, sp.exact, how="surface", span=sp)
         out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), key=key, etype=etype))
+    return out
+
+
+def _short_forms(doc: Doc, taken: list[Item]) -> dict[str, tuple[str, str]]:
+    """"inflection" -> Inflection AI, for organizations named in full in this article."""
+    suffixes = doc.lex.words("org_suffixes")
+    out: dict[str, tuple[str, str]] = {}
+    for it in taken:
+        if not it.is_org:
+            continue
+        words = [t.norm for t in tokenize(doc.text[it.start:it.end]) if t.script != "punct"]
+        while len(words) >= 2 and words[-1] in suffixes:
+            words = words[:-1]
+            out.setdefault(" ".join(words), (it.key, it.etype))
     return out
 
 
@@ -274,19 +297,22 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     toks = doc.tokens
     i = toks.index(run[0])
     j = toks.index(run[-1]) + 1
-    before = [t for t in toks[max(0, i - 2):i]]
-    after = [t for t in toks[j:j + 3]]
+    before = list(toks[max(0, i - 3):i])
+    after = list(toks[j:j + 3])
     lex = doc.lex
     cues = lex.patterns["type_cues"]
+    if before and len(run) >= 2 and _title_before(doc, before):
+        return "Person"  # "co-founder Karén Simonyan", "CEO Mustafa Suleyman"
     for etype in ("MediaOutlet", "Company", "Organization"):
-        words = {norm(w) for w in cues[etype]["ar"] + cues[etype]["en"]}
-        if before and any(f in words for f, _ in strip_proclitic(doc, before[-1])):
+        spec = cues[etype]
+        words_before = {norm(w) for w in spec["before_ar"] + spec["before_en"]}
+        words_after = {norm(w) for w in spec["after_ar"] + spec["after_en"]}
+        if before and any(f in words_before for f, _ in strip_proclitic(doc, before[-1])):
             return etype
-        if after and after[0].norm in words:
+        if after and after[0].norm in words_after:
             return etype
-        if etype == "Organization" and any(t.norm in words for t in run):
-            return etype
-        if etype == "Company" and any(t.text in cues[etype]["en"] for t in run[1:]):
+        if any(t.text in spec["inside_en"] for t in run[1:]) or (
+                etype == "Organization" and run[0].text in spec["inside_en"]):
             return etype
     # a possessive before a Latin word: "Perplexity's CEO", "The Verge's Command Line"
     nxt = _after_possessive(after)
@@ -295,6 +321,15 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if doc.lang == "en" and len(run) >= 2 and lex.first_name(run[0].norm):
         return "Person"
     return None
+
+
+def _title_before(doc: Doc, before: list[Token]) -> bool:
+    index = doc.lex.title_index
+    for n in (3, 2, 1):
+        key = tuple(t.norm for t in before[-n:])
+        if len(key) == n and key in index and index[key]["kind"] != "occupation":
+            return True
+    return False
 
 
 def _after_possessive(after: list[Token]) -> Token | None:

@@ -51,8 +51,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
     out = []
     for m in TOKEN_RE.finditer(text):
         script = m.lastgroup or "punct"
+        if script == "latin" and "-" in m.group():
+            out += _split_hyphens(m.start(), m.group())
+            continue
         out.append(Token(m.start(), m.end(), m.group(), norm(m.group()), script))
     return tuple(out)
+
+
+def _split_hyphens(start: int, word: str) -> list[Token]:
+    """"ex-Inflection" and "Microsoft-backed" are two words; "co-founder" and "Mercedes-Benz" one."""
+    parts, pos = [], 0
+    for i, ch in enumerate(word):
+        if ch == "-" and 0 < i < len(word) - 1 and word[i - 1].isalpha() and word[i + 1].isalpha() \
+                and word[pos].isupper() != word[i + 1].isupper():
+            parts.append((pos, i))
+            parts.append((i, i + 1))
+            pos = i + 1
+    parts.append((pos, len(word)))
+    return [Token(start + a, start + b, word[a:b], norm(word[a:b]), "punct" if word[a:b] == "-" else "latin")
+            for a, b in parts]
 
 
 def span(text: str, start: int, end: int) -> Span:

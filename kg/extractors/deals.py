@@ -16,8 +16,10 @@ from kg.extractors.context import Context
 from kg.extractors.employment import subject_org
 from kg.model import Deal, Money
 
-ROLE_OF_PAYER = {"LicensingDeal": "licensee", "Acquisition": "acquirer", "Investment": "investor", "AcquiHire": "acquirer"}
-ROLE_OF_OTHER = {"LicensingDeal": "licensor", "Acquisition": "target", "Investment": "investee", "AcquiHire": "target"}
+# In an acqui-hire the company hires the staff without necessarily buying the company: its
+# parties take no acquirer/target role (the hired people are `hires`).
+ROLE_OF_PAYER = {"LicensingDeal": "licensee", "Acquisition": "acquirer", "Investment": "investor", "AcquiHire": "party"}
+ROLE_OF_OTHER = {"LicensingDeal": "licensor", "Acquisition": "target", "Investment": "investee", "AcquiHire": "party"}
 
 
 @dataclass
@@ -25,7 +27,7 @@ class DealFrame:
     sentences: list[int]
     payer: str | None
     kinds: set[str] = field(default_factory=set)
-    others: dict[str, str] = field(default_factory=dict)  # org key -> kind it is the counterparty of
+    others: set[tuple[str, str]] = field(default_factory=set)  # (org key, kind it is the counterparty of)
     parties: set[str] = field(default_factory=set)
     hires: set[str] = field(default_factory=set)
     amounts: set[Money] = field(default_factory=set)
@@ -51,7 +53,7 @@ def deals(ctx: Context) -> None:
             continue
         target.sentences += f.sentences
         target.kinds |= f.kinds
-        target.others.update({k: v for k, v in f.others.items() if k not in target.others})
+        target.others |= f.others
         target.parties |= f.parties
         target.hires |= f.hires
         target.amounts |= f.amounts
@@ -63,8 +65,10 @@ def deals(ctx: Context) -> None:
 
 
 def _same_deal(a: DealFrame, b: DealFrame) -> bool:
-    if a.payer and b.payer:
-        return a.payer == b.payer
+    """Frames of one article are one deal when they share the paying party, or when every
+    organization of the later frame already takes part in the earlier one."""
+    if a.payer and a.payer == b.payer:
+        return True
     return bool(b.parties) and b.parties <= a.parties | ({a.payer} if a.payer else set())
 
 
@@ -96,7 +100,9 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
             if subj is not None and obj is not None:
                 denied.add((ctx.items[subj].key, obj))
     acquires = [k for k in acquires if not negated(k)]
-    triggers = sorted(deal_words + pays + licences + acquires + invests)
+    staff = ctx.words("staff")
+    staffing = [k for k in hires if any(ctx.is_word(q, staff) for q in range(k, min(k + 12, idx[-1] + 1)))]
+    triggers = sorted(deal_words + pays + licences + acquires + invests + staffing)
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
     if not triggers and not (hires and (money or deal_words)):
         return None
@@ -106,29 +112,21 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     frame = DealFrame([s], payer)
     orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"}
     frame.parties = set(orgs)
-    for k in licences:
-        frame.kinds.add("LicensingDeal")
-        other = _org_after(ctx, k, idx[-1], skip=payer) or _startup(ctx, k, payer)
-        if other:
-            frame.others[other] = "LicensingDeal"
-    for k in acquires:
-        frame.kinds.add("Acquisition")
-        other = _org_after(ctx, k, idx[-1], skip=payer)
-        if other:
-            frame.others[other] = "Acquisition"
-    for k in invests:
-        frame.kinds.add("Investment")
-        other = _org_after(ctx, k, idx[-1], skip=payer)
-        if other:
-            frame.others[other] = "Investment"
-    staff = ctx.words("staff")
-    for k in hires:
-        if any(ctx.is_word(q, staff) for q in range(k, min(k + 8, idx[-1] + 1))):
-            frame.kinds.add("AcquiHire")
+    # a kind of deal needs its counterparty: "licence to serve Inflection's models", "acquire X"
+    for kind, found_at in (("LicensingDeal", licences), ("Acquisition", acquires), ("Investment", invests)):
+        for k in found_at:
             other = _org_after(ctx, k, idx[-1], skip=payer)
-            if other:
-                frame.others.setdefault(other, "AcquiHire")
-    frame.parties |= set(frame.others)
+            if other is None and kind == "LicensingDeal":
+                other = _startup(ctx, k, payer)
+            if other and payer:
+                frame.kinds.add(kind)
+                frame.others.add((other, kind))
+    for k in staffing:  # "hired most of Inflection's staff"
+        frame.kinds.add("AcquiHire")
+        other = _org_after(ctx, k, idx[-1], skip=payer)
+        if other:
+            frame.others.add((other, "AcquiHire"))
+    frame.parties |= {org for org, _ in frame.others}
     if payer:
         frame.parties.add(payer)
     frame.hires = {r.object for r in ctx.out.relations
@@ -139,6 +137,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
         frame.status = "planned"
     if not frame.kinds and not deal_words and not pays:
         return None
+    if frame.kinds == {"AcquiHire"} and not (money or deal_words):
+        frame.kinds = set()  # hiring a company's staff is a deal only with money or a deal word nearby
     return frame
 
 
@@ -198,7 +198,7 @@ def _emit(ctx: Context, f: DealFrame, denied: set[tuple[str, str]]) -> None:
     roles: set[tuple[str, str]] = set()
     for org in sorted(f.parties):
         roles.add(("party", org))
-    for org, kind in f.others.items():
+    for org, kind in sorted(f.others):
         if kind in kinds:
             roles.add((ROLE_OF_OTHER[kind], org))
             if f.payer:

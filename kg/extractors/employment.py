@@ -3,6 +3,8 @@ Databricks", "Microsoft hired Inflection CEO Mustafa Suleyman", "قيام Google
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extractors import extractor
 from kg.extractors.context import Context
 
@@ -106,3 +108,62 @@ def hired_people(ctx: Context, k: int, same: range) -> list[int]:
             out += [r for r in range(q, same.stop) if ctx.items[r].is_person and r not in out]
             break
     return out
+
+
+@extractor("sanad.employment.move.v1", produces=("formerlyWorkedFor", "isCurrent"))
+def moves(ctx: Context) -> None:
+    """"Microsoft hired Inflection CEO Mustafa Suleyman": hired away, the old title is a former one."""
+    out = ctx.out
+    for hire in [r for r in out.relations if r.predicate == "hired"]:
+        sentence = ctx.doc.sentence_span(hire.evidence.start)
+        within = lambda span: sentence[0] <= span.start and span.end <= sentence[1]  # noqa: E731
+        for pos in [p for p in out.positions if p.person == hire.object and p.org != hire.subject
+                    and p.current and within(p.evidence)]:
+            out.positions.discard(pos)
+            out.positions.add(replace(pos, current=False, rule=ctx.rule))
+        for rel in [r for r in out.relations if r.predicate == "worksFor" and r.subject == hire.object
+                    and r.object != hire.subject and within(r.evidence)]:
+            out.relations.discard(rel)
+            out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
+
+
+@extractor("sanad.employment.group.v1", produces=("formerlyWorkedFor", "worksFor"))
+def groups(ctx: Context) -> None:
+    """"The ex-Inflection hires joined a new Microsoft division called Microsoft AI": the people
+    hired from that company left it and joined the new one."""
+    former = ctx.words("former")
+    nouns = ctx.words("group_nouns")
+    joins = ctx.phrases("join_words")
+    called = ctx.doc.lex.phrases("unit_called_en") + ctx.doc.lex.phrases("unit_called_ar")
+    hired = {r.object for r in ctx.out.relations if r.predicate == "hired"}
+    for k, it in enumerate(ctx.items):
+        if not (it.is_org and ctx.is_word(k + 1, nouns)):
+            continue
+        b = k - 1
+        if ctx.is_punct(b, "-"):
+            b -= 1
+        if not ctx.is_word(b, former, proclitic=False):
+            continue
+        members = sorted(p for p in hired if _linked(ctx, p, it.key))
+        same = ctx.sentence_range(k)
+        for person in members:
+            ctx.relate(person, "formerlyWorkedFor", it.key, ctx.span(b, k + 1), "0.7")
+        j = next((q for q in range(k + 2, same.stop) if ctx.words_at(q, joins)), None)
+        if j is None:
+            continue
+        target = None
+        for q in range(j + 1, same.stop):
+            n = ctx.words_at(q, called)
+            if n and q + n in same and ctx.items[q + n].is_org:
+                target = q + n
+                break
+        if target is None:
+            target = next((q for q in range(j + 1, min(j + 6, same.stop)) if ctx.items[q].is_org), None)
+        if target is not None:
+            for person in members:
+                ctx.relate(person, "worksFor", ctx.items[target].key, ctx.span(b, target), "0.7")
+
+
+def _linked(ctx: Context, person: str, org: str) -> bool:
+    return any(r.subject == person and r.object == org for r in ctx.out.relations) or any(
+        p.person == person and p.org == org for p in ctx.out.positions)

@@ -33,6 +33,32 @@ def part_of(ctx: Context) -> None:
                 ctx.relate(items[j + 1 + n].key, "partOf", it.key, ctx.span(k, j + 1 + n), "0.85")
 
 
+@extractor("sanad.founder.verb.v1", produces=("founded",))
+def founded_by(ctx: Context) -> None:
+    """"Inflection was co-founded in 2022 by Suleyman", "Suleyman co-founded Inflection"."""
+    verbs = ctx.words("founded_verbs")
+    negation = ctx.words("negation")
+    for k in range(len(ctx.items)):
+        if not ctx.is_word(k, verbs, proclitic=False):
+            continue
+        if any(ctx.is_word(q, negation) for q in range(max(0, k - 3), k)):
+            continue
+        same = ctx.sentence_range(k)
+        org = next((q for q in range(k - 1, max(same.start, k - 4) - 1, -1) if ctx.items[q].is_org), None)
+        by = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].norm == "by"), None)
+        if org is not None and by is not None:
+            q = by + 1
+            while q in same and (ctx.refers_to_person(q) or ctx.is_word(q, frozenset({"and"}), False) or ctx.is_punct(q)):
+                if ctx.refers_to_person(q):
+                    ctx.relate(ctx.person(q), "founded", ctx.items[org].key, ctx.span(org, q), "0.85")
+                q += 1
+            continue
+        person = k - 1 if k - 1 in same and ctx.items[k - 1].is_person else None
+        target = next((q for q in range(k + 1, min(k + 4, same.stop)) if ctx.items[q].is_org), None)
+        if person is not None and target is not None:
+            ctx.relate(ctx.person(person), "founded", ctx.items[target].key, ctx.span(person, target), "0.85")
+
+
 @extractor("sanad.founder.possessive.v1", produces=("founded",))
 def possessive_founder(ctx: Context) -> None:
     """"في شركته Nervana" / "his company Nervana": the sentence's person owns the company."""

@@ -23,7 +23,7 @@ from kg.relations import extract
 from kg.validate import Report, validate
 
 __version__ = "0.1.0"
-__all__ = ["build", "extract_articles", "BuildResult", "KGError", "__version__"]
+__all__ = ["build", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
 
 
 @dataclass
@@ -52,6 +52,11 @@ def extract_articles(paths: Iterable[Path]) -> list[Extraction]:
         seen[a.key] = a.path
     lex = default_lexicon()
     return [extract(a, lex) for a in sorted(articles, key=lambda a: a.key)]
+
+
+def article_graph(path: Path, base: str = INSTANCE_BASE):
+    """One article's graph, extracted afresh (no validation, nothing written)."""
+    return union(to_dataset(extract_articles([path]), base))
 
 
 def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: bool = True,

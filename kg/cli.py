@@ -182,3 +182,45 @@ def export(graph: Path | None, fmt: str | None, output: str) -> None:
     else:
         write_atomic(Path(output), data)
         click.echo(f"Wrote {output} ({fmt})", err=True)
+
+
+@main.command(cls=Command, epilog=EXIT_CODES)
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--gold", type=click.Path(path_type=Path), help="Gold file (not with a folder).")
+@click.option("--graph", type=click.Path(path_type=Path), help="Score this graph instead of extracting ARTICLE afresh.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the summary lines.")
+def evaluate(article: Path, gold: Path | None, graph: Path | None, as_json: bool, quiet: bool) -> None:
+    """Score extraction against hand-made gold annotations (../shared/spec/gold-format.md), with the
+    reference scorer's counting: per-category precision, recall, F1, misses and extras.
+
+    ARTICLE is an article with --gold FILE, or a folder of X.gold.json files each naming its
+    article beside it; a folder also prints the pooled micro-F1.
+
+    \b
+    Example:
+      kg evaluate seeds/databricks-talent-wars.ar.txt --gold ../shared/eval/databricks-talent-wars.gold.json
+      kg evaluate tests/corpus
+    """
+    import json as json_
+
+    from kg import evaluate as ev
+    from kg.export import load, union
+
+    if article.is_dir():
+        if gold is not None or graph is not None:
+            raise KGError("a folder takes neither --gold nor --graph: each X.gold.json names its article")
+        pairs = ev.pair_folder(article)
+    else:
+        if gold is None:
+            raise KGError("--gold FILE is needed with a single article")
+        pairs = [(article, gold)]
+    scores = []
+    for art, gold_path in pairs:
+        g = union(load(graph)) if graph is not None else kg.article_graph(art)
+        text = kg.read_article(art).text
+        scores.append(ev.score(g, ev.read_gold(gold_path), text, art.name))
+    if as_json:
+        click.echo(json_.dumps([s.as_dict() for s in scores], ensure_ascii=False, indent=1))
+    else:
+        click.echo(ev.report(scores, verbose=not quiet), nl=False)

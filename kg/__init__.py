@@ -12,7 +12,8 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset
 
-from kg.defaults import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, ONTOLOGY_NS
+from kg.cache import Cache
+from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, ONTOLOGY_NS
 from kg.errors import InputError, KGError
 from kg.export import serialize, union, write_atomic
 from kg.lexicon import default_lexicon
@@ -32,6 +33,7 @@ class BuildResult:
     extractions: list[Extraction]
     report: Report | None
     outputs: list[Path]
+    extracted: int = 0  # articles extracted in this run (the rest came from the cache)
 
     def class_counts(self) -> dict[str, int]:
         g = union(self.dataset)
@@ -40,7 +42,8 @@ class BuildResult:
         return dict(sorted(counts.items()))
 
 
-def extract_articles(paths: Iterable[Path]) -> list[Extraction]:
+def extract_articles(paths: Iterable[Path], cache: Cache | None = None) -> list[Extraction]:
+    """Read and extract every article; with a cache, unchanged articles are not extracted again."""
     files = find_articles(paths)
     if not files:
         raise InputError("no articles found (expected .txt or .md files)", ", ".join(map(str, paths)) or ".")
@@ -51,7 +54,15 @@ def extract_articles(paths: Iterable[Path]) -> list[Extraction]:
             raise InputError(f"two articles have the same id '{a.key}': {seen[a.key]} and {a.path}; rename one", a.path)
         seen[a.key] = a.path
     lex = default_lexicon()
-    return [extract(a, lex) for a in sorted(articles, key=lambda a: a.key)]
+    out = []
+    for a in sorted(articles, key=lambda a: a.key):
+        found = cache.get(a) if cache is not None else None
+        if found is None:
+            found = extract(a, lex)
+            if cache is not None:
+                cache.put(a, found)
+        out.append(found)
+    return out
 
 
 def article_graph(path: Path, base: str = INSTANCE_BASE):
@@ -60,20 +71,21 @@ def article_graph(path: Path, base: str = INSTANCE_BASE):
 
 
 def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: bool = True,
-          base: str = INSTANCE_BASE) -> BuildResult:
+          base: str = INSTANCE_BASE, use_cache: bool = True) -> BuildResult:
     """Read articles, extract, write DIR/graph.trig, DIR/graph.ttl and DIR/graph.html.
 
     When `check` is on and the graph fails validation, nothing in DIR is replaced; the failing
     graph is written to DIR/graph.invalid.trig for inspection.
     """
-    extractions = extract_articles(list(paths))
+    cache = Cache(out_dir / CACHE_DIR if use_cache else None, default_lexicon())
+    extractions = extract_articles(list(paths), cache)
     ds = to_dataset(extractions, base)
     trig = serialize(ds, "trig")
     ttl = serialize(ds, "turtle")
     report = validate(union(ds)) if check else None
     if report is not None and not report.ok:
         write_atomic(out_dir / "graph.invalid.trig", trig)
-        return BuildResult(ds, extractions, report, [out_dir / "graph.invalid.trig"])
+        return BuildResult(ds, extractions, report, [out_dir / "graph.invalid.trig"], cache.misses)
     files = {out_dir / GRAPH_TRIG: trig, out_dir / GRAPH_TTL: ttl}
     if view:
         from kg.view import render_html
@@ -82,4 +94,5 @@ def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: boo
     for path, data in files.items():  # everything is rendered before anything is replaced
         write_atomic(path, data)
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
-    return BuildResult(ds, extractions, report, list(files))
+    cache.prune()
+    return BuildResult(ds, extractions, report, list(files), cache.misses)

@@ -49,8 +49,9 @@ def _default_graph() -> Path:
               show_default=True, help="Output folder.")
 @click.option("--no-check", is_flag=True, help="Skip SHACL and OWL validation.")
 @click.option("--no-view", is_flag=True, help="Do not write graph.html.")
+@click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is in DIR/.cache).")
 @click.option("-q", "--quiet", is_flag=True, help="No report on stderr.")
-def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool, no_cache: bool, quiet: bool) -> None:
     """Read articles (files or folders; default seeds/) and write DIR/graph.trig, DIR/graph.ttl
     and DIR/graph.html.
 
@@ -59,10 +60,12 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool,
       kg build                      # seeds/ into build/
       kg build articles/ --out out/
     """
-    result = kg.build(list(paths) or [SEEDS_DIR], out_dir, check=not no_check, view=not no_view)
+    result = kg.build(list(paths) or [SEEDS_DIR], out_dir, check=not no_check, view=not no_view,
+                      use_cache=not no_cache)
     if not quiet:
         n = len(result.extractions)
-        click.echo(f"Read {n} article{'s' if n != 1 else ''}.", err=True)
+        click.echo(f"Read {n} article{'s' if n != 1 else ''} ({result.extracted} extracted, "
+                   f"{n - result.extracted} unchanged from the cache).", err=True)
         counts = result.class_counts()
         width = max(map(len, counts), default=0)
         for cls, count in counts.items():

@@ -60,3 +60,4 @@ QUERY_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
 GRAPH_HTML = "graph.html"
+CACHE_DIR = ".cache/extractions"

@@ -1,0 +1,76 @@
+"""The extraction cache: a rebuild re-extracts only articles whose content, metadata or
+extraction rules changed. Entries are keyed by a hash of all three and live in DIR/.cache/."""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from kg.export import write_atomic
+from kg.lexicon import Lexicon
+from kg.model import Article, Extraction
+
+CACHE_FORMAT = 1
+# The modules whose code decides what an article yields; editing any of them invalidates the cache.
+RULE_MODULES = ("text.py", "mentions.py", "relations.py", "read.py", "model.py", "iris.py", "lexicon.py", "extractors")
+
+
+@lru_cache(maxsize=4)
+def rules_version(lexicon_version: str) -> str:
+    h = hashlib.sha256(f"{CACHE_FORMAT}:{lexicon_version}".encode())
+    root = Path(__file__).parent
+    for name in RULE_MODULES:
+        path = root / name
+        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Cache:
+    def __init__(self, folder: Path | None, lex: Lexicon) -> None:
+        self.folder = folder
+        self.version = rules_version(lex.version)
+        self.hits = self.misses = 0
+        self.used: set[Path] = set()
+
+    def key(self, article: Article) -> str:
+        meta = (article.key, article.language, article.title, article.url, article.outlet, article.published)
+        h = hashlib.sha256(f"{self.version}\0{meta!r}\0".encode("utf-8") + article.text.encode("utf-8"))
+        return h.hexdigest()[:32]
+
+    def _path(self, article: Article) -> Path | None:
+        return self.folder / f"{self.key(article)}.pickle" if self.folder else None
+
+    def get(self, article: Article) -> Extraction | None:
+        path = self._path(article)
+        if path is None or not path.exists():
+            self.misses += 1
+            return None
+        try:
+            found = pickle.loads(path.read_bytes())
+            if not isinstance(found, Extraction) or found.article != article:
+                raise ValueError("entry does not match its article")
+        except Exception as exc:  # noqa: BLE001 - any damage means: extract again
+            print(f"Warning: {path}: damaged cache entry ({type(exc).__name__}); extracting again", file=sys.stderr)
+            path.unlink(missing_ok=True)
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used.add(path)
+        return found
+
+    def put(self, article: Article, extraction: Extraction) -> None:
+        path = self._path(article)
+        if path is not None:
+            write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+            self.used.add(path)
+
+    def prune(self) -> None:
+        """Drop entries this build did not use (old versions of changed or removed articles)."""
+        if self.folder and self.folder.exists():
+            for path in self.folder.glob("*.pickle"):
+                if path not in self.used:
+                    path.unlink(missing_ok=True)

@@ -229,13 +229,13 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
         known = short.get(_surface_key(doc, run))
         if known:
             key, etype = known
-            doc.add_entity(key, etype, sp.exact, how="short", span=sp)
+            doc.add_entity(key, etype, sp.exact, how="short-form", span=sp)
         else:
             etype = typed.get(_surface_key(doc, run))
             if not etype:
                 continue
             key = iris.entity_key(etype, sp.exact)
-            doc.add_entity(key, etype, sp.exact, how="surface", span=sp)
+            doc.add_entity(key, etype, sp.exact, how="name", span=sp)
         out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), key=key, etype=etype))
     return out
 

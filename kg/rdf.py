@@ -72,7 +72,8 @@ def article_graph(ex: Extraction, g: Graph, base: str = INSTANCE_BASE) -> Graph:
         if ent.wikidata:
             g.add((node, OWL.sameAs, iris.wikidata_iri(ent.wikidata)))
     for m in ex.mentions:
-        writer.evidence(writer.node(m.key), m.span)
+        ev = writer.evidence(writer.node(m.key), m.span)
+        g.add((ev, SANAD.resolvedBy, Literal(m.how)))
 
     facts: dict[tuple[str, str, str], list] = defaultdict(list)
     for r in ex.relations:

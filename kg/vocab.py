@@ -67,6 +67,7 @@ class SANAD(DefinedNamespace):
     published: URIRef  # published: Article -> xsd:string
     quantity: URIRef  # quantity: HardwareMention -> xsd:integer
     reportedBy: URIRef  # reported by: * -> MediaOutlet
+    resolvedBy: URIRef  # resolved by: Evidence -> xsd:string
     source: URIRef  # source: Evidence -> Article
     speaker: URIRef  # speaker: Quote -> Person
     start: URIRef  # start: Evidence -> xsd:nonNegativeInteger

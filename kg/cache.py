@@ -38,7 +38,7 @@ class Cache:
 
     def key(self, article: Article) -> str:
         meta = (article.key, article.language, article.title, article.url, article.outlet, article.published)
-        h = hashlib.sha256(f"{self.version}\0{meta!r}\0".encode("utf-8") + article.text.encode("utf-8"))
+        h = hashlib.sha256(f"{self.version}\0{meta!r}\0".encode() + article.text.encode("utf-8"))
         return h.hexdigest()[:32]
 
     def _path(self, article: Article) -> Path | None:

@@ -89,11 +89,16 @@ class Doc:
                     data["labels"].setdefault(lang, name)
             for alias in known.aliases:
                 data["alt"].add((alias, script_lang(alias)))
+        if known is not None:
+            data["known"] = True
         lang = script_lang(surface)
         if how != "anaphor":
-            if lang not in data["labels"]:
+            current = data["labels"].get(lang)
+            if current is None:
                 data["labels"][lang] = surface
-            elif data["labels"][lang] != surface:
+            elif current != surface:
+                if not data.get("known") and how in ("name", "lexicon") and len(surface) > len(current):
+                    data["labels"][lang], surface = surface, current  # the fullest name is the label
                 data["alt"].add((surface, lang))
         self.mentions.append(Mention(span, key, etype, how))
 
@@ -118,6 +123,8 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken += _known_entities(doc, _free(taken))
     taken += _surnames(doc, _free(taken), taken)
     taken += _unknown_entities(doc, _free(taken), taken)
+    taken += _arabic_orgs(doc, _free(taken))
+    taken += _arabic_names(doc, _free(taken))
     taken += _surnames(doc, _free(taken), taken)
     taken += _titles(doc, _free(taken))
     taken += _numbers(doc, _free(taken))
@@ -238,6 +245,131 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
             doc.add_entity(key, etype, sp.exact, how="name", span=sp)
         out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), key=key, etype=etype))
     return out
+
+
+def _arabic_names(doc: Doc, free) -> list[Item]:
+    """Arabic-script names in no lexicon: a known first name and one or two more words, where
+    the context says a person is meant: after a speech verb ("وقال أحمد الخطيب"), or in apposition
+    with a title ("أحمد الخطيب، الرئيس التنفيذي لـ..." / "... لشركة X، أحمد الخطيب")."""
+    toks = doc.tokens
+    lex = doc.lex
+    firsts = lex.words("first_names_ar")
+    ambiguous = lex.words("ambiguous_first_names_ar")
+    stop = lex.words("not_name_words_ar") | lex.words("relative_ar") | lex.words("former_ar")
+    particles = lex.words("name_particles_ar")
+    verbs = lex.words("speech_verbs_ar")
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.script != "ar" or not free(tok.start, tok.end):
+            continue
+        for form, start in strip_proclitic(doc, tok):
+            if form in firsts and _plain(doc.text[start:tok.end]) not in ambiguous:
+                break
+        else:
+            continue
+        j = _name_end(doc, i + 1, stop | particles, particles)
+        if j - i < 2:
+            continue
+        before = [f for f, _ in strip_proclitic(doc, toks[i - 1])] if i else []
+        speech = any(f in verbs for f in before) or any(f in verbs for f, _ in strip_proclitic(doc, tok))
+        after = toks[j:j + 3]
+        apposition = bool(after) and after[0].norm in (",", "،") and _title_at(doc, j + 1)
+        after_title = i >= 2 and toks[i - 1].norm in (",", "،") and any(
+            it.norm in ("،", ",") for it in toks[i - 1:i]) and _title_before_comma(doc, i - 1)
+        if not (speech or apposition or after_title):
+            continue
+        sp = doc.span(start, toks[j - 1].end)
+        key = iris.entity_key("Person", sp.exact)
+        doc.add_entity(key, "Person", sp.exact, how="name", span=sp)
+        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), key=key, etype="Person",
+                        prefix=tok.norm[: len(tok.norm) - len(norm(doc.text[start:tok.end]))]))
+    return out
+
+
+def _name_end(doc: Doc, j: int, stop: frozenset[str], particles: frozenset[str]) -> int:
+    """After a first name: a surname, or a particle and a surname ("بن سلمان", "أبو علي")."""
+    toks = doc.tokens
+
+    def namelike(k: int) -> bool:
+        return (k < len(toks) and toks[k].script == "ar" and _contiguous([toks[k - 1], toks[k]])
+                and not doc.lex.title_index.get((toks[k].norm,)))
+    if namelike(j) and toks[j].norm in particles and namelike(j + 1) and toks[j + 1].norm not in stop:
+        return j + 2
+    if namelike(j) and toks[j].norm not in stop:
+        return j + 1
+    return j
+
+
+def _arabic_orgs(doc: Doc, free) -> list[Item]:
+    """Arabic-script organization names after a cue word: "شركة نوفا للذكاء الاصطناعي",
+    "صحيفة الوطن". A name runs to punctuation, a preposition, a relative pronoun, or an adjective
+    such as الناشئة/الأمريكية; words with لل ("للذكاء الاصطناعي") belong to the name."""
+    lex = doc.lex
+    toks = doc.tokens
+    cues = lex.patterns["type_cues"]
+    stop = lex.words("not_name_words_ar") | lex.words("relative_ar") | lex.words("prepositions_ar") \
+        | lex.words("org_name_stop_ar")
+    out: list[Item] = []
+    found: list[tuple[Span, str]] = []
+    for i, tok in enumerate(toks[:-1]):
+        etype = next((t for t in ("MediaOutlet", "Company", "Organization")
+                      if any(f in {norm(w) for w in cues[t]["before_ar"]} for f, _ in strip_proclitic(doc, tok))), None)
+        if etype is None or tok.norm.startswith(("ال", "وال")) and not tok.norm.startswith("لل"):
+            continue
+        j = i + 1
+        first = toks[j]
+        if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm):
+            continue
+        j += 1
+        while j < len(toks) and j - i <= 4 and toks[j].script == "ar" and _contiguous([toks[j - 1], toks[j]]) \
+                and free(toks[j].start, toks[j].end):
+            word = toks[j].norm
+            if word.startswith("لل") or (toks[j - 1].norm.startswith("لل") and word.startswith("ال")):
+                j += 1
+                continue
+            break
+        found.append((doc.span(first.start, toks[j - 1].end), etype))
+    # a shorter name that begins a longer one is the same organization ("نوفا" / "نوفا للذكاء الاصطناعي")
+    words = {sp: tuple(t.norm for t in tokenize(sp.exact)) for sp, _ in found}
+    for sp, etype in found:
+        longest = max((o for o, _ in found if words[o][:len(words[sp])] == words[sp]), key=lambda o: len(words[o]))
+        key = iris.entity_key(etype, longest.exact)
+        doc.add_entity(key, etype, sp.exact, how="name" if longest == sp else "short-form", span=sp)
+        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), "ar", key=key, etype=etype))
+    return out
+
+
+def _adjective(word: str) -> bool:
+    """Definite nisba adjectives and the like: الناشئه، الامريكيه، الصيني (normalized)."""
+    return word.startswith("ال") and word.endswith(("يه", "ي", "يون", "يين"))
+
+
+def _plain(text: str) -> str:
+    """Diacritics and tatweel removed, letters kept as written (so على is not علي)."""
+    return "".join(c for c in text if not ("\u064b" <= c <= "\u065f" or c in "\u0670\u0640"))
+
+
+def _title_at(doc: Doc, j: int) -> bool:
+    index = doc.lex.title_index
+    for n in (3, 2, 1):
+        toks = doc.tokens[j:j + n]
+        if len(toks) == n and any(f in index or (f, *(t.norm for t in toks[1:])) in index
+                                  for f, _ in strip_proclitic(doc, toks[0])
+                                  for _ in [0] if (f, *(t.norm for t in toks[1:])) in index):
+            return True
+    return False
+
+
+def _title_before_comma(doc: Doc, comma: int) -> bool:
+    """"الرئيس التنفيذي لشركة X، NAME": a title, a link word and an organization end before the comma."""
+    toks = doc.tokens
+    window = toks[max(0, comma - 8):comma]
+    index = doc.lex.title_index
+    for k in range(len(window)):
+        for n in (3, 2, 1):
+            if tuple(t.norm for t in window[k:k + n]) in index:
+                return True
+    return False
 
 
 def _short_forms(doc: Doc, taken: list[Item]) -> dict[str, tuple[str, str]]:

@@ -1,8 +1,9 @@
 """Rebuilding after one article changes re-extracts only that article and gives the bytes of a clean build."""
 from __future__ import annotations
 
-import kg
 from conftest import ROOT, copy_article
+
+import kg
 from kg.defaults import CACHE_DIR
 
 

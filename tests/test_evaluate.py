@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 import kg
-from conftest import ROOT
 from kg.cli import main
 from kg.evaluate import read_gold, score
 

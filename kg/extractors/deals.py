@@ -59,9 +59,15 @@ def deals(ctx: Context) -> None:
         target.amounts |= f.amounts
         target.reporters |= f.reporters
         target.payer = target.payer or f.payer
-        target.status = target.status or f.status
+        target.status = _stronger(target.status, f.status)
     for f in merged:
         _emit(ctx, f, denied)
+
+
+def _stronger(a: str | None, b: str | None) -> str | None:
+    """A deal planned anywhere in the article stays planned; otherwise reported beats nothing."""
+    order = {None: 0, "reported": 1, "planned": 2}
+    return a if order[a] >= order[b] else b
 
 
 def _same_deal(a: DealFrame, b: DealFrame) -> bool:
@@ -99,10 +105,11 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
             obj = _org_after(ctx, k, idx[-1])
             if subj is not None and obj is not None:
                 denied.add((ctx.items[subj].key, obj))
+    denials = [k for k in acquires if negated(k)]
     acquires = [k for k in acquires if not negated(k)]
     staff = ctx.words("staff")
     staffing = [k for k in hires if any(ctx.is_word(q, staff) for q in range(k, min(k + 12, idx[-1] + 1)))]
-    triggers = sorted(deal_words + pays + licences + acquires + invests + staffing)
+    triggers = sorted(deal_words + pays + licences + acquires + invests + staffing + denials)
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
     if not triggers and not (hires and (money or deal_words)):
         return None
@@ -133,9 +140,11 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
                    if r.predicate == "hired" and start <= r.evidence.start < end and r.subject == payer}
     frame.amounts = set(money) if (pays or deal_words or licences or acquires) else set()
     frame.reporters = _reporters(ctx, idx)
-    if any(ctx.is_word(q, hedges) for k in triggers for q in range(max(idx[0], k - 3), k)):
-        frame.status = "planned"
-    if not frame.kinds and not deal_words and not pays:
+    if any(ctx.is_word(q, hedges) for k in triggers for q in range(max(idx[0], k - 4), k)):
+        frame.status = "planned"  # "is in talks to acquire", "تخطط للاستحواذ"
+    elif frame.reporters:
+        frame.status = "reported"  # the article relays another outlet's report
+    if not frame.kinds and not deal_words and not pays and not denials:
         return None
     if frame.kinds == {"AcquiHire"} and not (money or deal_words):
         frame.kinds = set()  # hiring a company's staff is a deal only with money or a deal word nearby

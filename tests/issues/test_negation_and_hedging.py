@@ -1,0 +1,46 @@
+"""What an article denies is not asserted; planned and reported deals are marked, not dropped.
+Issue 3 ("Negation and hedging")."""
+from __future__ import annotations
+
+import kg
+from kg.query import Store, rows
+
+Q = "PREFIX sanad: <https://w3id.org/sanad/ontology#>\n"
+
+
+def build(tmp_path, name, text):
+    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    kg.build([tmp_path / "in"], tmp_path / "out", view=False)
+    return Store(tmp_path / "out" / "graph.trig")
+
+
+def test_denied_acquisition_english(tmp_path):
+    store = build(tmp_path, "a.en.txt", "Microsoft licenses Inflection models\n"
+                  "Microsoft did not formally acquire Inflection AI, Bloomberg reported. Instead Microsoft paid "
+                  "$620 million for a license to serve Inflection's models.\n")
+    assert not bool(store.query(Q + "ASK { ?d a sanad:Acquisition }"))
+    deal = rows(store, Q + "SELECT ?s WHERE { ?d a sanad:LicensingDeal ; sanad:licensee org:microsoft ; "
+                           "sanad:licensor org:inflection-ai ; sanad:status ?s }")
+    assert deal == [{"s": "reported"}]
+
+
+def test_denied_acquisition_arabic(tmp_path):
+    store = build(tmp_path, "a.ar.txt", "جوجل والترخيص\nقالت الشركة إن جوجل لم تستحوذ على Character.ai، "
+                  "لكنها دفعت 2.7 مليار دولار مقابل ترخيص تقنية الشركة الناشئة.\n")
+    assert not bool(store.query(Q + "ASK { ?d a sanad:Acquisition }"))
+    assert bool(store.query(Q + "ASK { ?d a sanad:LicensingDeal ; sanad:licensee org:google ; sanad:licensor org:character-ai }"))
+
+
+def test_planned_acquisition_is_marked(tmp_path):
+    store = build(tmp_path, "p.en.txt", "Nvidia in talks\nNvidia is in talks to acquire the startup Deci AI "
+                  "for about $300 million, according to people familiar with the matter.\n")
+    status = rows(store, Q + "SELECT ?s WHERE { ?d a sanad:Acquisition ; sanad:acquirer org:nvidia ; sanad:status ?s }")
+    assert status == [{"s": "planned"}]
+
+
+def test_planned_acquisition_arabic(tmp_path):
+    store = build(tmp_path, "p.ar.txt", "صفقة محتملة\nتجري شركة إنفيديا محادثات للاستحواذ على شركة ديسي "
+                  "مقابل 300 مليون دولار.\n")
+    status = rows(store, Q + "SELECT ?s WHERE { ?d a sanad:Acquisition ; sanad:acquirer org:nvidia ; sanad:status ?s }")
+    assert status == [{"s": "planned"}]

@@ -55,6 +55,14 @@ class Doc:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     labels: dict[str, dict] = field(default_factory=dict)  # key -> entity data being gathered
     mentions: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @property
+    def token_index(self) -> dict[int, int]:
+        """Token start offset -> its index."""
+        if not hasattr(self, "_token_index"):
+            self._token_index = {t.start: i for i, t in enumerate(self.tokens)}
+        return self._token_index
 
     @property
     def text(self) -> str:
@@ -68,8 +76,9 @@ class Doc:
         return Span(start, end, self.text[start:end])
 
     def sentence_index(self, pos: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect.bisect_right(starts, pos) - 1)
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s for s, _ in self.sentences]
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def sentence_items(self, index: int) -> list[Item]:
         start, end = self.sentences[index]
@@ -137,23 +146,33 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
 
 
 def _free(taken: list[Item]):
-    spans = [(it.start, it.end) for it in taken]
+    """A test that [start, end) overlaps none of the taken items (binary search over sorted spans)."""
+    spans = sorted((it.start, it.end) for it in taken)
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    max_len = max((e - s for s, e in spans), default=0)
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in spans)
+        i = bisect.bisect_left(starts, end)  # spans starting before `end`
+        j = bisect.bisect_left(starts, start - max_len)
+        return all(ends[k] <= start for k in range(j, i))
     return free
 
 
 def strip_proclitic(doc: Doc, tok: Token) -> list[tuple[str, int]]:
     """The token's normalized forms with each possible Arabic proclitic removed, with the
     original-text offset where the remainder starts."""
-    forms = [(tok.norm, tok.start)]
     if tok.script != "ar":
-        return forms
-    for prefix in doc.lex.proclitics:
-        rest = tok.norm[len(prefix):]
-        if tok.norm.startswith(prefix) and len(rest) >= 2:
-            forms.append((rest, tok.start + _orig_len(tok.text, len(prefix))))
+        return [(tok.norm, tok.start)]
+    cache = doc.__dict__.setdefault("_proclitic_forms", {})
+    forms = cache.get(tok.start)
+    if forms is None:
+        forms = [(tok.norm, tok.start)]
+        for prefix in doc.lex.proclitics:
+            rest = tok.norm[len(prefix):]
+            if tok.norm.startswith(prefix) and len(rest) >= 2:
+                forms.append((rest, tok.start + _orig_len(tok.text, len(prefix))))
+        cache[tok.start] = forms
     return forms
 
 
@@ -311,9 +330,12 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         | lex.words("org_name_stop_ar")
     out: list[Item] = []
     found: list[tuple[Span, str]] = []
+    cue_words = {t: {norm(w) for w in cues[t]["before_ar"]} for t in ("MediaOutlet", "Company", "Organization")}
     for i, tok in enumerate(toks[:-1]):
-        etype = next((t for t in ("MediaOutlet", "Company", "Organization")
-                      if any(f in {norm(w) for w in cues[t]["before_ar"]} for f, _ in strip_proclitic(doc, tok))), None)
+        if tok.script != "ar":
+            continue
+        forms = [f for f, _ in strip_proclitic(doc, tok)]
+        etype = next((t for t, words in cue_words.items() if any(f in words for f in forms)), None)
         if etype is None or tok.norm.startswith(("ال", "وال")) and not tok.norm.startswith("لل"):
             continue
         j = i + 1
@@ -427,8 +449,8 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
 
 def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     toks = doc.tokens
-    i = toks.index(run[0])
-    j = toks.index(run[-1]) + 1
+    i = doc.token_index[run[0].start]
+    j = doc.token_index[run[-1].start] + 1
     before = list(toks[max(0, i - 3):i])
     after = list(toks[j:j + 3])
     lex = doc.lex
@@ -474,7 +496,8 @@ def _after_possessive(after: list[Token]) -> Token | None:
 
 
 def _is_outlet_context(doc: Doc, j: int) -> bool:
-    words = {norm(w) for w in doc.lex.patterns["type_cues"]["MediaOutlet"]["ar"]}
+    spec = doc.lex.patterns["type_cues"]["MediaOutlet"]
+    words = {norm(w) for w in spec["before_ar"] + spec["after_ar"]}
     return any(t.norm in words for t in doc.tokens[max(0, j - 6):j + 6])
 
 

@@ -27,41 +27,74 @@ class Context:
                 self.person_refs[i] = it.key
             elif it.is_org:
                 self.org_refs[i] = it.key
+        # sentence of each item, and the item range of each sentence, computed once
+        self._sentence = [doc.sentence_index(it.start) for it in self.items]
+        self.item_starts = [it.start for it in self.items]
+        self._forms: dict[int, tuple[str, ...]] = {}
+        self._indexes: dict[int, tuple] = {}
+        self._words: dict[str, frozenset[str]] = {}
+        self._phrases: dict[str, tuple] = {}
+        self._ranges: dict[int, range] = {}
+        for i, s in enumerate(self._sentence):
+            r = self._ranges.get(s)
+            self._ranges[s] = range(r.start if r else i, i + 1)
 
     # --- navigation -------------------------------------------------------------------------
     def sentence_of(self, i: int) -> int:
-        return self.doc.sentence_index(self.items[i].start)
+        return self._sentence[i]
 
     def sentence_range(self, i: int) -> range:
-        s = self.sentence_of(i)
-        start, end = self.doc.sentences[s]
-        idx = [k for k, it in enumerate(self.items) if start <= it.start < end]
-        return range(idx[0], idx[-1] + 1) if idx else range(i, i + 1)
+        """Indexes of the items in item i's sentence."""
+        return self._ranges[self._sentence[i]]
+
+    def sentence_items(self, s: int) -> range:
+        return self._ranges.get(s, range(0))
 
     def words_at(self, i: int, phrases, proclitic: bool = False) -> int:
         """Length in items of the longest phrase (normalized token tuples) starting at item i."""
-        for phrase in phrases:
-            n = len(phrase)
-            toks = self.items[i:i + n]
-            if len(toks) < n or any(t.kind != "tok" for t in toks):
-                continue
-            first = toks[0].norm
-            firsts = {first}
-            if proclitic and toks[0].script == "ar":
-                firsts |= {first[len(p):] for p in self.doc.lex.proclitics if first.startswith(p)}
-            if phrase[0] in firsts and all(t.norm == w for t, w in zip(toks[1:], phrase[1:])):
-                return n
-        return 0
+        if not 0 <= i < len(self.items) or self.items[i].kind != "tok":
+            return 0
+        index = self._phrase_index(phrases)
+        firsts = self.forms(i) if proclitic else (self.items[i].norm,)
+        best = 0
+        for first in firsts:
+            for phrase in index.get(first, ()):
+                n = len(phrase)
+                if n <= best:
+                    continue
+                toks = self.items[i + 1:i + n]
+                if len(toks) == n - 1 and all(t.kind == "tok" and t.norm == w for t, w in zip(toks, phrase[1:])):
+                    best = n
+        return best
+
+    def forms(self, i: int) -> tuple[str, ...]:
+        """Item i's word, and for an Arabic word the same with each possible proclitic removed."""
+        found = self._forms.get(i)
+        if found is None:
+            w = self.items[i].norm
+            found = (w,)
+            if self.items[i].script == "ar":
+                found += tuple(w[len(p):] for p in self.doc.lex.proclitics if w.startswith(p) and len(w) > len(p))
+            self._forms[i] = found
+        return found
+
+    def _phrase_index(self, phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+        key = id(phrases)
+        cached = self._indexes.get(key)
+        if cached is None or cached[0] is not phrases:
+            index: dict[str, list] = {}
+            for phrase in phrases:
+                index.setdefault(phrase[0], []).append(phrase)
+            cached = (phrases, {k: tuple(v) for k, v in index.items()})
+            self._indexes[key] = cached
+        return cached[1]
 
     def is_word(self, i: int, words: frozenset[str], proclitic: bool = True) -> bool:
         if not 0 <= i < len(self.items) or self.items[i].kind != "tok":
             return False
-        w = self.items[i].norm
-        if w in words:
+        if self.items[i].norm in words:
             return True
-        if proclitic and self.items[i].script == "ar":
-            return any(w.startswith(p) and w[len(p):] in words for p in self.doc.lex.proclitics)
-        return False
+        return proclitic and self.items[i].script == "ar" and any(f in words for f in self.forms(i))
 
     def is_punct(self, i: int, chars: str = ",،") -> bool:
         return 0 <= i < len(self.items) and self.items[i].kind == "tok" and self.items[i].norm in chars
@@ -72,12 +105,17 @@ class Context:
         return self.doc.span(self.items[a].start, self.items[b].end)
 
     def words(self, name: str) -> frozenset[str]:
-        lang = "ar" if self.doc.lang == "ar" else "en"
-        return self.doc.lex.words(f"{name}_{lang}") | self.doc.lex.words(f"{name}_{'en' if lang == 'ar' else 'ar'}")
+        """A pattern word list in both languages (Latin names occur inside Arabic text and back)."""
+        if name not in self._words:
+            self._words[name] = self.doc.lex.words(f"{name}_ar") | self.doc.lex.words(f"{name}_en")
+        return self._words[name]
 
     def phrases(self, name: str):
-        lex = self.doc.lex
-        return tuple(sorted(set(lex.phrases(f"{name}_ar")) | set(lex.phrases(f"{name}_en")), key=lambda p: (-len(p), p)))
+        if name not in self._phrases:
+            lex = self.doc.lex
+            self._phrases[name] = tuple(sorted(set(lex.phrases(f"{name}_ar")) | set(lex.phrases(f"{name}_en")),
+                                               key=lambda p: (-len(p), p)))
+        return self._phrases[name]
 
     # --- people -----------------------------------------------------------------------------
     def person(self, i: int) -> str | None:

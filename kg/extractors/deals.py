@@ -80,7 +80,7 @@ def _same_deal(a: DealFrame, b: DealFrame) -> bool:
 
 def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | None:
     start, end = ctx.doc.sentences[s]
-    idx = [k for k, it in enumerate(ctx.items) if start <= it.start < end]
+    idx = list(ctx.sentence_items(s))
     if not idx:
         return None
     negation = ctx.words("negation")

@@ -8,6 +8,7 @@ relative clause ("مهندس ميتا الذي قال له “...”"), or carri
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extractors import extractor
@@ -61,8 +62,11 @@ def _lang(text: str) -> str:
 
 def _item_range(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """Index of the last item before the quote and the first item after it."""
-    before = max((i for i, it in enumerate(ctx.items) if it.end <= start), default=-1)
-    after = min((i for i, it in enumerate(ctx.items) if it.start >= end), default=len(ctx.items))
+    starts = ctx.item_starts
+    after = bisect.bisect_left(starts, end)
+    before = bisect.bisect_left(starts, start) - 1
+    while before >= 0 and ctx.items[before].end > start:
+        before -= 1
     return before, after
 
 

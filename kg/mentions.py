@@ -200,7 +200,7 @@ def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
             entry = index.get(key)
             if entry is None:
                 continue
-            if not _contiguous(toks[i:i + n]):
+            if not _contiguous(doc, toks[i:i + n]):
                 continue
             if cased and toks[i].script == "latin" and not _case_ok(toks[i].text):
                 continue
@@ -208,9 +208,9 @@ def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
     return None
 
 
-def _contiguous(toks) -> bool:
-    """Tokens of one phrase: separated by at most one space, never by a line break."""
-    return all(len(b.start - a.end and " ") <= 1 and b.start - a.end <= 1 for a, b in zip(toks, toks[1:]))
+def _contiguous(doc: Doc, toks) -> bool:
+    """Tokens of one phrase: adjacent or separated by one space, never by a line break."""
+    return all(b.start - a.end <= 1 and "\n" not in doc.text[a.end:b.start] for a, b in zip(toks, toks[1:]))
 
 
 def _case_ok(surface: str) -> bool:
@@ -310,7 +310,7 @@ def _name_end(doc: Doc, j: int, stop: frozenset[str], particles: frozenset[str])
     toks = doc.tokens
 
     def namelike(k: int) -> bool:
-        return (k < len(toks) and toks[k].script == "ar" and _contiguous([toks[k - 1], toks[k]])
+        return (k < len(toks) and toks[k].script == "ar" and _contiguous(doc, [toks[k - 1], toks[k]])
                 and not doc.lex.title_index.get((toks[k].norm,)))
     if namelike(j) and toks[j].norm in particles and namelike(j + 1) and toks[j + 1].norm not in stop:
         return j + 2
@@ -343,7 +343,7 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm):
             continue
         j += 1
-        while j < len(toks) and j - i <= 4 and toks[j].script == "ar" and _contiguous([toks[j - 1], toks[j]]) \
+        while j < len(toks) and j - i <= 4 and toks[j].script == "ar" and _contiguous(doc, [toks[j - 1], toks[j]]) \
                 and free(toks[j].start, toks[j].end):
             word = toks[j].norm
             if word.startswith("لل") or (toks[j - 1].norm.startswith("لل") and word.startswith("ال")):
@@ -420,7 +420,7 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     for k, tok in enumerate(toks):
         ok = tok.script == "latin" and free(tok.start, tok.end) and (
             _case_ok(tok.text) or (doc.lang == "ar" and cur))
-        if ok and cur and not _contiguous([cur[-1], tok]):
+        if ok and cur and not _contiguous(doc, [cur[-1], tok]):
             runs.append(cur)
             cur = []
         if ok:

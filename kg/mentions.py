@@ -134,6 +134,7 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken += _unknown_entities(doc, _free(taken), taken)
     taken += _arabic_orgs(doc, _free(taken))
     taken += _arabic_names(doc, _free(taken))
+    taken += _short_form_mentions(doc, _free(taken), taken)
     taken += _surnames(doc, _free(taken), taken)
     taken += _titles(doc, _free(taken))
     taken += _numbers(doc, _free(taken))
@@ -240,29 +241,78 @@ def _known_entities(doc: Doc, free) -> list[Item]:
 
 def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
     """Names in no lexicon, typed from the words around them; untyped runs are dropped.
-    A short form of an organization named in full ("Inflection" after "Inflection AI") is
-    that organization."""
+    A short form of an organization named in full in the same article ("Inflection" after
+    "Inflection AI", "Halcyon" after "Halcyon Compute") is that organization."""
     runs = _name_runs(doc, free)
-    short = _short_forms(doc, taken)
     typed: dict[str, str] = {}
     for run in runs:
         etype = _cue_type(doc, run)
         if etype:
             typed.setdefault(_surface_key(doc, run), etype)
+    full = [(it.key, it.etype, doc.text[it.start:it.end]) for it in taken if it.is_org]
+    for run in runs:
+        etype = typed.get(_surface_key(doc, run))
+        if etype in ORG_TYPES:
+            sp = doc.span(run[0].start, run[-1].end)
+            full.append((iris.entity_key(etype, sp.exact), etype, sp.exact))
+    short = _short_forms(doc, full)
     out = []
     for run in runs:
         sp = doc.span(run[0].start, run[-1].end)
-        known = short.get(_surface_key(doc, run))
-        if known:
+        key_here = _surface_key(doc, run)
+        etype = typed.get(key_here)
+        known = short.get(key_here)
+        if known and (etype is None or etype in ORG_TYPES):
             key, etype = known
             doc.add_entity(key, etype, sp.exact, how="short-form", span=sp)
-        else:
-            etype = typed.get(_surface_key(doc, run))
-            if not etype:
-                continue
+        elif etype:
             key = iris.entity_key(etype, sp.exact)
             doc.add_entity(key, etype, sp.exact, how="name", span=sp)
+        else:
+            continue
         out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), key=key, etype=etype))
+    return out
+
+
+def _short_forms(doc: Doc, orgs: list[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """Short forms of the organizations named in full in this article: the name without a
+    generic suffix ("Inflection" for "Inflection AI") and its first word ("Halcyon" for
+    "Halcyon Compute", "نوفا" for "نوفا للذكاء الاصطناعي")."""
+    suffixes = doc.lex.words("org_suffixes")
+    skip = doc.lex.words("stop_capitalized_en") | doc.lex.words("not_name_words_ar")
+    candidates: dict[str, set[tuple[str, str]]] = {}
+    for key, etype, surface in orgs:
+        words = [t.norm for t in tokenize(surface) if t.script != "punct"]
+        forms = []
+        trimmed = list(words)
+        while len(trimmed) >= 2 and trimmed[-1] in suffixes:
+            trimmed = trimmed[:-1]
+            forms.append(" ".join(trimmed))
+        if len(words) >= 2 and words[0] not in skip and len(words[0]) >= 3:
+            forms.append(words[0])
+        for form in forms:
+            candidates.setdefault(form, set()).add((key, etype))
+    return {form: next(iter(keys)) for form, keys in candidates.items() if len(keys) == 1}
+
+
+def _short_form_mentions(doc: Doc, free, taken: list[Item]) -> list[Item]:
+    """Words left over that are the short form of an organization named in full ("في نوفا")."""
+    full = [(it.key, it.etype, doc.text[it.start:it.end]) for it in taken if it.is_org]
+    short = {k: v for k, v in _short_forms(doc, full).items() if " " not in k}
+    out = []
+    for tok in doc.tokens:
+        if tok.script not in ("ar", "latin") or not free(tok.start, tok.end):
+            continue
+        if tok.script == "latin" and not _case_ok(tok.text):
+            continue
+        for form, start in strip_proclitic(doc, tok):
+            if form in short:
+                key, etype = short[form]
+                sp = doc.span(start, tok.end)
+                doc.add_entity(key, etype, sp.exact, how="short-form", span=sp)
+                out.append(Item(sp.start, sp.end, "ent", form, tok.script, key=key, etype=etype,
+                                prefix=tok.norm[: len(tok.norm) - len(form)]))
+                break
     return out
 
 
@@ -285,7 +335,15 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             if form in firsts and _plain(doc.text[start:tok.end]) not in ambiguous:
                 break
         else:
-            continue
+            # no known first name: still a name when a speech verb introduces it and a title follows
+            # it ("قالت ريم الشهري، نائب رئيس الهندسة")
+            start = tok.start
+            if not (i and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1]))) or tok.norm in stop \
+                    or lex.title_index.get((tok.norm,)) or tok.norm.startswith("ال"):
+                continue
+            j = _name_end(doc, i + 1, stop | particles, particles)
+            if not (j - i >= 2 and j < len(toks) and toks[j].norm in (",", "،") and _title_at(doc, j + 1)):
+                continue
         j = _name_end(doc, i + 1, stop | particles, particles)
         if j - i < 2:
             continue
@@ -394,20 +452,6 @@ def _title_before_comma(doc: Doc, comma: int) -> bool:
     return False
 
 
-def _short_forms(doc: Doc, taken: list[Item]) -> dict[str, tuple[str, str]]:
-    """"inflection" -> Inflection AI, for organizations named in full in this article."""
-    suffixes = doc.lex.words("org_suffixes")
-    out: dict[str, tuple[str, str]] = {}
-    for it in taken:
-        if not it.is_org:
-            continue
-        words = [t.norm for t in tokenize(doc.text[it.start:it.end]) if t.script != "punct"]
-        while len(words) >= 2 and words[-1] in suffixes:
-            words = words[:-1]
-            out.setdefault(" ".join(words), (it.key, it.etype))
-    return out
-
-
 def _surface_key(doc: Doc, run: list[Token]) -> str:
     return " ".join(t.norm for t in run)
 
@@ -439,8 +483,6 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
             run = run[:-1]
         if not run or all(t.norm in stop for t in run):
             continue
-        if len(run) == 1 and run[0].text.isupper() and len(run[0].text) <= 4:
-            continue  # a bare acronym such as GPU or LLM
         if any(c.isdigit() for c in run[0].text):
             continue  # model numbers are hardware, read elsewhere
         out.append(run)
@@ -448,15 +490,17 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
 
 
 def _cue_type(doc: Doc, run: list[Token]) -> str | None:
+    """The type the words around a name give it, or None. Context stays on the name's line."""
     toks = doc.tokens
+    lex = doc.lex
     i = doc.token_index[run[0].start]
     j = doc.token_index[run[-1].start] + 1
-    before = list(toks[max(0, i - 3):i])
-    after = list(toks[j:j + 3])
-    lex = doc.lex
+    before = [t for t in toks[max(0, i - 3):i] if "\n" not in doc.text[t.start:run[0].start]]
+    after = [t for t in toks[j:j + 6] if "\n" not in doc.text[run[-1].end:t.end]]
+    acronym = len(run) == 1 and run[0].text.isupper() and len(run[0].text) <= 4
     cues = lex.patterns["type_cues"]
-    if before and len(run) >= 2 and _title_before(doc, before):
-        return "Person"  # "co-founder Karén Simonyan", "CEO Mustafa Suleyman"
+    if not acronym and _person_cue(doc, run, before, after):
+        return "Person"
     for etype in ("MediaOutlet", "Company", "Organization"):
         spec = cues[etype]
         words_before = {norm(w) for w in spec["before_ar"] + spec["before_en"]}
@@ -465,16 +509,46 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             return etype
         if after and after[0].norm in words_after:
             return etype
+        if acronym:
+            continue
         if any(t.text in spec["inside_en"] for t in run[1:]) or (
                 etype == "Organization" and run[0].text in spec["inside_en"]):
             return etype
+    if acronym:
+        return None  # a bare acronym such as GPU or LLM needs a cue word
+    # apposition: "Halcyon Compute, a two-year-old startup", "Veridian, the coding lab"
+    if len(after) >= 2 and after[0].norm in (",", "،") and after[1].norm in ("a", "an", "the"):
+        for etype in ("MediaOutlet", "Company", "Organization"):
+            spec = cues[etype]
+            words = {norm(w) for w in spec["before_en"]}
+            if any(t.norm in words for t in after[2:]):
+                return etype
     # a possessive before a Latin word: "Perplexity's CEO", "The Verge's Command Line"
     nxt = _after_possessive(after)
     if nxt is not None and nxt.script == "latin":
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
-    if doc.lang == "en" and len(run) >= 2 and lex.first_name(run[0].norm):
-        return "Person"
     return None
+
+
+def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Token]) -> bool:
+    """"said Marcus Oyelaran", "hired Priya Raman", "co-founder Karén Simonyan", "Wen-Li Chou, who",
+    "Marcus Oyelaran, the CEO", "Layla Haddad said"; or a known first name."""
+    lex = doc.lex
+    if len(run) < 2 or len(run) > 4:
+        return False
+    speech = lex.words("speech_verbs_en") - {"told", "according"}
+    hire = {w for phrase in lex.phrases("hire_words_en") for w in phrase[-1:]}
+    if before and (before[-1].norm in speech or before[-1].norm in hire or _title_before(doc, before)):
+        return True
+    if after and after[0].norm in speech:
+        return True
+    if len(after) >= 2 and after[0].norm in (",", "،"):
+        if after[1].norm in ("who", "whose"):
+            return True
+        rest = after[2:] if after[1].norm in ("the", "its", "a", "an", "their", "formerly", "former") else after[1:]
+        if rest and _title_at(doc, doc.token_index[rest[0].start]):
+            return True
+    return lex.first_name(run[0].norm)
 
 
 def _title_before(doc: Doc, before: list[Token]) -> bool:

@@ -18,6 +18,7 @@ from kg.model import Quote
 QUOTE_RE = re.compile(r"“([^”\n]+)”|«([^»\n]+)»|\"([^\"\n]+)\"|„([^“”\n]+)[“”]")
 TRIM = " \t,،;؛"
 MIN_WORDS = 3
+PRONOUN = "<pronoun>"  # a speaker given as "he" / "she": resolved to the previous speaker
 
 
 @extractor("sanad.quote.direct.v1", produces=("Quote", "speaker", "text"))
@@ -41,6 +42,11 @@ def quotes(ctx: Context) -> None:
         speaker = _speaker_before(ctx, q0) if kind in ("colon", "verb") else None
         if speaker is None:
             speaker = _speaker_after(ctx, q1, m.end())
+        if speaker == PRONOUN or (speaker is None and kind in ("colon", "verb") and _bare_verb(ctx, q0)):
+            # "he added", "وأضاف:": the speaker of the quote before, or the last person named
+            speaker = previous[1] if previous is not None else ctx.last_person_before(max(q0, 0))
+        if speaker == PRONOUN:
+            speaker = None
         if speaker is None and kind == "start" and previous is not None:
             prev_end, prev_speaker, prev_sentence = previous
             here = ctx.doc.sentence_index(m.start())
@@ -127,7 +133,19 @@ def _speaker_after(ctx: Context, q1: int, qend: int) -> str | None:
     verb = next((k for k in range(q1, stop) if ctx.is_word(k, verbs)), None)
     if verb is None:
         return None
+    pronouns = ctx.words("pronouns")
     for k in list(range(verb - 1, q1 - 1, -1)) + list(range(verb + 1, stop)):
         if ctx.refers_to_person(k):
             return ctx.person(k)
+        if ctx.is_word(k, pronouns, proclitic=False) and abs(k - verb) == 1:
+            return PRONOUN
     return None
+
+
+def _bare_verb(ctx: Context, q0: int) -> bool:
+    """The clause before the quote is only a speech verb ("وأضاف:", "He added:")."""
+    verbs = ctx.words("speech_verbs")
+    pronouns = ctx.words("pronouns")
+    same = ctx.sentence_range(max(q0, 0))
+    words = [k for k in range(same.start, q0 + 1) if ctx.items[k].kind != "tok" or ctx.items[k].script != "punct"]
+    return bool(words) and all(ctx.is_word(k, verbs) or ctx.is_word(k, pronouns, proclitic=False) for k in words)

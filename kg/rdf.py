@@ -114,6 +114,10 @@ def article_graph(ex: Extraction, g: Graph, base: str = INSTANCE_BASE) -> Graph:
 
     for d in ex.deals:
         parties = [p for role, p in d.roles if role != "hires" and p.startswith("org/")] or [p for _, p in d.roles]
+        if "Investment" in d.kinds and d.kinds == ("Investment",):
+            # a funding round is named by the company raising and its amount: one company raises many rounds
+            investee = [p for role, p in d.roles if role == "investee"]
+            parties = investee + [f"round-{m.currency}-{m.value}" for m in d.amounts[:1]] if investee else parties
         node = writer.node(iris.deal_key(parties))
         for kind in d.kinds:
             g.add((node, RDF.type, DEAL_KINDS[kind]))

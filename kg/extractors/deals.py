@@ -41,7 +41,15 @@ class DealFrame:
 def deals(ctx: Context) -> None:
     frames: list[DealFrame] = []
     denied: set[tuple[str, str]] = set()
+    rounds: list[DealFrame] = []
     for s in range(len(ctx.doc.sentences)):
+        round_ = _round(ctx, s, rounds[-1] if rounds else None)
+        if round_ is not None:
+            if rounds and round_.payer == rounds[-1].payer:
+                _absorb(rounds[-1], round_)
+            else:
+                rounds.append(round_)
+            continue
         frame = _frame(ctx, s, denied)
         if frame is not None:
             frames.append(frame)
@@ -50,18 +58,83 @@ def deals(ctx: Context) -> None:
         target = next((m for m in merged if _same_deal(m, f)), None)
         if target is None:
             merged.append(f)
-            continue
-        target.sentences += f.sentences
-        target.kinds |= f.kinds
-        target.others |= f.others
-        target.parties |= f.parties
-        target.hires |= f.hires
-        target.amounts |= f.amounts
-        target.reporters |= f.reporters
-        target.payer = target.payer or f.payer
-        target.status = _stronger(target.status, f.status)
+        else:
+            _absorb(target, f)
     for f in merged:
         _emit(ctx, f, denied)
+    for r in rounds:
+        _emit_round(ctx, r)
+
+
+def _absorb(target: DealFrame, f: DealFrame) -> None:
+    target.sentences += f.sentences
+    target.kinds |= f.kinds
+    target.others |= f.others
+    target.parties |= f.parties
+    target.hires |= f.hires
+    target.amounts |= f.amounts
+    target.reporters |= f.reporters
+    target.payer = target.payer or f.payer
+    target.status = _stronger(target.status, f.status)
+
+
+def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None:
+    """A funding round: "Halcyon raised $500 million in a Series C round led by Lightspeed, with
+    participation from Nvidia", "جمعت نوفا 500 مليون ريال في جولة تمويل بقيادة سنابل وبمشاركة STV".
+    The company raising is the investee (`payer` here); the leads and participants are investors.
+    A later sentence ("Lightspeed led the round") adds investors to the round before it."""
+    idx = list(ctx.sentence_items(s))
+    if not idx:
+        return None
+    rounds = [k for k in idx if ctx.words_at(k, ctx.phrases("round_nouns"), proclitic=True)]
+    raises = [k for k in idx if ctx.words_at(k, ctx.phrases("raise_verbs"), proclitic=True)]
+    led = [k for k in idx if ctx.words_at(k, ctx.phrases("round_led"), proclitic=True)]
+    leads = [(k, ctx.words_at(k, ctx.phrases("round_leads"), proclitic=True)) for k in idx]
+    leads = [(k, n) for k, n in leads if n]
+    money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
+    if not rounds or not (raises or money or led or leads):
+        return None
+    investors: set[str] = set()
+    for k, n in leads:  # "led by X", "with participation from X, Y and Z", "بقيادة X"
+        for q in range(k + n, idx[-1] + 1):
+            it = ctx.items[q]
+            if it.is_org and it.etype != "MediaOutlet":
+                investors.add(it.key)
+            elif it.kind == "tok" and it.script != "punct" and not ctx.is_word(q, frozenset({"and", "و", "existing", "investor",
+                                                                                                 "investors", "شركة", "its"})):
+                if q - (k + n) > 12:
+                    break
+    for k in led:  # "Lightspeed Venture Partners led the round"
+        subject = next((q for q in range(k - 1, max(idx[0], k - 3) - 1, -1) if ctx.items[q].is_org), None)
+        if subject is not None:
+            investors.add(ctx.items[subject].key)
+    first = min(raises + rounds)
+    investee_i = subject_org(ctx, idx[0], first + 1) if raises else None
+    investee = ctx.items[investee_i].key if investee_i is not None else (previous.payer if previous else None)
+    if investee is None:
+        return None
+    investors.discard(investee)
+    frame = DealFrame([s], investee, kinds={"Investment"})
+    frame.others = {(i, "Investment") for i in investors}
+    frame.parties = investors | {investee}
+    frame.amounts = set(money) if raises else set()
+    frame.reporters = _reporters(ctx, idx)
+    hedges = ctx.words("hedge")
+    if any(ctx.is_word(q, hedges) for q in range(idx[0], first)):
+        frame.status = "planned"
+    return frame
+
+
+def _emit_round(ctx: Context, f: DealFrame) -> None:
+    roles = {("investee", f.payer), ("party", f.payer)}
+    for org, _ in f.others:
+        roles |= {("investor", org), ("party", org)}
+    if len(roles) < 3 and not f.amounts:
+        return
+    evidence = tuple(ctx.doc.span(*ctx.doc.sentences[s]) for s in sorted(set(f.sentences)))
+    ctx.out.deals.append(Deal(("Investment",), tuple(sorted(roles)), tuple(sorted(f.amounts)),
+                              tuple(sorted(f.reporters)), evidence, f.status or ("reported" if f.reporters else None),
+                              Decimal("0.8"), ctx.rule))
 
 
 def _stronger(a: str | None, b: str | None) -> str | None:

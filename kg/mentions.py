@@ -317,50 +317,70 @@ def _short_form_mentions(doc: Doc, free, taken: list[Item]) -> list[Item]:
 
 
 def _arabic_names(doc: Doc, free) -> list[Item]:
-    """Arabic-script names in no lexicon: a known first name and one or two more words, where
-    the context says a person is meant: after a speech verb ("وقال أحمد الخطيب"), or in apposition
-    with a title ("أحمد الخطيب، الرئيس التنفيذي لـ..." / "... لشركة X، أحمد الخطيب")."""
+    """Arabic-script names of people in no lexicon: two words (three with a particle such as بن)
+    where the context says a person is meant: a title or occupation just before ("الرئيسة
+    التنفيذية ليلى حداد", "الباحثة المغربية نادية بنعلي"), a speech or hiring verb before ("وقال
+    أحمد الخطيب"، "توظيف هشام بركات"), "على يد", or a title or relative pronoun after a comma
+    ("سامر الخطيب، نائب رئيس ..."، "هشام بركات، الذي ...")."""
     toks = doc.tokens
     lex = doc.lex
-    firsts = lex.words("first_names_ar")
     ambiguous = lex.words("ambiguous_first_names_ar")
-    stop = lex.words("not_name_words_ar") | lex.words("relative_ar") | lex.words("former_ar")
+    firsts = lex.words("first_names_ar")
+    stop = lex.words("not_name_words_ar") | lex.words("relative_ar") | lex.words("former_ar") \
+        | lex.words("prepositions_ar") | lex.words("speech_verbs_ar") | lex.words("title_tail_ar")
     particles = lex.words("name_particles_ar")
-    verbs = lex.words("speech_verbs_ar")
+    verbs = lex.words("speech_verbs_ar") | {w for p in lex.phrases("hire_words_ar") for w in p}
+    before_phrases = lex.phrases("person_before_ar")
+    relatives = lex.words("relative_ar")
     out = []
-    for i, tok in enumerate(toks):
-        if tok.script != "ar" or not free(tok.start, tok.end):
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.script != "ar" or not free(tok.start, tok.end) or tok.norm.startswith("ال") \
+                or tok.norm in stop or lex.title_index.get((tok.norm,)):
+            i += 1
             continue
-        for form, start in strip_proclitic(doc, tok):
-            if form in firsts and _plain(doc.text[start:tok.end]) not in ambiguous:
-                break
-        else:
-            # no known first name: still a name when a speech verb introduces it and a title follows
-            # it ("قالت ريم الشهري، نائب رئيس الهندسة")
-            start = tok.start
-            if not (i and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1]))) or tok.norm in stop \
-                    or lex.title_index.get((tok.norm,)) or tok.norm.startswith("ال"):
-                continue
-            j = _name_end(doc, i + 1, stop | particles, particles)
-            if not (j - i >= 2 and j < len(toks) and toks[j].norm in (",", "،") and _title_at(doc, j + 1)):
-                continue
-        j = _name_end(doc, i + 1, stop | particles, particles)
-        if j - i < 2:
+        j = _name_end(doc, i + 1, stop, particles)
+        if j - i < 2 or not all(free(t.start, t.end) for t in toks[i:j]) or toks[j - 1].norm in stop:
+            i += 1
             continue
-        before = [f for f, _ in strip_proclitic(doc, toks[i - 1])] if i else []
-        speech = any(f in verbs for f in before) or any(f in verbs for f, _ in strip_proclitic(doc, tok))
-        after = toks[j:j + 3]
-        apposition = bool(after) and after[0].norm in (",", "،") and _title_at(doc, j + 1)
-        after_title = i >= 2 and toks[i - 1].norm in (",", "،") and any(
-            it.norm in ("،", ",") for it in toks[i - 1:i]) and _title_before_comma(doc, i - 1)
-        if not (speech or apposition or after_title):
+        known_first = next(((f, st) for f, st in strip_proclitic(doc, tok) if f in firsts
+                            and _plain(doc.text[st:tok.end]) not in ambiguous), None)
+        start = known_first[1] if known_first else tok.start
+        cues = sum((
+            _title_ends_at(doc, i),
+            bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
+            any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
+            j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
+        ))
+        # a known first name and one cue, or two independent cues
+        if cues < (1 if known_first else 2):
+            i += 1
             continue
         sp = doc.span(start, toks[j - 1].end)
         key = iris.entity_key("Person", sp.exact)
         doc.add_entity(key, "Person", sp.exact, how="name", span=sp)
-        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), key=key, etype="Person",
-                        prefix=tok.norm[: len(tok.norm) - len(norm(doc.text[start:tok.end]))]))
+        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), "ar", key=key, etype="Person"))
+        i = j
     return out
+
+
+def _title_ends_at(doc: Doc, i: int) -> bool:
+    """A title or occupation ends right before token i, maybe followed by one adjective
+    ("الباحثة المغربية"), and not followed by a link to an organization."""
+    index = doc.lex.title_index
+    toks = doc.tokens
+    for skip in (0, 1):
+        end = i - skip
+        if skip and not (end - 1 >= 0 and toks[end].norm.startswith("ال") and _adjective(toks[end].norm)):
+            continue
+        for n in (3, 2, 1):
+            if end - n < 0:
+                continue
+            words = toks[end - n:end]
+            if any((f, *(t.norm for t in words[1:])) in index for f, _ in strip_proclitic(doc, words[0])):
+                return True
+    return False
 
 
 def _name_end(doc: Doc, j: int, stop: frozenset[str], particles: frozenset[str]) -> int:
@@ -461,9 +481,16 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     stop = doc.lex.words("stop_capitalized_en")
     runs, cur = [], []
     toks = doc.tokens
+    particles = doc.lex.words("name_particles_en")
+    titles = doc.lex.title_index
     for k, tok in enumerate(toks):
+        particle = bool(cur) and tok.norm in particles and k + 1 < len(toks) and _case_ok(toks[k + 1].text)
         ok = tok.script == "latin" and free(tok.start, tok.end) and (
-            _case_ok(tok.text) or (doc.lang == "ar" and cur))
+            _case_ok(tok.text) or particle or (doc.lang == "ar" and cur))
+        if ok and cur and ((tok.norm,) in titles or tok.norm in stop and tok.norm != "the"):
+            runs.append(cur)  # "Palisade CEO Rosa Lindgren": a title splits the run
+            cur = []
+            continue
         if ok and cur and not _contiguous(doc, [cur[-1], tok]):
             runs.append(cur)
             cur = []
@@ -540,14 +567,19 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     hire = {w for phrase in lex.phrases("hire_words_en") for w in phrase[-1:]}
     if before and (before[-1].norm in speech or before[-1].norm in hire or _title_before(doc, before)):
         return True
+    if len(before) >= 2 and before[-1].norm in (",", "،") and _title_before(doc, before[:-1]):
+        return True  # "Arcline's chief executive and co-founder, Elena Sokolova"
+    i = doc.token_index[run[0].start]
+    if any(tuple(t.norm for t in doc.tokens[i - len(p):i]) == p for p in lex.phrases("person_before_en") if i >= len(p)):
+        return True  # "co-founded by Julien Marchetti"
     if after and after[0].norm in speech:
         return True
     if len(after) >= 2 and after[0].norm in (",", "،"):
         if after[1].norm in ("who", "whose"):
             return True
-        rest = after[2:] if after[1].norm in ("the", "its", "a", "an", "their", "formerly", "former") else after[1:]
-        if rest and _title_at(doc, doc.token_index[rest[0].start]):
-            return True
+        for t in after[1:5]:  # "X, the CEO", "X, a former Meta researcher", "X, Lumenor's chief executive"
+            if _title_at(doc, doc.token_index[t.start]):
+                return True
     return lex.first_name(run[0].norm)
 
 

@@ -69,12 +69,12 @@ class Lexicon:
 
     @cache  # noqa: B019 - one Lexicon per process
     def _words(self, name: str) -> frozenset[str]:
-        return frozenset(norm(w) for w in self.patterns[name])
+        return frozenset(norm(w) for w in self.patterns.get(name, ()))  # a list may exist in one language only
 
     @cache  # noqa: B019
     def _phrases(self, name: str) -> tuple[tuple[str, ...], ...]:
         out = set()
-        for item in self.patterns[name]:
+        for item in self.patterns.get(name, ()):
             text = " ".join(item) if isinstance(item, list) else item
             key = phrase_key(text)
             if key:

@@ -352,6 +352,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
+            i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
         ))
         # a known first name and one cue, or two independent cues
         if cues < (1 if known_first else 2):

@@ -87,3 +87,17 @@ def test_ontology_loads_in_owlready2():
 def test_shapes_parse():
     g = Graph().parse(ROOT / "ontology" / "shapes.ttl")
     assert len(g) > 100
+
+
+def test_every_pattern_list_named_in_code_exists():
+    """A typo in a pattern name would silently match nothing: every name used exists in one language."""
+    from kg.lexicon import default_lexicon
+
+    patterns = default_lexicon().patterns
+    used = set()
+    for path in sorted((ROOT / "kg").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"ctx\.(?:words|phrases)\(\"([a-z_]+)\"\)", text))
+        used |= {m for m in re.findall(r"lex\.(?:words|phrases)\(\"([a-z_]+)\"\)", text)}
+    for name in sorted(used):
+        assert name in patterns or f"{name}_en" in patterns or f"{name}_ar" in patterns, name

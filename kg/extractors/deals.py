@@ -95,10 +95,13 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if not rounds or not (raises or money or led or leads):
         return None
     investors: set[str] = set()
+    units = ctx.words("unit_nouns")
     for k, n in leads:  # "led by X", "with participation from X, Y and Z", "بقيادة X"
         for q in range(k + n, idx[-1] + 1):
             it = ctx.items[q]
-            if it.is_org and it.etype != "MediaOutlet":
+            if ctx.is_word(q, units):
+                break  # "سنابل، الذراع الاستثمارية لصندوق ...": the parent is not an investor
+            if it.is_org and it.etype != "MediaOutlet" and not ctx.is_punct(q + 1, "'’"):
                 investors.add(it.key)
             elif it.kind == "tok" and it.script != "punct" and not ctx.is_word(q, frozenset({"and", "و", "existing", "investor",
                                                                                                  "investors", "شركة", "its"})):

@@ -36,6 +36,33 @@ def works_now(ctx: Context) -> None:
             ctx.relate(person, "worksFor", ctx.items[o].key, ctx.span(min(p, k), o), "0.8")
 
 
+@extractor("sanad.employment.former.v1", produces=("formerlyWorkedFor",))
+def former_jobs(ctx: Context) -> None:
+    """"Wen-Li Chou, who previously designed accelerators at AMD", "Kenji Arai left Tesla",
+    "after eight years at Boston Dynamics", "التي عملت سابقًا في مايكروسوفت", "قادمة من مايكروسوفت":
+    the person's earlier employer, when it is the first organization after the cue."""
+    cues = ctx.phrases("previous_job")
+    hired_by = {(r.object, r.subject) for r in ctx.out.relations if r.predicate == "hired"}
+    for p in list(ctx.person_refs):
+        same = ctx.sentence_range(p)
+        person = ctx.person(p)
+        q = p + 1
+        while q < min(same.stop, p + 14):
+            if q != p + 1 and ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
+                break  # another person's clause
+            n = ctx.words_at(q, cues, proclitic=True)
+            if not n:
+                q += 1
+                continue
+            org = next((r for r in range(q + n, min(same.stop, q + n + 8)) if ctx.items[r].is_org
+                        and ctx.items[r].etype != "MediaOutlet"), None)
+            if org is not None and not any(ctx.refers_to_person(r) for r in range(q + n, org)):
+                key = ctx.items[org].key
+                if (person, key) not in hired_by:
+                    ctx.relate(person, "formerlyWorkedFor", key, ctx.span(p, org), "0.7")
+            break
+
+
 @extractor("sanad.employment.affiliation.v1", produces=("worksFor",))
 def affiliation(ctx: Context) -> None:
     """NAME من شركة ORG / NAME of ORG: a person introduced by their company."""
@@ -102,7 +129,7 @@ def hired_people(ctx: Context, k: int, same: range) -> list[int]:
         if ctx.refers_to_person(q) and ctx.items[q].kind != "title":
             out.append(q)
             break
-    including = ctx.phrases("including") if "including_en" in ctx.doc.lex.patterns else ()
+    including = ctx.phrases("including")
     for q in range(k, same.stop):
         if ctx.words_at(q, including):
             out += [r for r in range(q, same.stop) if ctx.items[r].is_person and r not in out]

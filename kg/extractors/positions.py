@@ -121,8 +121,13 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.org, f.first = b - 2, b - 2
         elif b in same and items[b].is_org:
             f.org, f.first = b, b
+        if f.org is not None and ctx.is_word(f.first - 1, former, proclitic=False):
+            f.current = False  # "a former Meta researcher"
+            f.first -= 1
     # the person: "NAME، TITLE ..." or "TITLE ... ORG، NAME" / "ORG CEO NAME"
     before = f.first - 1
+    while before in same and ctx.is_word(before, ctx.words("determiners"), proclitic=False):
+        before -= 1  # "Marcus Oyelaran, the CEO of Halcyon"
     if ctx.is_punct(before) and before - 1 in same and ctx.refers_to_person(before - 1) and items[before - 1].kind == "ent":
         f.person, f.first = before - 1, before - 1
     else:

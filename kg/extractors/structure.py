@@ -11,8 +11,8 @@ from kg.model import Attribute
 @extractor("sanad.org.part-of.v1", produces=("partOf",))
 def part_of(ctx: Context) -> None:
     items = ctx.items
-    units = ctx.words("unit_nouns") if "unit_nouns_ar" in ctx.doc.lex.patterns else ctx.doc.lex.words("unit_nouns_en")
-    called = ctx.phrases("unit_called") if "unit_called_ar" in ctx.doc.lex.patterns else ctx.doc.lex.phrases("unit_called_en")
+    units = ctx.words("unit_nouns")
+    called = ctx.phrases("unit_called")
     deal_words = ctx.words("deal_nouns")
     for k, it in enumerate(items):
         if not it.is_org:
@@ -53,10 +53,33 @@ def founded_by(ctx: Context) -> None:
                     ctx.relate(ctx.person(q), "founded", ctx.items[org].key, ctx.span(org, q), "0.85")
                 q += 1
             continue
-        person = k - 1 if k - 1 in same and ctx.items[k - 1].is_person else None
-        target = next((q for q in range(k + 1, min(k + 4, same.stop)) if ctx.items[q].is_org), None)
-        if person is not None and target is not None:
-            ctx.relate(ctx.person(person), "founded", ctx.items[target].key, ctx.span(person, target), "0.85")
+        # active: "Oyelaran co-founded Halcyon", "Lindgren co-founded the company", and the Arabic
+        # verb-first order "وأسس العتيبي الشركة", "وأسست Kalima AI ... الباحثة نادية بنعلي"
+        target = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].is_org), None)
+        target_key = ctx.items[target].key if target is not None else _company_anaphor(ctx, k, same)
+        if target_key is None:
+            continue
+        people = [k - 1] if k - 1 in same and ctx.refers_to_person(k - 1) else []
+        if not people and ctx.doc.lang == "ar":
+            people = [q for q in range(k + 1, min(k + 14, same.stop)) if ctx.refers_to_person(q)
+                      and ctx.items[q].kind == "ent"][:2]
+        if ctx.doc.lang != "ar":  # "... co-founded Halcyon in 2023 with Wen-Li Chou"
+            with_ = next((q for q in range(k + 1, min(k + 8, same.stop)) if ctx.items[q].norm == "with"), None)
+            if with_ is not None and with_ + 1 in same and ctx.refers_to_person(with_ + 1):
+                people.append(with_ + 1)
+        for person in people:
+            ctx.relate(ctx.person(person), "founded", target_key, ctx.span(min(person, k), max(person, target or k)), "0.8")
+
+
+def _company_anaphor(ctx: Context, k: int, same: range) -> str | None:
+    """"the company" / "الشركة" right after the verb: the last company named before it."""
+    phrases = ctx.phrases("company_anaphora")
+    for q in range(k + 1, min(k + 3, same.stop)):
+        if ctx.words_at(q, phrases, proclitic=True):
+            for r in range(k - 1, -1, -1):
+                if ctx.items[r].is_org and ctx.items[r].etype == "Company":
+                    return ctx.items[r].key
+    return None
 
 
 @extractor("sanad.founder.possessive.v1", produces=("founded",))

@@ -485,7 +485,10 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     particles = doc.lex.words("name_particles_en")
     titles = doc.lex.title_index
     for k, tok in enumerate(toks):
-        particle = bool(cur) and tok.norm in particles and k + 1 < len(toks) and _case_ok(toks[k + 1].text)
+        nxt = k + 1
+        while nxt < len(toks) and toks[nxt].norm in particles:
+            nxt += 1  # "van der Berg"
+        particle = bool(cur) and tok.norm in particles and nxt < len(toks) and _case_ok(toks[nxt].text)
         ok = tok.script == "latin" and free(tok.start, tok.end) and (
             _case_ok(tok.text) or particle or (doc.lang == "ar" and cur))
         if ok and cur and ((tok.norm,) in titles or tok.norm in stop and tok.norm != "the"):

@@ -25,6 +25,7 @@ PRONOUN = "<pronoun>"  # a speaker given as "he" / "she": resolved to the previo
 def quotes(ctx: Context) -> None:
     text = ctx.doc.text
     previous: tuple[int, str, int] | None = None  # (end offset, speaker, sentence index) of the last quote
+    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
     for m in QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         start, end = m.start(g), m.end(g)
@@ -43,8 +44,8 @@ def quotes(ctx: Context) -> None:
         if speaker is None:
             speaker = _speaker_after(ctx, q1, m.end())
         if speaker == PRONOUN or (speaker is None and kind in ("colon", "verb") and _bare_verb(ctx, q0)):
-            # "he added", "وأضاف:": the speaker of the quote before, or the last person named
-            speaker = previous[1] if previous is not None else ctx.last_person_before(max(q0, 0))
+            # "she said", "وأضافت:": the last person named outside quotes, else the previous speaker
+            speaker = _last_named(ctx, q0, spans) or (previous[1] if previous is not None else None)
         if speaker == PRONOUN:
             speaker = None
         if speaker is None and kind == "start" and previous is not None:
@@ -139,6 +140,18 @@ def _speaker_after(ctx: Context, q1: int, qend: int) -> str | None:
             return ctx.person(k)
         if ctx.is_word(k, pronouns, proclitic=False) and abs(k - verb) == 1:
             return PRONOUN
+    return None
+
+
+def _last_named(ctx: Context, q0: int, spans: list[tuple[int, int]]) -> str | None:
+    """The person named last before item q0, outside quotation marks, within the paragraph."""
+    text = ctx.doc.text
+    for k in range(q0, -1, -1):
+        it = ctx.items[k]
+        if "\n" in text[it.end:ctx.items[q0].end] and k != q0:
+            return None
+        if k in ctx.person_refs and not any(a <= it.start < b for a, b in spans):
+            return ctx.person_refs[k]
     return None
 
 

@@ -410,6 +410,7 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     out: list[Item] = []
     found: list[tuple[Span, str]] = []
     cue_words = {t: {norm(w) for w in cues[t]["before_ar"]} for t in ("MediaOutlet", "Company", "Organization")}
+    suffixes = lex.words("org_name_suffixes_ar")
     for i, tok in enumerate(toks[:-1]):
         if tok.script != "ar":
             continue
@@ -425,18 +426,39 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         while j < len(toks) and j - i <= 4 and toks[j].script == "ar" and _contiguous(doc, [toks[j - 1], toks[j]]) \
                 and free(toks[j].start, toks[j].end):
             word = toks[j].norm
-            if word.startswith("لل") or (toks[j - 1].norm.startswith("لل") and word.startswith("ال")):
+            if word.startswith("لل") or (toks[j - 1].norm.startswith("لل") and word.startswith("ال")) \
+                    or word in suffixes:
                 j += 1
                 continue
             break
         found.append((doc.span(first.start, toks[j - 1].end), etype))
     # a shorter name that begins a longer one is the same organization ("نوفا" / "نوفا للذكاء الاصطناعي")
     words = {sp: tuple(t.norm for t in tokenize(sp.exact)) for sp, _ in found}
+    found += _again(doc, free, {words[sp]: etype for sp, etype in found if len(words[sp]) >= 2},
+                    {sp.start for sp, _ in found})
+    words = {sp: tuple(t.norm for t in tokenize(sp.exact)) for sp, _ in found}
     for sp, etype in found:
         longest = max((o for o, _ in found if words[o][:len(words[sp])] == words[sp]), key=lambda o: len(words[o]))
         key = iris.entity_key(etype, longest.exact)
         doc.add_entity(key, etype, sp.exact, how="name" if longest == sp else "short-form", span=sp)
         out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), "ar", key=key, etype=etype))
+    return out
+
+
+def _again(doc: Doc, free, names: dict[tuple[str, ...], str], seen: set[int]) -> list[tuple[Span, str]]:
+    """Later mentions of names discovered after a cue word, wherever they occur ("لقنوات لابز")."""
+    if not names:
+        return []
+    out = []
+    longest = max(len(k) for k in names)
+    for i in range(len(doc.tokens)):
+        hit = _match_at(doc, i, names, longest, cased=False)
+        if hit:
+            etype, start, j, _ = hit
+            end = doc.tokens[j - 1].end
+            if start not in seen and free(start, end):
+                out.append((doc.span(start, end), etype))
+                seen.add(start)
     return out
 
 

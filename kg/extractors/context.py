@@ -22,6 +22,7 @@ class Context:
         self.claimed: set[int] = set()
         self.aliases: dict[int, int] = {}  # "the employee" -> the item that described that person
         self.org_refs: dict[int, str] = {}  # item index -> org key for "the startup", "his company"
+        self.frames: dict = {}  # title item index -> its positions.Frame (organization, person, tail)
         for i, it in enumerate(self.items):
             if it.is_person:
                 self.person_refs[i] = it.key

@@ -16,10 +16,10 @@ from kg.extractors.context import Context
 from kg.extractors.employment import subject_org
 from kg.model import Deal, Money
 
-# In an acqui-hire the company hires the staff without necessarily buying the company: its
-# parties take no acquirer/target role (the hired people are `hires`).
-ROLE_OF_PAYER = {"LicensingDeal": "licensee", "Acquisition": "acquirer", "Investment": "investor", "AcquiHire": "party"}
-ROLE_OF_OTHER = {"LicensingDeal": "licensor", "Acquisition": "target", "Investment": "investee", "AcquiHire": "party"}
+# An acqui-hire's hiring company is its acquirer and the startup its target, unless the article
+# denies that the one acquired the other (then both are only parties; see _emit).
+ROLE_OF_PAYER = {"LicensingDeal": "licensee", "Acquisition": "acquirer", "Investment": "investor", "AcquiHire": "acquirer"}
+ROLE_OF_OTHER = {"LicensingDeal": "licensor", "Acquisition": "target", "Investment": "investee", "AcquiHire": "target"}
 
 
 @dataclass
@@ -172,7 +172,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     deal_words = found("deal_nouns")
     pays = found("pay_verbs") + found("payment_nouns")
     licences = [k for k in found("license_words") if not negated(k)]
-    acquires = found("acquire_words")
+    acquihires = found("acquihire_phrases")
+    acquires = [k for k in found("acquire_words") if not any(a <= k <= a + 2 for a in acquihires)]
     invests = [k for k in found("invest_words") if not negated(k)]
     hires = [k for k in found("hire_words") if not negated(k)]
     for k in acquires:
@@ -185,13 +186,16 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     acquires = [k for k in acquires if not negated(k)]
     staff = ctx.words("staff")
     staffing = [k for k in hires if any(ctx.is_word(q, staff) for q in range(k, min(k + 12, idx[-1] + 1)))]
+    staffing += acquihires
     triggers = sorted(deal_words + pays + licences + acquires + invests + staffing + denials)
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
     if not triggers and not (hires and (money or deal_words)):
         return None
     first = min(triggers + hires)
-    payer_i = subject_org(ctx, idx[0], first + 1) or subject_org(ctx, idx[0], idx[-1] + 1)
-    payer = ctx.items[payer_i].key if payer_i is not None else None
+    payer_i = subject_org(ctx, idx[0], first + 1)
+    payer = ctx.items[payer_i].key if payer_i is not None else _anaphor_before(ctx, idx[0], first)
+    if payer is None and (payer_i := subject_org(ctx, idx[0], idx[-1] + 1)) is not None:
+        payer = ctx.items[payer_i].key
     frame = DealFrame([s], payer)
     orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"}
     frame.parties = set(orgs)
@@ -233,6 +237,17 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None) -> str 
         it = ctx.items[q]
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
             return it.key
+    return None
+
+
+def _anaphor_before(ctx: Context, start: int, first: int) -> str | None:
+    """"وكانت الشركة قد استحوذت": "the company" as the subject names the last company before it."""
+    phrases = ctx.phrases("company_anaphora")
+    for q in range(start, first):
+        if ctx.words_at(q, phrases, proclitic=True):
+            for r in range(start - 1, -1, -1):
+                if ctx.items[r].is_org and ctx.items[r].etype == "Company":
+                    return ctx.items[r].key
     return None
 
 
@@ -278,13 +293,14 @@ def _reporters(ctx: Context, idx: list[int]) -> set[str]:
 
 def _emit(ctx: Context, f: DealFrame, denied: set[tuple[str, str]]) -> None:
     kinds = set(f.kinds)
-    if f.payer and any((f.payer, o) in denied for o in f.parties):
+    denied_here = bool(f.payer and any((f.payer, o) in denied for o in f.parties))
+    if denied_here:
         kinds.discard("Acquisition")
     roles: set[tuple[str, str]] = set()
     for org in sorted(f.parties):
         roles.add(("party", org))
     for org, kind in sorted(f.others):
-        if kind in kinds:
+        if kind in kinds and not (kind == "AcquiHire" and denied_here):
             roles.add((ROLE_OF_OTHER[kind], org))
             if f.payer:
                 roles.add((ROLE_OF_PAYER[kind], f.payer))

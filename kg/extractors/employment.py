@@ -93,12 +93,31 @@ def hires(ctx: Context) -> None:
         if hirer is None:
             continue
         again = bool(ctx.words_at(k, rehire, proclitic=True))
-        for p in hired_people(ctx, k + n, same):
+        people = hired_people(ctx, k + n, same)
+        for p in people:
             person = ctx.person(p)
             evidence = ctx.span(min(hirer, k), p)
             ctx.relate(ctx.items[hirer].key, "hired", person, evidence, "0.85")
             if again:
                 ctx.relate(person, "formerlyWorkedFor", ctx.items[hirer].key, evidence, "0.75")
+        if len(people) == 1:
+            _hired_as(ctx, hirer, people[0], same)
+
+
+def _hired_as(ctx: Context, hirer: int, p: int, same: range) -> None:
+    """"hired Priya Raman, formerly head of research at DeepMind, as its new chief scientist",
+    "وظفت AMD ... طارق الزعبي، نائبًا للرئيس لبرمجيات الذكاء الاصطناعي": the new title, at the hirer."""
+    for t in range(p + 1, min(same.stop, p + 24)):
+        if ctx.refers_to_person(t) and ctx.items[t].kind == "ent":
+            return
+        frame = ctx.frames.get(t)
+        if frame is None or frame.kind not in ("office", "descriptor") or frame.org is not None or frame.person is not None:
+            continue
+        if ctx.doc.lang != "ar" and not any(ctx.is_word(q, frozenset({"as"}), False) for q in range(t - 4, t)):
+            continue
+        ctx.position(ctx.person(p), ctx.items[hirer].key, ctx.span(t, frame.end), frame.role, True,
+                     ctx.span(min(hirer, p), frame.end), "0.75")
+        return
 
 
 def hirer_of(ctx: Context, k: int) -> int | None:

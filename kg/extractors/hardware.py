@@ -12,7 +12,7 @@ from kg.text import norm
 @extractor("sanad.hardware.quantity.v1", produces=("HardwareMention", "hardware", "quantity", "manufacturer"))
 def hardware(ctx: Context) -> None:
     chip_words = {w for phrase in ctx.phrases("chip_nouns") for w in phrase}
-    chip_words |= {norm(w) for w in ("of", "the", "من")}
+    chip_words |= {norm(w) for w in ("of", "the", "من", "'", "’", "s")}
     for h, it in enumerate(ctx.items):
         if not (it.kind == "ent" and it.etype == "HardwareModel"):
             continue
@@ -34,7 +34,16 @@ def hardware(ctx: Context) -> None:
                 break
             q -= 1
         if h - 1 in same and ctx.items[h - 1].is_org:
-            maker = h - 1
+            maker = h - 1  # "Nvidia H100"
+        elif ctx.is_word(h - 1, frozenset({"s"}), False) and ctx.is_punct(h - 2, "'’") and h - 3 in same \
+                and ctx.items[h - 3].is_org:
+            maker = h - 3  # "AMD's MI300X"
+        if maker is None:
+            links = ctx.phrases("maker_links")
+            end = _unit_end(ctx, h, same, chip_words)
+            n = ctx.words_at(end + 1, links, proclitic=True)
+            if n and end + 1 + n in same and ctx.items[end + 1 + n].is_org:
+                maker = end + 1 + n  # "H100 من إنفيديا", "MI300X من إنتاج AMD"
         if maker is None:
             maker = _maker_after(ctx, h, same, chip_words)
         if maker is not None:

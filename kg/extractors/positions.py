@@ -31,6 +31,8 @@ class Frame:
            produces=("Position", "holdsPosition", "worksFor", "formerlyWorkedFor", "founded", "Person"))
 def titles(ctx: Context) -> None:
     frames = [_frame(ctx, i) for i, it in enumerate(ctx.items) if it.kind == "title"]
+    _share_coordinated(ctx, frames)
+    ctx.frames = {f.t: f for f in frames}
     held: dict[tuple[str, str], set[str]] = {}  # (org key, role) -> people named with it
     holders: list[tuple[int, str, str]] = []  # (item, person, org) for named office holders
     for f in frames:
@@ -74,10 +76,16 @@ def titles(ctx: Context) -> None:
                 ctx.person_refs[f.t] = person
                 ctx.mention_person(person, evidence)
                 ctx.relate(person, "worksFor", org, evidence, "0.7")
+            elif not _definite(ctx, f.t):  # "مسؤول في AMD", "an AMD official": someone unnamed
+                ctx.described[f.t] = (evidence, f.org, f.role, f.current)
         elif f.kind == "descriptor" and _definite(ctx, f.t):
             people = {p for (_, p, _) in holders}
+            unnamed = [k for k, d in ctx.described.items() if k < f.t and d[2]["kind"] == "descriptor"]
             person = ctx.last_person_before(f.t, lambda k, key: key in people)
-            if person:
+            last_holder = max((k for k, p in ctx.person_refs.items() if k < f.t and p == person), default=-1)
+            if unnamed and unnamed[-1] > last_holder:
+                ctx.aliases[f.t] = unnamed[-1]  # "وأضاف المسؤول" after "مسؤول في AMD"
+            elif person:
                 ctx.person_refs[f.t] = person
                 ctx.mention_person(person, evidence)
         elif f.kind == "occupation" and org:
@@ -86,6 +94,25 @@ def titles(ctx: Context) -> None:
             earlier = [k for k, d in ctx.described.items() if k < f.t and d[2]["role"] == f.role["role"]]
             if earlier:
                 ctx.aliases[f.t] = earlier[-1]
+
+
+def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:
+    """"المؤسس والرئيس التنفيذي لقنوات لابز، طارق الزعبي", "chief executive and co-founder, Elena
+    Sokolova": titles joined by and/و share the organization and the person of their neighbour."""
+    by_t = {f.t: f for f in frames}
+    for f in frames:
+        nxt = f.end + 1
+        if ctx.is_word(nxt, frozenset({"and", "و"}), proclitic=False):
+            nxt += 1
+        g = by_t.get(nxt) or (by_t.get(f.end + 1) if ctx.items[f.end + 1 if f.end + 1 < len(ctx.items) else f.end].prefix == "و" else None)
+        if g is None:
+            continue
+        if f.org is None and g.org is not None:
+            f.org = g.org
+        if f.person is None and g.person is not None:
+            f.person = g.person
+        if g.person is None and f.person is not None and g.org == f.org:
+            g.person = f.person
 
 
 def _frame(ctx: Context, t: int) -> Frame:

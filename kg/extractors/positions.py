@@ -102,10 +102,9 @@ def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:
     by_t = {f.t: f for f in frames}
     for f in frames:
         nxt = f.end + 1
-        if ctx.is_word(nxt, frozenset({"and", "و"}), proclitic=False):
-            nxt += 1
-        g = by_t.get(nxt) or (by_t.get(f.end + 1) if ctx.items[f.end + 1 if f.end + 1 < len(ctx.items) else f.end].prefix == "و" else None)
-        if g is None:
+        joined = ctx.is_word(nxt, frozenset({"and", "و"}), proclitic=False)
+        g = by_t.get(nxt + 1 if joined else nxt)
+        if g is None or not (joined or ctx.items[g.t].prefix.startswith("و")):
             continue
         if f.org is None and g.org is not None:
             f.org = g.org

@@ -21,6 +21,7 @@ from kg.model import Extraction
 from kg.rdf import to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
+from kg.resolve import merge_across
 from kg.validate import Report, validate
 
 __version__ = "0.1.0"
@@ -62,7 +63,7 @@ def extract_articles(paths: Iterable[Path], cache: Cache | None = None) -> list[
             if cache is not None:
                 cache.put(a, found)
         out.append(found)
-    return out
+    return merge_across(out)
 
 
 def article_graph(path: Path, base: str = INSTANCE_BASE):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
@@ -51,7 +52,7 @@ def article_graph(ex: Extraction, g: Graph, base: str = INSTANCE_BASE) -> Graph:
     if a.title:
         g.add((art, SANAD.headline, Literal(a.title, lang=a.language)))
     if a.url:
-        g.add((art, SANAD.url, Literal(a.url, datatype=XSD.anyURI)))
+        g.add((art, SANAD.url, Literal(as_uri(a.url), datatype=XSD.anyURI)))
     if a.outlet:
         g.add((art, SANAD.outletName, Literal(a.outlet)))
     if a.published:
@@ -193,6 +194,15 @@ class _Writer:
         self.g.add((node, SANAD.currency, Literal(m.currency)))
         self.provenance(node, m.span, None, "sanad.money.amount.v1")
         return node
+
+
+def as_uri(url: str) -> str:
+    """An IRI as a URI: non-ASCII characters and spaces percent-encoded, so xsd:anyURI is valid.
+
+    >>> as_uri("https://x.com/ميتا تدفع")
+    'https://x.com/%D9%85%D9%8A%D8%AA%D8%A7%20%D8%AA%D8%AF%D9%81%D8%B9'
+    """
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
 def _decimal(value: Decimal) -> Literal:

@@ -26,13 +26,16 @@ def find_articles(paths: Iterable[Path]) -> list[Path]:
             found.update(p for p in path.rglob("*") if p.is_file() and _is_article(p))
         elif _is_article(path):
             found.add(path)
+        elif path.name.endswith(META_SUFFIX):
+            continue  # a sidecar given along with its article (a shell glob such as x.*)
         else:
             raise InputError(f"not an article: expected a file ending in {' or '.join(ARTICLE_SUFFIXES)}", path)
     return sorted(found, key=lambda p: (p.name, str(p)))
 
 
 def _is_article(path: Path) -> bool:
-    return path.suffix in ARTICLE_SUFFIXES and not path.name.startswith(".")
+    """.txt and .md files, except hidden ones and a folder's README."""
+    return path.suffix in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.stem.upper() != "README"
 
 
 def meta_path(path: Path) -> Path:

@@ -99,8 +99,11 @@ def check_consistency(data: Graph) -> tuple[bool, str]:
             owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
     except owlready2.OwlReadyInconsistentOntologyError as exc:
         return False, f"the reasoner found the ontology and data inconsistent: {str(exc)[:500]}"
+    except FileNotFoundError:
+        raise KGError("could not run the HermiT reasoner: Java 11+ is not on PATH (make build installs it)") from None
     except (OSError, owlready2.base.OwlReadyJavaError) as exc:
-        raise KGError(f"could not run the HermiT reasoner (needs Java 11+ on PATH): {str(exc)[:500]}") from None
+        detail = next((ln for ln in str(exc).splitlines() if "Exception" in ln), str(exc).splitlines()[0] if str(exc) else "")
+        raise KGError(f"the HermiT reasoner failed: {detail[:400]}") from None
     finally:
         world.close()
     return True, "consistent"

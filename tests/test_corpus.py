@@ -6,9 +6,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 import kg
-from conftest import ROOT
 from kg.cli import main
 from kg.query import Store, rows
 from kg.resolve import skeleton
@@ -55,7 +55,8 @@ def test_surnames_do_not_merge_across_articles(tmp_path):
                                               "Altman starts Monday.\n", encoding="utf-8")
     kg.build([tmp_path / "in"], tmp_path / "out", view=False)
     store = Store(tmp_path / "out" / "graph.trig")
-    people = {r["p"] for r in rows(store, Q + "SELECT ?p WHERE { ?p a sanad:Person ; rdfs:label ?l . FILTER(CONTAINS(?l, 'Altman')) }")}
+    query = Q + "SELECT ?p WHERE { ?p a sanad:Person ; rdfs:label ?l . FILTER(CONTAINS(?l, 'Altman')) }"
+    people = {r["p"] for r in rows(store, query)}
     assert people == {"person:sam-altman", "person:jane-altman"}
 
 

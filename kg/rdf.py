@@ -206,5 +206,7 @@ def as_uri(url: str) -> str:
 
 
 def _decimal(value: Decimal) -> Literal:
+    """The XSD canonical form (a digit on each side of the point: 650.0, 0.6), so that every
+    serialization parses back to the same term."""
     text = format(Decimal(value).normalize(), "f")
-    return Literal(text, datatype=XSD.decimal)
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)

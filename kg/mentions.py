@@ -297,8 +297,17 @@ def _short_forms(doc: Doc, orgs: list[tuple[str, str, str]]) -> dict[str, tuple[
 
 def _short_form_mentions(doc: Doc, free, taken: list[Item]) -> list[Item]:
     """Words left over that are the short form of an organization named in full ("في نوفا")."""
+    from kg.resolve import skeleton  # the consonant skeleton that also merges scripts across articles
+
     full = [(it.key, it.etype, doc.text[it.start:it.end]) for it in taken if it.is_org]
     short = {k: v for k, v in _short_forms(doc, full).items() if " " not in k}
+    # "فيريديان" in an Arabic article that also writes "Veridian Labs": the same skeleton
+    latin_first = {}
+    for key, etype, surface in full:
+        words = [t.text for t in tokenize(surface) if t.script == "latin"]
+        if words and len(skeleton(words[0]).replace(" ", "")) >= 3:
+            latin_first.setdefault(skeleton(words[0]), set()).add((key, etype))
+    by_skeleton = {sk: next(iter(v)) for sk, v in latin_first.items() if len(v) == 1}
     out = []
     for tok in doc.tokens:
         if tok.script not in ("ar", "latin") or not free(tok.start, tok.end):
@@ -306,8 +315,9 @@ def _short_form_mentions(doc: Doc, free, taken: list[Item]) -> list[Item]:
         if tok.script == "latin" and not _case_ok(tok.text):
             continue
         for form, start in strip_proclitic(doc, tok):
-            if form in short:
-                key, etype = short[form]
+            sk = skeleton(form) if tok.script == "ar" and not form.startswith("ال") else None
+            if form in short or (sk is not None and sk in by_skeleton):
+                key, etype = short[form] if form in short else by_skeleton[sk]
                 sp = doc.span(start, tok.end)
                 doc.add_entity(key, etype, sp.exact, how="short-form", span=sp)
                 out.append(Item(sp.start, sp.end, "ent", form, tok.script, key=key, etype=etype,
@@ -373,8 +383,8 @@ def _title_ends_at(doc: Doc, i: int) -> bool:
     toks = doc.tokens
     for skip in (0, 1):
         end = i - skip
-        if skip and not (end - 1 >= 0 and toks[end].norm.startswith("ال") and _adjective(toks[end].norm)):
-            continue
+        if skip and not (end >= 0 and toks[end].norm.startswith("ال") and toks[end].script == "ar"):
+            continue  # one adjective between: "الباحثة المغربية", "الرئيس التنفيذي المؤقت"
         for n in (3, 2, 1):
             if end - n < 0:
                 continue

@@ -113,7 +113,8 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
             investors.add(ctx.items[subject].key)
     first = min(raises + rounds)
     investee_i = subject_org(ctx, idx[0], first + 1) if raises else None
-    investee = ctx.items[investee_i].key if investee_i is not None else (previous.payer if previous else None)
+    investee = ctx.items[investee_i].key if investee_i is not None else (
+        _anaphor_before(ctx, idx[0], first) if raises else None) or (previous.payer if previous else None)
     if investee is None:
         return None
     investors.discard(investee)
@@ -244,11 +245,21 @@ def _anaphor_before(ctx: Context, start: int, first: int) -> str | None:
     """"وكانت الشركة قد استحوذت": "the company" as the subject names the last company before it."""
     phrases = ctx.phrases("company_anaphora")
     for q in range(start, first):
-        if ctx.words_at(q, phrases, proclitic=True):
-            for r in range(start - 1, -1, -1):
-                if ctx.items[r].is_org and ctx.items[r].etype == "Company":
-                    return ctx.items[r].key
+        n = ctx.words_at(q, phrases, proclitic=True)
+        if n:
+            return last_company(ctx, start, startup=n > 1 or ctx.is_word(q + 1, frozenset({"startup"}), False))
     return None
+
+
+def last_company(ctx: Context, before: int, startup: bool = False) -> str | None:
+    """The company "the company" refers to: the last one named; for "the startup", the last one
+    in no lexicon (startups seldom are), else the last one."""
+    companies = [ctx.items[r] for r in range(before - 1, -1, -1) if ctx.items[r].is_org and ctx.items[r].etype == "Company"]
+    if startup:
+        unknown = [c for c in companies if c.key in ctx.doc.labels and not ctx.doc.labels[c.key].get("known")]
+        if unknown:
+            return unknown[0].key
+    return companies[0].key if companies else None
 
 
 def _startup(ctx: Context, k: int, payer: str | None) -> str | None:

@@ -148,6 +148,19 @@ def hired_people(ctx: Context, k: int, same: range) -> list[int]:
         if ctx.refers_to_person(q) and ctx.items[q].kind != "title":
             out.append(q)
             break
+    if out:  # "X and Y", "ليلى حداد والمدير التقني توماش": people joined by and/و, a title allowed between
+        q = out[0] + 1
+        while q < same.stop:
+            if not (ctx.is_word(q, frozenset({"and", "و"}), False) or ctx.items[q].prefix.startswith("و")):
+                break
+            r = q + 1 if ctx.items[q].kind == "tok" else q
+            while r < same.stop and ctx.items[r].kind == "title":
+                r += 1
+            if r < same.stop and ctx.items[r].is_person:
+                out.append(r)
+                q = r + 1
+            else:
+                break
     including = ctx.phrases("including")
     for q in range(k, same.stop):
         if ctx.words_at(q, including):

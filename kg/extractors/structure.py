@@ -25,6 +25,14 @@ def part_of(ctx: Context) -> None:
             if j in same and items[j].is_org and items[j].etype in ("MediaOutlet", "Organization") \
                     and not ctx.is_word(j + 1, deal_words, False):
                 ctx.relate(items[j].key, "partOf", it.key, ctx.span(k, j), "0.85")
+        # UNIT, the ORG unit / UNIT, Amazon's cloud arm / "مختبرات ميتا، وحدة الذكاء الاصطناعي التابعة لميتا"
+        if ctx.is_punct(k + 1):
+            window = range(k + 2, min(k + 9, same.stop))
+            unit = next((q for q in window if ctx.is_word(q, units)), None)
+            parent = next((q for q in window if items[q].is_org and items[q].key != it.key), None)
+            if unit is not None and parent is not None and not any(ctx.refers_to_person(q) for q in window if q < parent):
+                if not any(items[q].kind == "tok" and items[q].norm in ".؟?!" for q in range(k + 2, max(unit, parent))):
+                    ctx.relate(it.key, "partOf", items[parent].key, ctx.span(k, max(unit, parent)), "0.75")
         # ORG division called UNIT
         j = k + 1
         if ctx.is_word(j, units, False):

@@ -515,16 +515,22 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     runs, cur = [], []
     toks = doc.tokens
     particles = doc.lex.words("name_particles_en")
+    org_links = doc.lex.words("org_name_links_en")
+    org_inside = set(doc.lex.patterns["type_cues"]["Organization"]["inside_en"])
     titles = doc.lex.title_index
     for k, tok in enumerate(toks):
         nxt = k + 1
         while nxt < len(toks) and toks[nxt].norm in particles:
             nxt += 1  # "van der Berg"
         particle = bool(cur) and tok.norm in particles and nxt < len(toks) and _case_ok(toks[nxt].text)
+        if bool(cur) and tok.norm in org_links and k + 1 < len(toks) and _case_ok(toks[k + 1].text) \
+                and any(t.text in org_inside for t in cur) and (toks[k + 1].norm,) not in titles:
+            particle = True  # "University of Technology"
         ok = tok.script == "latin" and free(tok.start, tok.end) and (
             _case_ok(tok.text) or particle or (doc.lang == "ar" and cur))
-        if ok and cur and ((tok.norm,) in titles or tok.norm in stop and tok.norm != "the"):
-            runs.append(cur)  # "Palisade CEO Rosa Lindgren": a title splits the run
+        if ok and ((tok.norm,) in titles or (cur and tok.norm in stop and tok.norm != "the")):
+            if cur:
+                runs.append(cur)  # "Palisade CEO Rosa Lindgren": a title splits the run, and starts none
             cur = []
             continue
         if ok and cur and not _contiguous(doc, [cur[-1], tok]):
@@ -579,6 +585,11 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             return etype
     if acronym:
         return None  # a bare acronym such as GPU or LLM needs a cue word
+    if after and _title_at(doc, doc.token_index[after[0].start]) and not _title_before(doc, before):
+        index = lex.title_index
+        title = index.get((after[0].norm,), {})
+        if title.get("kind") != "founder" and title.get("role") != "head":
+            return "Company"  # "a former Stripe executive", "Perplexity CEO" (but "Bing chief": a product's head)
     # apposition: "Halcyon Compute, a two-year-old startup", "Veridian, the coding lab"
     if len(after) >= 2 and after[0].norm in (",", "،") and after[1].norm in ("a", "an", "the"):
         for etype in ("MediaOutlet", "Company", "Organization"):
@@ -588,7 +599,8 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
                 return etype
     # a possessive before a Latin word: "Perplexity's CEO", "The Verge's Command Line"
     nxt = _after_possessive(after)
-    if nxt is not None and nxt.script == "latin":
+    if nxt is not None and nxt.script == "latin" and (_case_ok(nxt.text) or (nxt.norm,) in lex.title_index
+                                                       or nxt.norm in lex.words("unit_nouns_en")):
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
     return None
 
@@ -606,6 +618,8 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     if len(before) >= 2 and before[-1].norm in (",", "،") and _title_before(doc, before[:-1]):
         return True  # "Arcline's chief executive and co-founder, Elena Sokolova"
     i = doc.token_index[run[0].start]
+    if before and before[-1].norm in (",", "،") and _title_before_comma(doc, i - 1):
+        return True  # "The chief technology officer of Lumenor, Anil Verhoeven"
     if any(tuple(t.norm for t in doc.tokens[i - len(p):i]) == p for p in lex.phrases("person_before_en") if i >= len(p)):
         return True  # "co-founded by Julien Marchetti"
     if after and after[0].norm in speech:

@@ -113,8 +113,11 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
             investors.add(ctx.items[subject].key)
     first = min(raises + rounds)
     investee_i = subject_org(ctx, idx[0], first + 1) if raises else None
+    if investee_i is None and raises and ctx.doc.lang == "ar":  # "وجمعت شركة X ..." / "وجمعت الشركة الناشئة"
+        investee_i = next((q for q in range(raises[0] + 1, min(raises[0] + 4, idx[-1] + 1)) if ctx.items[q].is_org), None)
     investee = ctx.items[investee_i].key if investee_i is not None else (
-        _anaphor_before(ctx, idx[0], first) if raises else None) or (previous.payer if previous else None)
+        _anaphor_before(ctx, idx[0], first + (4 if ctx.doc.lang == "ar" else 0)) if raises else None) \
+        or (previous.payer if previous else None)
     if investee is None:
         return None
     investors.discard(investee)
@@ -233,9 +236,12 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
 
 
 def _org_after(ctx: Context, k: int, last: int, skip: str | None = None) -> str | None:
-    """The first company after item k, within a few words, other than `skip`."""
+    """The first company after item k, within a few words, other than `skip`; none when a number,
+    an amount or a chip comes first ("لشراء ١٠٬٠٠٠ شريحة H100 من إنفيديا" buys chips, not Nvidia)."""
     for q in range(k + 1, min(k + 7, last + 1)):
         it = ctx.items[q]
+        if it.kind in ("num", "money") or (it.kind == "ent" and it.etype == "HardwareModel"):
+            return None
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
             return it.key
     return None
@@ -315,7 +321,9 @@ def _emit(ctx: Context, f: DealFrame, denied: set[tuple[str, str]]) -> None:
             roles.add((ROLE_OF_OTHER[kind], org))
             if f.payer:
                 roles.add((ROLE_OF_PAYER[kind], f.payer))
-    for person in f.hires:
+    hired = f.hires | ({r.object for r in ctx.out.relations if r.predicate == "hired" and r.subject == f.payer}
+                       if "AcquiHire" in f.kinds or f.hires else set())
+    for person in hired:  # people the paying company hired in this article come with the deal
         roles.add(("hires", person))
         roles.add(("party", person))
     if len({p for r, p in roles if r == "party"}) < 2:

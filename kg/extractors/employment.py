@@ -19,8 +19,9 @@ def works_now(ctx: Context) -> None:
             continue
         same = ctx.sentence_range(k)
         o = k + n
-        if ctx.is_word(o, frozenset({"شركه", "company"}), proclitic=False):
-            o += 1
+        while o < same.stop and o - (k + n) < 6 and not ctx.items[o].is_org and ctx.items[o].kind == "tok" \
+                and ctx.items[o].script != "punct":
+            o += 1  # "joined a new Microsoft division called ...": the first organization after the verb
         if o not in same or not ctx.items[o].is_org:
             continue
         p = k - 1
@@ -30,10 +31,14 @@ def works_now(ctx: Context) -> None:
                 p -= 1
             p = ctx.described_owner(p)
             person = ctx.person(p) if p in same else None
-        else:
-            person = next((ctx.person(q) for q in range(k - 1, same.start - 1, -1) if ctx.refers_to_person(q)), None)
-        if person:
-            ctx.relate(person, "worksFor", ctx.items[o].key, ctx.span(min(p, k), o), "0.8")
+            if person:
+                ctx.relate(person, "worksFor", ctx.items[o].key, ctx.span(min(p, k), o), "0.8")
+            continue
+        last = next((q for q in range(k - 1, same.start - 1, -1) if ctx.refers_to_person(q)), None)
+        if last is None:
+            continue
+        for member in subjects(ctx, last):
+            ctx.relate(ctx.person(member), "worksFor", ctx.items[o].key, ctx.span(min(member, k), o), "0.8")
 
 
 @extractor("sanad.employment.former.v1", produces=("formerlyWorkedFor",))
@@ -45,9 +50,11 @@ def former_jobs(ctx: Context) -> None:
     hired_by = {(r.object, r.subject) for r in ctx.out.relations if r.predicate == "hired"}
     for p in list(ctx.person_refs):
         same = ctx.sentence_range(p)
-        person = ctx.person(p)
-        q = p + 1
-        while q < min(same.stop, p + 14):
+        group = subjects(ctx, p)
+        if p != group[0]:
+            continue  # handled with the first of a coordinated group
+        q = group[-1] + 1
+        while q < min(same.stop, group[-1] + 14):
             if q != p + 1 and ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
                 break  # another person's clause
             n = ctx.words_at(q, cues, proclitic=True)
@@ -58,9 +65,63 @@ def former_jobs(ctx: Context) -> None:
                         and ctx.items[r].etype != "MediaOutlet"), None)
             if org is not None and not any(ctx.refers_to_person(r) for r in range(q + n, org)):
                 key = ctx.items[org].key
-                if (person, key) not in hired_by:
-                    ctx.relate(person, "formerlyWorkedFor", key, ctx.span(p, org), "0.7")
+                for member in group:
+                    person = ctx.person(member)
+                    if (person, key) not in hired_by:
+                        ctx.relate(person, "formerlyWorkedFor", key, ctx.span(member, org), "0.7")
             break
+
+
+def subjects(ctx: Context, p: int) -> list[int]:
+    """Item p and the people coordinated with it ("Haddad and Wierzbicki", "حداد وفيجبيتسكي")."""
+    group = [p]
+    q = p + 1
+    while q < len(ctx.items):
+        if ctx.is_word(q, frozenset({"and", "و"}), False) and ctx.refers_to_person(q + 1):
+            group.append(q + 1)
+            q += 2
+        elif ctx.items[q].is_person and ctx.items[q].prefix.startswith("و"):
+            group.append(q)
+            q += 1
+        else:
+            break
+    if len(group) == 1 and p >= 1:
+        for head in (p - 2, p - 1):  # p may be the second of a pair
+            if head >= 0 and ctx.refers_to_person(head) and head in ctx.person_refs and p in subjects_from(ctx, head):
+                return subjects_from(ctx, head)
+    return group
+
+
+def subjects_from(ctx: Context, p: int) -> list[int]:
+    group = [p]
+    q = p + 1
+    while q < len(ctx.items):
+        if ctx.is_word(q, frozenset({"and", "و"}), False) and ctx.refers_to_person(q + 1):
+            group.append(q + 1)
+            q += 2
+        elif ctx.items[q].is_person and ctx.items[q].prefix.startswith("و"):
+            group.append(q)
+            q += 1
+        else:
+            break
+    return group
+
+
+@extractor("sanad.employment.led-by.v1", produces=("holdsPosition", "worksFor"))
+def led_by(ctx: Context) -> None:
+    """"Meta Superintelligence Labs, the company's AI unit led by Alexandr Wang", "التي يقودها ..."."""
+    phrases = ctx.phrases("led_by")
+    head = next(t for t in ctx.doc.lex.titles if t["role"] == "head")
+    for k in range(len(ctx.items)):
+        n = ctx.words_at(k, phrases, proclitic=True)
+        if not n or not (k + n < len(ctx.items) and ctx.items[k + n].is_person):
+            continue
+        same = ctx.sentence_range(k)
+        org = next((q for q in range(k - 1, max(same.start, k - 10) - 1, -1) if ctx.items[q].is_org
+                    and ctx.items[q].etype != "MediaOutlet"), None)
+        if org is not None:
+            words = ctx.span(k, k + n - 1)
+            ctx.position(ctx.person(k + n), ctx.items[org].key, words, head, True, ctx.span(org, k + n), "0.7")
 
 
 @extractor("sanad.employment.affiliation.v1", produces=("worksFor",))

@@ -100,6 +100,13 @@ def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:
     """"المؤسس والرئيس التنفيذي لقنوات لابز، طارق الزعبي", "chief executive and co-founder, Elena
     Sokolova": titles joined by and/و share the organization and the person of their neighbour."""
     by_t = {f.t: f for f in frames}
+    for f, g in zip(frames, frames[1:]):
+        # "Veridian's co-founders, chief executive Layla Haddad and ...": a title after the comma
+        # that ends a titled phrase with an organization takes that organization
+        if f.org is not None and g.org is None and ctx.is_punct(f.last + 1) and g.first == f.last + 2:
+            g.org = f.org
+            if f.kind == "founder" and f.person is None:
+                f.person = g.person
     for f in frames:
         nxt = f.end + 1
         joined = ctx.is_word(nxt, frozenset({"and", "و"}), proclitic=False)
@@ -152,10 +159,13 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.first -= 1
     # the person: "NAME، TITLE ..." or "TITLE ... ORG، NAME" / "ORG CEO NAME"
     before = f.first - 1
-    while before in same and ctx.is_word(before, ctx.words("determiners"), proclitic=False):
-        before -= 1  # "Marcus Oyelaran, the CEO of Halcyon"
-    if ctx.is_punct(before) and before - 1 in same and ctx.refers_to_person(before - 1) and items[before - 1].kind == "ent":
-        f.person, f.first = before - 1, before - 1
+    skip = ctx.words("determiners") | ctx.words("copulas")
+    while before in same and ctx.is_word(before, skip, proclitic=False):
+        before -= 1  # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director"
+    if ctx.is_punct(before):
+        before -= 1
+    if before in same and before < f.first - 1 and ctx.refers_to_person(before) and items[before].kind == "ent":
+        f.person, f.first = before, before
     else:
         after = f.last + 1
         if ctx.is_punct(after):

@@ -27,12 +27,23 @@ def part_of(ctx: Context) -> None:
                 ctx.relate(items[j].key, "partOf", it.key, ctx.span(k, j), "0.85")
         # UNIT, the ORG unit / UNIT, Amazon's cloud arm / "مختبرات ميتا، وحدة الذكاء الاصطناعي التابعة لميتا"
         if ctx.is_punct(k + 1):
-            window = range(k + 2, min(k + 9, same.stop))
+            start = k + 2
+            while ctx.is_word(start, ctx.words("determiners"), proclitic=False):
+                start += 1
+            window = range(start, min(start + 7, same.stop))
             unit = next((q for q in window if ctx.is_word(q, units)), None)
             parent = next((q for q in window if items[q].is_org and items[q].key != it.key), None)
-            if unit is not None and parent is not None and not any(ctx.refers_to_person(q) for q in window if q < parent):
-                if not any(items[q].kind == "tok" and items[q].norm in ".؟?!" for q in range(k + 2, max(unit, parent))):
-                    ctx.relate(it.key, "partOf", items[parent].key, ctx.span(k, max(unit, parent)), "0.75")
+            # the apposition opens with the parent ("the Alphabet unit", "Amazon's cloud arm") or the unit noun
+            opens = parent == start or unit == start
+            clean = unit is not None and parent is not None and not any(
+                ctx.is_punct(q, ",،.") or ctx.refers_to_person(q) for q in range(start, max(unit, parent)))
+            if opens and clean:
+                ctx.relate(it.key, "partOf", items[parent].key, ctx.span(k, max(unit, parent)), "0.75")
+        # ORG's (venture) arm ORG2: "Samsung's venture arm Samsung Next"
+        if ctx.is_punct(k + 1, "'’") and ctx.is_word(k + 2, frozenset({"s"}), False):
+            unit = next((q for q in range(k + 3, min(k + 6, same.stop)) if ctx.is_word(q, units)), None)
+            if unit is not None and unit + 1 in same and items[unit + 1].is_org:
+                ctx.relate(items[unit + 1].key, "partOf", it.key, ctx.span(k, unit + 1), "0.8")
         # ORG division called UNIT
         j = k + 1
         if ctx.is_word(j, units, False):

@@ -124,6 +124,26 @@ def led_by(ctx: Context) -> None:
             ctx.position(ctx.person(k + n), ctx.items[org].key, words, head, True, ctx.span(org, k + n), "0.7")
 
 
+@extractor("sanad.employment.leads.v1", produces=("holdsPosition", "worksFor"))
+def leads(ctx: Context) -> None:
+    """"Camille Roussel, who now leads Kestrel's post-training team": the person heads a part of it."""
+    phrases = ctx.phrases("leads")
+    head = next(t for t in ctx.doc.lex.titles if t["role"] == "head")
+    for k in range(len(ctx.items)):
+        n = ctx.words_at(k, phrases, proclitic=True)
+        if not n or k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
+            continue
+        same = ctx.sentence_range(k)
+        p = k - 1
+        if ctx.is_word(p, ctx.words("relative"), proclitic=False):
+            p -= 1
+        if ctx.is_punct(p):
+            p -= 1
+        if p in same and ctx.refers_to_person(p):
+            ctx.position(ctx.person(p), ctx.items[k + n].key, ctx.span(k, k + n - 1), head, True,
+                         ctx.span(p, k + n), "0.7")
+
+
 @extractor("sanad.employment.affiliation.v1", produces=("worksFor",))
 def affiliation(ctx: Context) -> None:
     """NAME من شركة ORG / NAME of ORG: a person introduced by their company."""
@@ -172,7 +192,8 @@ def _hired_as(ctx: Context, hirer: int, p: int, same: range) -> None:
         if ctx.refers_to_person(t) and ctx.items[t].kind == "ent":
             return
         frame = ctx.frames.get(t)
-        if frame is None or frame.kind not in ("office", "descriptor") or frame.org is not None or frame.person is not None:
+        if frame is None or frame.kind not in ("office", "descriptor") or frame.org is not None \
+                or frame.anaphor_org is not None or frame.person not in (None, p):
             continue
         if ctx.doc.lang != "ar" and not any(ctx.is_word(q, frozenset({"as"}), False) for q in range(t - 4, t)):
             continue
@@ -182,12 +203,16 @@ def _hired_as(ctx: Context, hirer: int, p: int, same: range) -> None:
 
 
 def hirer_of(ctx: Context, k: int) -> int | None:
-    """The organization doing the hiring: right before the verb, else the sentence's subject."""
+    """The organization doing the hiring: right before the verb, else the sentence's subject, else
+    the company "the company" / "The Austin-based company" refers to (as the item of its last mention)."""
     same = ctx.sentence_range(k)
     for q in range(k - 1, max(same.start, k - 3) - 1, -1):
         if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
             return q
-    return subject_org(ctx, same.start, k)
+    found = subject_org(ctx, same.start, k)
+    if found is None and any(ctx.is_word(q, ctx.words("company_nouns"), False) for q in range(max(same.start, k - 4), k)):
+        return next((r for r in range(same.start - 1, -1, -1) if ctx.items[r].is_org and ctx.items[r].etype == "Company"), None)
+    return found
 
 
 def subject_org(ctx: Context, start: int, stop: int) -> int | None:

@@ -17,6 +17,8 @@ class Frame:
     end: int  # last item of the title with its tail ("of AI", "قسم الذكاء الاصطناعي")
     role: dict
     org: int | None = None
+    anaphor_org: str | None = None  # "للشركة", "the startup's": the company referred back to
+    pronoun: bool = False  # "she is now the startup's CTO": the person is the last one named
     person: int | None = None
     current: bool = True
     first: int = 0  # first item of the whole phrase (for evidence)
@@ -33,13 +35,26 @@ def titles(ctx: Context) -> None:
     frames = [_frame(ctx, i) for i, it in enumerate(ctx.items) if it.kind == "title"]
     _share_coordinated(ctx, frames)
     ctx.frames = {f.t: f for f in frames}
+    founded = {}
+    for r in ctx.out.relations:
+        if r.predicate == "founded":
+            founded.setdefault(r.subject, set()).add(r.object)
+    for f in frames:
+        if f.pronoun and f.person is None:
+            last = max((k for k in ctx.person_refs if k < f.t and ctx.items[k].kind == "ent"), default=None)
+            if last is not None:
+                f.person = last
+        if f.org is None and f.anaphor_org is None and f.person is not None and f.kind in ("office", "descriptor"):
+            orgs = founded.get(ctx.person(f.person), set())
+            if len(orgs) == 1:  # "Marchetti is chief executive": of the company the article says he founded
+                f.anaphor_org = next(iter(orgs))
     held: dict[tuple[str, str], set[str]] = {}  # (org key, role) -> people named with it
     holders: list[tuple[int, str, str]] = []  # (item, person, org) for named office holders
     for f in frames:
         if f.person is None:
             continue
         person = ctx.person(f.person)
-        org = ctx.items[f.org].key if f.org is not None else None
+        org = ctx.items[f.org].key if f.org is not None else f.anaphor_org
         evidence = ctx.span(f.first, f.last)
         title = ctx.span(f.t, f.end)
         ctx.person_refs.setdefault(f.t, person)
@@ -140,6 +155,9 @@ def _frame(ctx: Context, t: int) -> Frame:
     k = f.end + 1
     links = ctx.phrases("org_links")
     n = ctx.words_at(k, links)
+    anaphora = ctx.phrases("company_anaphora")
+    if k in same and ctx.words_at(k, anaphora, proclitic=True) and ctx.doc.lang == "ar" and items[k].prefix.startswith("ل"):
+        f.anaphor_org = _last_company(ctx, t)  # "الرئيسة التنفيذية للشركة"
     if k + n in same and items[k + n].is_org and (n or ctx.doc.lang == "ar"):
         f.org = k + n
         f.last = k + n
@@ -157,6 +175,10 @@ def _frame(ctx: Context, t: int) -> Frame:
         if f.org is not None and ctx.is_word(f.first - 1, former, proclitic=False):
             f.current = False  # "a former Meta researcher"
             f.first -= 1
+        if f.org is None and ctx.is_word(b, frozenset({"s"}), False) and ctx.is_punct(b - 1, "'’") \
+                and ctx.is_word(b - 2, ctx.words("company_nouns"), False):
+            f.anaphor_org = _last_company(ctx, t, startup=True)  # "the startup's chief technology officer"
+            f.first = b - 3 if ctx.is_word(b - 3, frozenset({"the"}), False) else b - 2
     # the person: "NAME، TITLE ..." or "TITLE ... ORG، NAME" / "ORG CEO NAME"
     before = f.first - 1
     skip = ctx.words("determiners") | ctx.words("copulas")
@@ -172,7 +194,23 @@ def _frame(ctx: Context, t: int) -> Frame:
             after += 1
         if after in same and items[after].is_person:
             f.person, f.last = after, after
+    if f.person is None:
+        f.pronoun = _pronoun_subject(ctx, f, same)
     return f
+
+
+def _pronoun_subject(ctx: Context, f: Frame, same: range) -> bool:
+    """"وهي تشغل حاليًا منصب الرئيسة التنفيذية", "he is now the startup's CTO": a pronoun stands for the person."""
+    q, n = f.first - 1, 0
+    while q in same and f.first - q <= 4:
+        n = ctx.words_at(q, ctx.phrases("position_of"), proclitic=True)
+        if n:
+            break
+        q -= 1
+    pron = q - 1 if n else f.first - 1
+    while pron in same and pron >= f.first - 4 and ctx.is_word(pron, ctx.words("copulas") - {"who", "as"}, proclitic=False):
+        pron -= 1
+    return ctx.is_word(pron, ctx.words("pronouns") | frozenset({"وهي", "وهو"}), proclitic=True)
 
 
 def _tail(ctx: Context, t: int, same: range) -> int:
@@ -201,6 +239,12 @@ def _definite(ctx: Context, t: int) -> bool:
     if it.script == "ar":
         return it.prefix.endswith("ال") or it.norm.startswith("ال")
     return ctx.is_word(t - 1, frozenset({"the"}), False)
+
+
+def _last_company(ctx: Context, t: int, startup: bool = False) -> str | None:
+    from kg.extractors.deals import last_company
+
+    return last_company(ctx, t, startup)
 
 
 def _org_before(ctx: Context, t: int) -> str | None:

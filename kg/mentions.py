@@ -211,7 +211,7 @@ def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
 
 def _contiguous(doc: Doc, toks) -> bool:
     """Tokens of one phrase: adjacent or separated by one space, never by a line break."""
-    return all(b.start - a.end <= 1 and "\n" not in doc.text[a.end:b.start] for a, b in zip(toks, toks[1:]))
+    return all(b.start - a.end <= 1 and doc.text[a.end:b.start] not in ("\n", "\r") for a, b in zip(toks, toks[1:]))
 
 
 def _case_ok(surface: str) -> bool:

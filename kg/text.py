@@ -36,7 +36,7 @@ TOKEN_RE = re.compile(
     rf"|(?P<latin>[{_LAT}{_DIGIT}](?:[{_LAT}{_DIGIT}\u0300-\u036f]|[.&\-\u00a9](?=[{_LAT}{_DIGIT}]))*)"
     r"|(?P<punct>\S)"
 )
-SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+|[\r\n]+")  # CRLF and lone CR end lines too
 
 
 def norm(text: str) -> str:
@@ -94,12 +94,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    """(start, end) of each non-blank line; LF, CRLF and lone CR all end lines."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", text) if m.group().strip()]
 
 
 def parse_number(raw: str) -> Decimal | None:

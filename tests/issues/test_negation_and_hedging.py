@@ -9,7 +9,7 @@ Q = "PREFIX sanad: <https://w3id.org/sanad/ontology#>\n"
 
 
 def build(tmp_path, name, text):
-    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in").mkdir(exist_ok=True, parents=True)
     (tmp_path / "in" / name).write_text(text, encoding="utf-8")
     kg.build([tmp_path / "in"], tmp_path / "out", view=False)
     return Store(tmp_path / "out" / "graph.trig")
@@ -44,3 +44,14 @@ def test_planned_acquisition_arabic(tmp_path):
                   "مقابل 300 مليون دولار.\n")
     status = rows(store, Q + "SELECT ?s WHERE { ?d a sanad:Acquisition ; sanad:acquirer org:nvidia ; sanad:status ?s }")
     assert status == [{"s": "planned"}]
+
+
+def test_crlf_and_lone_cr_line_ends(tmp_path):
+    """Issue 7: CRLF and lone CR line ends read like LF; offsets still index the text as read."""
+    for name, sep in (("crlf.en.txt", "\r\n"), ("cr.en.txt", "\r")):
+        text = sep.join(["Microsoft hires", "Microsoft hired Inflection CEO Mustafa Suleyman, Bloomberg reported."]) + sep
+        (tmp_path / name).mkdir()
+        store = build(tmp_path / name, name, text)
+        assert bool(store.query(Q + "ASK { org:microsoft sanad:hired person:mustafa-suleyman }"))
+        headline = rows(store, Q + "SELECT ?h WHERE { ?a sanad:headline ?h }")
+        assert headline == [{"h": "Microsoft hires@en"}]

@@ -56,6 +56,7 @@ class Doc:
     labels: dict[str, dict] = field(default_factory=dict)  # key -> entity data being gathered
     mentions: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    range_ends: list[Money] = field(default_factory=list)  # the upper ends of "$250-350 million"
 
     @property
     def token_index(self) -> dict[int, int]:
@@ -249,6 +250,13 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
         etype = _cue_type(doc, run)
         if etype:
             typed.setdefault(_surface_key(doc, run), etype)
+    for a, b in zip(runs, runs[1:]):  # names in one list share a type: "the startups Run:ai and Deci AI"
+        between = doc.text[a[-1].end:b[0].start].strip()
+        ka, kb = _surface_key(doc, a), _surface_key(doc, b)
+        if between in ("and", ",", "و", "،", ", and") and (ka in typed) != (kb in typed):
+            if typed.get(ka, typed.get(kb)) in ORG_TYPES:
+                typed.setdefault(ka, typed.get(kb))
+                typed.setdefault(kb, typed.get(ka))
     full = [(it.key, it.etype, doc.text[it.start:it.end]) for it in taken if it.is_org]
     for run in runs:
         etype = typed.get(_surface_key(doc, run))
@@ -724,6 +732,11 @@ def _money(doc: Doc) -> list[Item]:
             start = toks[i - 1].start
             if i >= 2 and toks[i - 2].text == "US" and toks[i - 2].end == toks[i - 1].start:
                 start = toks[i - 2].start
+        upper = None
+        if j + 1 < len(toks) and toks[j].norm in lex.words("range_links") and toks[j + 1].script == "num":
+            upper = parse_number(toks[j + 1].text)  # a range: both ends take the multiplier and currency
+            if upper is not None:
+                j += 2
         mult, j = _multiplier(doc, j)
         value *= mult
         if currency is None:
@@ -740,6 +753,8 @@ def _money(doc: Doc) -> list[Item]:
             sp = doc.span(start, end)
             money = Money(sp, value, currency)
             out.append(Item(start, end, "money", norm(sp.exact), money=money, value=value))
+            if upper is not None:
+                doc.range_ends.append(Money(sp, upper * mult, currency))
             i = j
         else:
             i += 1

@@ -33,7 +33,7 @@ _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 TOKEN_RE = re.compile(
     rf"(?P<num>[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)"
     rf"|(?P<ar>[{_AR}][{_AR}{_AR_MARKS}]*)"
-    rf"|(?P<latin>[{_LAT}{_DIGIT}](?:[{_LAT}{_DIGIT}\u0300-\u036f]|[.&\-\u00a9](?=[{_LAT}{_DIGIT}]))*)"
+    rf"|(?P<latin>[{_LAT}{_DIGIT}](?:[{_LAT}{_DIGIT}\u0300-\u036f]|[.&\-\u00a9](?=[{_LAT}{_DIGIT}])|:(?=[a-z]))*)"
     r"|(?P<punct>\S)"
 )
 SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+|[\r\n]+")  # CRLF and lone CR end lines too

@@ -53,6 +53,12 @@ def deals(ctx: Context) -> None:
         frame = _frame(ctx, s, denied)
         if frame is not None:
             frames.append(frame)
+    acquirers = [f.payer for f in frames if f.payer and "Acquisition" in f.kinds]
+    for f in frames:
+        if f.payer is None and any(kind == "Acquisition" for _, kind in f.others) and len(set(acquirers)) == 1:
+            f.payer = acquirers[0]  # "Deci AI, ... being acquired" in an article about Nvidia's acquisitions
+            f.kinds.add("Acquisition")
+            f.parties.add(f.payer)
     merged: list[DealFrame] = []
     for f in frames:
         target = next((m for m in merged if _same_deal(m, f)), None)
@@ -193,8 +199,18 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     staffing += acquihires
     triggers = sorted(deal_words + pays + licences + acquires + invests + staffing + denials)
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
-    if not triggers and not (hires and (money or deal_words)):
+    money += [m for m in ctx.doc.range_ends if start <= m.span.start < end]
+    passive = _passive_acquisition(ctx, idx)
+    if not triggers and not (hires and (money or deal_words)) and passive is None:
         return None
+    if passive is not None:  # "Run:ai, which is being acquired for $620 million" / "acquired by Nvidia"
+        target, acquirer = passive
+        frame = DealFrame([s], acquirer, kinds={"Acquisition"} if acquirer else set())
+        frame.others = {(target, "Acquisition")}
+        frame.parties = {target} | ({acquirer} if acquirer else set())
+        frame.amounts = set(money)
+        frame.reporters = _reporters(ctx, idx)
+        return frame
     first = min(triggers + hires)
     payer_i = subject_org(ctx, idx[0], first + 1)
     payer = ctx.items[payer_i].key if payer_i is not None else _anaphor_before(ctx, idx[0], first)
@@ -244,6 +260,26 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None) -> str 
             return None
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
             return it.key
+    return None
+
+
+def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None] | None:
+    """(target, acquirer or None) for "X, which is being acquired (by Y)", "X was acquired by Y"."""
+    acquired = frozenset({"acquired", "bought", "purchased"})
+    negation = ctx.words("negation")
+    for k in idx:
+        if not ctx.is_word(k, acquired, False) or any(ctx.is_word(q, negation) for q in range(max(idx[0], k - 3), k)):
+            continue
+        if not any(ctx.is_word(q, frozenset({"is", "was", "being", "be", "been", "were", "are"}), False)
+                   for q in range(max(idx[0], k - 3), k)):
+            continue
+        target = next((ctx.items[q].key for q in range(k - 1, max(idx[0], k - 8) - 1, -1)
+                       if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
+        acquirer = None
+        if ctx.is_word(k + 1, frozenset({"by"}), False) and k + 2 <= idx[-1] and ctx.items[k + 2].is_org:
+            acquirer = ctx.items[k + 2].key
+        if target and target != acquirer:
+            return target, acquirer
     return None
 
 

@@ -107,6 +107,27 @@ def subjects_from(ctx: Context, p: int) -> list[int]:
     return group
 
 
+@extractor("sanad.employment.return.v1", produces=("hired", "worksFor", "formerlyWorkedFor"))
+def returns(ctx: Context) -> None:
+    """"Noam Shazeer is to return to Google", "rejoined Microsoft", "العودة إلى جوجل": back at an old employer."""
+    phrases = ctx.phrases("return_words")
+    for k in range(len(ctx.items)):
+        n = ctx.words_at(k, phrases, proclitic=True)
+        if not n or k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
+            continue
+        same = ctx.sentence_range(k)
+        last = next((q for q in range(k - 1, max(same.start, k - 10) - 1, -1) if ctx.refers_to_person(q)), None)
+        if last is None:
+            continue
+        org = ctx.items[k + n].key
+        for member in subjects(ctx, last):
+            person = ctx.person(member)
+            evidence = ctx.span(min(member, k), k + n)
+            ctx.relate(person, "worksFor", org, evidence, "0.7")
+            ctx.relate(person, "formerlyWorkedFor", org, evidence, "0.7")
+            ctx.relate(org, "hired", person, evidence, "0.7")
+
+
 @extractor("sanad.employment.led-by.v1", produces=("holdsPosition", "worksFor"))
 def led_by(ctx: Context) -> None:
     """"Meta Superintelligence Labs, the company's AI unit led by Alexandr Wang", "التي يقودها ..."."""

@@ -130,6 +130,8 @@ def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:
             continue
         if f.org is None and g.org is not None:
             f.org = g.org
+        if g.org is None and f.org is not None:
+            g.org = f.org  # "Character.AI co-founder and chief executive Noam Shazeer"
         if f.person is None and g.person is not None:
             f.person = g.person
         if g.person is None and f.person is not None and g.org == f.org:
@@ -142,9 +144,12 @@ def _frame(ctx: Context, t: int) -> Frame:
     f = Frame(t, t, role, first=t, last=t)
     same = ctx.sentence_range(t)
     former = ctx.words("former")
-    if ctx.is_word(t - 1, former, proclitic=False) or (t >= 2 and ctx.is_word(t - 2, former) and ctx.is_punct(t - 1, "-")):
+    while ctx.is_word(f.first - 1, ctx.words("title_modifiers"), proclitic=False):
+        f.first -= 1  # "interim CEO", "acting chief executive"
+    t_mod = f.first
+    if ctx.is_word(t_mod - 1, former, proclitic=False) or (t_mod >= 2 and ctx.is_word(t_mod - 2, former) and ctx.is_punct(t_mod - 1, "-")):
         f.current = False
-        f.first = t - 1 if ctx.is_word(t - 1, former) else t - 2
+        f.first = t_mod - 1 if ctx.is_word(t_mod - 1, former) else t_mod - 2
     if role.get("tail"):
         f.end = _tail(ctx, t, same)
     if ctx.is_word(f.end + 1, former, proclitic=False):

@@ -147,3 +147,4 @@ def amounts(ctx: Context) -> None:
     for it in ctx.items:
         if it.kind == "money":
             ctx.out.amounts.add(it.money)
+    ctx.out.amounts.update(ctx.doc.range_ends)

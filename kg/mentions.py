@@ -371,6 +371,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
+            i >= 2 and toks[i - 1].norm in ("»", "”") and _title_before_comma(doc, i - 1),
         ))
         # a known first name and one cue, or two independent cues
         if cues < (1 if known_first else 2):
@@ -438,7 +439,20 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
             continue
         j = i + 1
         first = toks[j]
-        if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm):
+        if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm) \
+                or first.norm.startswith("لل"):
+            continue  # "شركة للذكاء الاصطناعي" is "an AI company", not a name
+        name_start = first.start
+        if first.norm.startswith("ال"):
+            # a definite name runs on through definite words: "وكالة الأنباء الإماراتية"; an outlet's
+            # cue word belongs to its name
+            j += 1
+            while j < len(toks) and j - i <= 3 and toks[j].norm.startswith("ال") and free(toks[j].start, toks[j].end) \
+                    and _contiguous(doc, [toks[j - 1], toks[j]]):
+                j += 1
+            if etype == "MediaOutlet":
+                name_start = forms_start(doc, tok)
+            found.append((doc.span(name_start, toks[j - 1].end), etype))
             continue
         j += 1
         while j < len(toks) and j - i <= 4 and toks[j].script == "ar" and _contiguous(doc, [toks[j - 1], toks[j]]) \
@@ -478,6 +492,13 @@ def _again(doc: Doc, free, names: dict[tuple[str, ...], str], seen: set[int]) ->
                 out.append((doc.span(start, end), etype))
                 seen.add(start)
     return out
+
+
+def forms_start(doc: Doc, tok: Token) -> int:
+    """Where a token starts once a glued proclitic is left out ("لصحيفة" -> "صحيفة")."""
+    forms = strip_proclitic(doc, tok)
+    return forms[-1][1] if len(forms) > 1 and forms[-1][0] in {norm(w) for w in ("صحيفة", "وكالة", "مجلة", "قناة", "جريدة")} \
+        else tok.start
 
 
 def _adjective(word: str) -> bool:

@@ -222,7 +222,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     # a kind of deal needs its counterparty: "licence to serve Inflection's models", "acquire X"
     for kind, found_at in (("LicensingDeal", licences), ("Acquisition", acquires), ("Investment", invests)):
         for k in found_at:
-            other = _org_after(ctx, k, idx[-1], skip=payer)
+            other = _org_after(ctx, k, idx[-1], skip=payer, buying=kind == "Acquisition")
             if other is None and kind == "LicensingDeal":
                 other = _startup(ctx, k, payer)
             if other and payer:
@@ -251,12 +251,12 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     return frame
 
 
-def _org_after(ctx: Context, k: int, last: int, skip: str | None = None) -> str | None:
-    """The first company after item k, within a few words, other than `skip`; none when a number,
-    an amount or a chip comes first ("لشراء ١٠٬٠٠٠ شريحة H100 من إنفيديا" buys chips, not Nvidia)."""
-    for q in range(k + 1, min(k + 7, last + 1)):
+def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying: bool = False) -> str | None:
+    """The first company after item k, within a few words, other than `skip`. When buying, none if
+    a number or a chip comes first ("لشراء ١٠٬٠٠٠ شريحة H100 من إنفيديا" buys chips, not Nvidia)."""
+    for q in range(k + 1, min(k + (7 if buying else 14), last + 1)):
         it = ctx.items[q]
-        if it.kind in ("num", "money") or (it.kind == "ent" and it.etype == "HardwareModel"):
+        if buying and (it.kind == "num" or (it.kind == "ent" and it.etype == "HardwareModel")):
             return None
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
             return it.key

@@ -147,7 +147,8 @@ def _frame(ctx: Context, t: int) -> Frame:
     while ctx.is_word(f.first - 1, ctx.words("title_modifiers"), proclitic=False):
         f.first -= 1  # "interim CEO", "acting chief executive"
     t_mod = f.first
-    if ctx.is_word(t_mod - 1, former, proclitic=False) or (t_mod >= 2 and ctx.is_word(t_mod - 2, former) and ctx.is_punct(t_mod - 1, "-")):
+    hyphenated = t_mod >= 2 and ctx.is_word(t_mod - 2, former) and ctx.is_punct(t_mod - 1, "-")
+    if ctx.is_word(t_mod - 1, former, proclitic=False) or hyphenated:
         f.current = False
         f.first = t_mod - 1 if ctx.is_word(t_mod - 1, former) else t_mod - 2
     if role.get("tail"):

@@ -372,6 +372,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
             i >= 2 and toks[i - 1].norm in ("»", "”") and _title_before_comma(doc, i - 1),
+            # a name joined by و to the person just found: "لوكاس باير وألكسندر كوليسنيكوف"
+            bool(out) and out[-1].end >= toks[i - 1].end and tok.norm.startswith("و") and start > tok.start,
         ))
         # a known first name and one cue, or two independent cues
         if cues < (1 if known_first else 2):

@@ -105,6 +105,7 @@ def titles(ctx: Context) -> None:
                 ctx.mention_person(person, evidence)
         elif f.kind == "occupation" and org:
             ctx.described[f.t] = (evidence, f.org, f.role, f.current)
+            ctx.describe(f.t)  # "متحدث باسم OpenAI", "a Meta engineer": a person of that company
         elif f.kind == "occupation" and _definite(ctx, f.t):
             earlier = [k for k, d in ctx.described.items() if k < f.t and d[2]["role"] == f.role["role"]]
             if earlier:

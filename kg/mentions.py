@@ -137,6 +137,7 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken += _arabic_names(doc, _free(taken))
     taken += _short_form_mentions(doc, _free(taken), taken)
     taken += _surnames(doc, _free(taken), taken)
+    taken = _prefer_surnames(doc, taken)
     taken += _titles(doc, _free(taken))
     taken += _numbers(doc, _free(taken))
     covered = {i for it in taken for i in range(it.start, it.end)}
@@ -373,7 +374,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
             i >= 2 and toks[i - 1].norm in ("»", "”") and _title_before_comma(doc, i - 1),
             # a name joined by و to the person just found: "لوكاس باير وألكسندر كوليسنيكوف"
-            bool(out) and out[-1].end >= toks[i - 1].end and tok.norm.startswith("و") and start > tok.start,
+            bool(out) and out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end
+            and tok.norm.startswith("و") and start > tok.start,
         ))
         # a known first name and one cue, or two independent cues
         if cues < (1 if known_first else 2):
@@ -439,13 +441,15 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         etype = next((t for t, words in cue_words.items() if any(f in words for f in forms)), None)
         if etype is None or tok.norm.startswith(("ال", "وال")) and not tok.norm.startswith("لل"):
             continue
+        if etype == "Company" and toks[i + 1].norm.startswith("ال"):
+            continue  # "شركة الذكاء الاصطناعي": a description, not a name
         j = i + 1
         first = toks[j]
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm) \
                 or first.norm.startswith("لل"):
             continue  # "شركة للذكاء الاصطناعي" is "an AI company", not a name
         name_start = first.start
-        if first.norm.startswith("ال"):
+        if first.norm.startswith("ال") and etype != "Company":
             # a definite name runs on through definite words: "وكالة الأنباء الإماراتية"; an outlet's
             # cue word belongs to its name
             j += 1
@@ -558,7 +562,7 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
                 and any(t.text in org_inside for t in cur) and (toks[k + 1].norm,) not in titles:
             particle = True  # "University of Technology"
         ok = tok.script == "latin" and free(tok.start, tok.end) and (
-            _case_ok(tok.text) or particle or (doc.lang == "ar" and cur))
+            _case_ok(tok.text) or particle or doc.lang == "ar")
         if ok and ((tok.norm,) in titles or (cur and tok.norm in stop and tok.norm != "the")):
             if cur:
                 runs.append(cur)  # "Palisade CEO Rosa Lindgren": a title splits the run, and starts none
@@ -595,8 +599,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     lex = doc.lex
     i = doc.token_index[run[0].start]
     j = doc.token_index[run[-1].start] + 1
-    before = [t for t in toks[max(0, i - 3):i] if "\n" not in doc.text[t.start:run[0].start]]
-    after = [t for t in toks[j:j + 6] if "\n" not in doc.text[run[-1].end:t.end]]
+    quotes = {"“", "”", "«", "»", '"'}
+    before = [t for t in toks[max(0, i - 4):i] if "\n" not in doc.text[t.start:run[0].start] and t.text not in quotes]
+    after = [t for t in toks[j:j + 7] if "\n" not in doc.text[run[-1].end:t.end] and t.text not in quotes]
     acronym = len(run) == 1 and run[0].text.isupper() and len(run[0].text) <= 4
     cues = lex.patterns["type_cues"]
     if not acronym and _person_cue(doc, run, before, after):
@@ -711,6 +716,28 @@ def _surnames(doc: Doc, free, taken: list[Item]) -> list[Item]:
                 out.append(Item(sp.start, sp.end, "ent", form, key=key, etype="Person",
                                 prefix=tok.norm[: len(tok.norm) - len(form)]))
                 break
+    return out
+
+
+def _prefer_surnames(doc: Doc, taken: list[Item]) -> list[Item]:
+    """"وآيف" is "and Ive" when the article names Jony Ive, not the company spelled وايف."""
+    surnames: dict[str, str] = {}
+    for it in taken:
+        if it.is_person:
+            words = [t for t in tokenize(doc.text[it.start:it.end]) if t.script == "ar"]
+            if len(words) >= 2:
+                surnames[words[-1].norm] = it.key
+    out = []
+    for it in taken:
+        surface = norm(doc.text[it.start:it.end])
+        if it.kind == "ent" and not it.is_person and it.script != "latin" and surface.startswith("و") \
+                and " " not in surface and surface[1:] in surnames:
+            key = surnames[surface[1:]]
+            sp = doc.span(it.start + 1, it.end)
+            doc.mentions = [m for m in doc.mentions if m.span.start != it.start]
+            doc.add_entity(key, "Person", sp.exact, how="surname", span=sp)
+            it = Item(sp.start, sp.end, "ent", surface[1:], "ar", key=key, etype="Person", prefix="و")
+        out.append(it)
     return out
 
 

@@ -103,7 +103,7 @@ def titles(ctx: Context) -> None:
             elif person:
                 ctx.person_refs[f.t] = person
                 ctx.mention_person(person, evidence)
-        elif f.kind == "occupation" and org:
+        elif f.kind == "occupation" and org and not f.role.get("plural"):
             ctx.described[f.t] = (evidence, f.org, f.role, f.current)
             ctx.describe(f.t)  # "متحدث باسم OpenAI", "a Meta engineer": a person of that company
         elif f.kind == "occupation" and _definite(ctx, f.t):

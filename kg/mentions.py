@@ -9,6 +9,7 @@ elsewhere in the same article.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -549,6 +550,7 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     stop = doc.lex.words("stop_capitalized_en")
     runs, cur = [], []
     toks = doc.tokens
+    headline_ends = _title_case_lines(doc)
     particles = doc.lex.words("name_particles_en")
     org_links = doc.lex.words("org_name_links_en")
     org_inside = set(doc.lex.patterns["type_cues"]["Organization"]["inside_en"])
@@ -562,7 +564,7 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
                 and any(t.text in org_inside for t in cur) and (toks[k + 1].norm,) not in titles:
             particle = True  # "University of Technology"
         ok = tok.script == "latin" and free(tok.start, tok.end) and (
-            _case_ok(tok.text) or particle or doc.lang == "ar")
+            _case_ok(tok.text) or particle or doc.lang == "ar") and not any(a <= tok.start < b for a, b in headline_ends)
         if ok and ((tok.norm,) in titles or (cur and tok.norm in stop and tok.norm != "the")):
             if cur:
                 runs.append(cur)  # "Palisade CEO Rosa Lindgren": a title splits the run, and starts none
@@ -590,6 +592,17 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
         if any(c.isdigit() for c in run[0].text):
             continue  # model numbers are hardware, read elsewhere
         out.append(run)
+    return out
+
+
+def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Lines In Title Case ("Google Welcomes Indian-Origin CEO Varun Mohan"): capitals there say
+    nothing about names, so no unknown name is read from them."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", doc.text):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group()) if len(w) >= 4]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            out.append((m.start(), m.end()))
     return out
 
 

@@ -162,6 +162,14 @@ def _frame(ctx: Context, t: int) -> Frame:
     k = f.end + 1
     links = ctx.phrases("org_links")
     n = ctx.words_at(k, links)
+    if n and not (k + n in same and items[k + n].is_org):
+        # "CEO of the AI coding startup Windsurf": describing words before the organization
+        skip = ctx.words("org_descriptor_skip")
+        m = k + n
+        while m in same and m - (k + n) < 6 and ctx.is_word(m, skip, proclitic=False):
+            m += 1
+        if m in same and items[m].is_org and m > k + n:
+            n = m - k
     anaphora = ctx.phrases("company_anaphora")
     if k in same and ctx.words_at(k, anaphora, proclitic=True) and ctx.doc.lang == "ar" and items[k].prefix.startswith("ل"):
         f.anaphor_org = _last_company(ctx, t)  # "الرئيسة التنفيذية للشركة"

@@ -96,6 +96,8 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     raises = [k for k in idx if ctx.words_at(k, ctx.phrases("raise_verbs"), proclitic=True)]
     led = [k for k in idx if ctx.words_at(k, ctx.phrases("round_led"), proclitic=True)]
     leads = [(k, ctx.words_at(k, ctx.phrases("round_leads"), proclitic=True)) for k in idx]
+    if any(ctx.is_word(k, ctx.words("investor_words")) for k in idx):  # "investors ... include X, Y and Z"
+        leads += [(k, ctx.words_at(k, ctx.phrases("round_investor_lists"), proclitic=True)) for k in idx]
     leads = [(k, n) for k, n in leads if n]
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
     if not rounds or not (raises or money or led or leads):

@@ -143,6 +143,16 @@ def led_by(ctx: Context) -> None:
         if org is not None:
             words = ctx.span(k, k + n - 1)
             ctx.position(ctx.person(k + n), ctx.items[org].key, words, head, True, ctx.span(org, k + n), "0.7")
+    # "Elon Musk-led AI startup xAI"
+    skip = ctx.words("org_descriptor_skip")
+    for k in range(2, len(ctx.items)):
+        if not (ctx.is_word(k, frozenset({"led"}), False) and ctx.is_punct(k - 1, "-") and ctx.items[k - 2].is_person):
+            continue
+        m = k + 1
+        while m < len(ctx.items) and m - k <= 5 and ctx.is_word(m, skip, proclitic=False):
+            m += 1
+        if m < len(ctx.items) and ctx.items[m].is_org:
+            ctx.position(ctx.person(k - 2), ctx.items[m].key, ctx.span(k, k), head, True, ctx.span(k - 2, m), "0.7")
 
 
 @extractor("sanad.employment.leads.v1", produces=("holdsPosition", "worksFor"))

@@ -79,6 +79,9 @@ def founded_by(ctx: Context) -> None:
         if target_key is None:
             continue
         people = [k - 1] if k - 1 in same and ctx.refers_to_person(k - 1) else []
+        if not people and ctx.is_word(k - 1, frozenset({"helped", "having"}), False):
+            first = next((q for q in same if q < k and ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+            people = [first] if first is not None else []  # "Musk ..., having helped found OpenAI"
         if not people and ctx.doc.lang == "ar":
             people = [q for q in range(k + 1, min(k + 14, same.stop)) if ctx.refers_to_person(q)
                       and ctx.items[q].kind == "ent"][:2]
@@ -99,6 +102,19 @@ def _company_anaphor(ctx: Context, k: int, same: range) -> str | None:
                 if ctx.items[r].is_org and ctx.items[r].etype == "Company":
                     return ctx.items[r].key
     return None
+
+
+@extractor("sanad.founder.owner.v1", produces=("founded",))
+def owners(ctx: Context) -> None:
+    """"Elon Musk's xAI": a person's company, read as founder or founding owner (low confidence)."""
+    deal_words = ctx.words("deal_nouns") | ctx.words("acquire_words") | ctx.words("invest_words")
+    for k, it in enumerate(ctx.items):
+        if not it.is_person or it.kind != "ent":
+            continue
+        if ctx.is_punct(k + 1, "'’") and ctx.is_word(k + 2, frozenset({"s"}), False) and k + 3 < len(ctx.items):
+            org = ctx.items[k + 3]
+            if org.is_org and org.etype == "Company" and not ctx.is_word(k + 4, deal_words, proclitic=False):
+                ctx.relate(it.key, "founded", org.key, ctx.span(k, k + 3), "0.5")
 
 
 @extractor("sanad.founder.possessive.v1", produces=("founded",))

@@ -445,6 +445,8 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         if etype == "Company" and toks[i + 1].norm.startswith("ال"):
             continue  # "شركة الذكاء الاصطناعي": a description, not a name
         j = i + 1
+        while j < len(toks) - 1 and toks[j].text in ('"', "“", "”", "«", "»"):
+            j += 1  # a quoted name: لشركة "ويندسيرف"
         first = toks[j]
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm) \
                 or first.norm.startswith("لل"):
@@ -619,6 +621,8 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     cues = lex.patterns["type_cues"]
     if not acronym and _person_cue(doc, run, before, after):
         return "Person"
+    if len(before) >= 2 and before[-1].script == "ar" and _gloss_of(before[-1], run):
+        before = before[:-1]  # the Arabic spelling just before its Latin gloss
     for etype in ("MediaOutlet", "Company", "Organization"):
         spec = cues[etype]
         words_before = {norm(w) for w in spec["before_ar"] + spec["before_en"]}
@@ -652,6 +656,13 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
                                                        or nxt.norm in lex.words("unit_nouns_en")):
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
     return None
+
+
+def _gloss_of(arabic: Token, run: list[Token]) -> bool:
+    from kg.resolve import skeleton
+
+    a, b = skeleton(arabic.text), skeleton(" ".join(t.text for t in run[:1]))
+    return len(a) >= 3 and a == b
 
 
 def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Token]) -> bool:

@@ -61,6 +61,9 @@ def deals(ctx: Context) -> None:
             f.parties.add(f.payer)
     merged: list[DealFrame] = []
     for f in frames:
+        if not f.parties and not f.payer and merged:
+            _absorb(merged[-1], f)  # "the deal, worth $2.4 billion, ...": the deal just named
+            continue
         target = next((m for m in merged if _same_deal(m, f)), None)
         if target is None:
             merged.append(f)

@@ -261,9 +261,11 @@ def subject_org(ctx: Context, start: int, stop: int) -> int | None:
 def hired_people(ctx: Context, k: int, same: range) -> list[int]:
     """The people a hiring verb takes: the first within a few words, and any "including" list."""
     out = []
-    for q in range(k, min(k + 8, same.stop)):
+    for q in range(k, min(k + 14, same.stop)):
         if ctx.refers_to_person(q) and ctx.items[q].kind != "title":
             out.append(q)
+            break
+        if ctx.items[q].kind == "ent" and q > k + 7:
             break
     if out:  # "X and Y", "ليلى حداد والمدير التقني توماش": people joined by and/و, a title allowed between
         q = out[0] + 1

@@ -162,6 +162,12 @@ def _frame(ctx: Context, t: int) -> Frame:
     k = f.end + 1
     links = ctx.phrases("org_links")
     n = ctx.words_at(k, links)
+    while n and k + n in same and ctx.is_punct(k + n, '"“”«»'):
+        n += 1  # لشركة "ويندسيرف"
+    if n and k + n in same and items[k + n].kind == "tok" and items[k + n].script == "ar" and k + n + 2 in same:
+        gap = 2 if ctx.is_punct(k + n + 1, '"“”«»') else 1
+        if items[k + n + gap].is_org:
+            n += gap  # an unrecognised Arabic spelling before the Latin name
     if n and not (k + n in same and items[k + n].is_org):
         # "CEO of the AI coding startup Windsurf": describing words before the organization
         skip = ctx.words("org_descriptor_skip")
@@ -263,8 +269,10 @@ def _last_company(ctx: Context, t: int, startup: bool = False) -> str | None:
 
 
 def _org_before(ctx: Context, t: int) -> str | None:
+    """"Inflection's 70-person staff, including ... co-founder Karén Simonyan": an organization named
+    as a possessor earlier in the sentence."""
     for k in range(t - 1, ctx.sentence_range(t).start - 1, -1):
-        if ctx.items[k].is_org:
+        if ctx.items[k].is_org and ctx.is_punct(k + 1, "'’"):
             return ctx.items[k].key
     return None
 

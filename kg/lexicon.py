@@ -56,6 +56,7 @@ class Lexicon:
                 if key:
                     self.index.setdefault(key, entry.id)
         self.max_len = max((len(k) for k in self.index), default=1)
+        self.exact_names = frozenset(n for e in self.entries.values() for n in e.names)  # "stc" is written lowercase
         self.version = hashlib.sha256(
             (folder / "patterns.json").read_bytes() + (folder / "entities.json").read_bytes()).hexdigest()[:16]
 

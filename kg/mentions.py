@@ -206,7 +206,8 @@ def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
                 continue
             if not _contiguous(doc, toks[i:i + n]):
                 continue
-            if cased and toks[i].script == "latin" and not _case_ok(toks[i].text):
+            if cased and toks[i].script == "latin" and not _case_ok(toks[i].text) \
+                    and doc.text[toks[i].start:toks[i + n - 1].end] not in doc.lex.exact_names:
                 continue
             return entry, start, i + n, toks[i].norm[: len(toks[i].norm) - len(first)]
     return None

@@ -230,6 +230,10 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
             other = _org_after(ctx, k, idx[-1], skip=payer, buying=kind == "Acquisition")
             if other is None and kind == "LicensingDeal":
                 other = _startup(ctx, k, payer)
+            if other is None and kind == "LicensingDeal":  # "اتفاقية مع شركة X ... ترخيص لاستخدام نماذجها"
+                others = sorted({ctx.items[q].key for q in idx if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"
+                                 and ctx.items[q].key != payer})
+                other = others[0] if len(others) == 1 else None
             if other and payer:
                 frame.kinds.add(kind)
                 frame.others.add((other, kind))
@@ -299,14 +303,19 @@ def _anaphor_before(ctx: Context, start: int, first: int) -> str | None:
 
 
 def last_company(ctx: Context, before: int, startup: bool = False) -> str | None:
-    """The company "the company" refers to: the last one named; for "the startup", the last one
-    in no lexicon (startups seldom are), else the last one."""
+    """The company "the company" refers to: the most salient one named so far (most mentions,
+    then the latest); for "the startup", preferring companies in no lexicon (startups seldom are)."""
     companies = [ctx.items[r] for r in range(before - 1, -1, -1) if ctx.items[r].is_org and ctx.items[r].etype == "Company"]
     if startup:
         unknown = [c for c in companies if c.key in ctx.doc.labels and not ctx.doc.labels[c.key].get("known")]
-        if unknown:
-            return unknown[0].key
-    return companies[0].key if companies else None
+        companies = unknown or companies
+    if not companies:
+        return None
+    counts: dict[str, int] = {}
+    for c in companies:
+        counts[c.key] = counts.get(c.key, 0) + 1
+    best = max(counts.values())
+    return next(c.key for c in companies if counts[c.key] == best)
 
 
 def _startup(ctx: Context, k: int, payer: str | None) -> str | None:

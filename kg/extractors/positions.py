@@ -217,6 +217,12 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.person, f.last = after, after
     if f.person is None:
         f.pronoun = _pronoun_subject(ctx, f, same)
+        # "وتشغل بنعلي منصب الرئيسة التنفيذية": the person sits between the verb and منصب
+        for q in range(f.first - 1, max(same.start, f.first - 4) - 1, -1):
+            n = ctx.words_at(q, ctx.phrases("position_of"), proclitic=True)
+            if n and q + n <= f.first and ctx.refers_to_person(q - 1) and ctx.items[q - 1].kind == "ent":
+                f.person = q - 1
+                break
     return f
 
 

@@ -44,6 +44,12 @@ def part_of(ctx: Context) -> None:
             unit = next((q for q in range(k + 3, min(k + 6, same.stop)) if ctx.is_word(q, units)), None)
             if unit is not None and unit + 1 in same and items[unit + 1].is_org:
                 ctx.relate(items[unit + 1].key, "partOf", it.key, ctx.span(k, unit + 1), "0.8")
+        # "مختبر FAIR التابع لشركة ميتا", "X, a unit of Y", "X, a subsidiary of Y"
+        links = ctx.phrases("org_links")
+        if ctx.is_word(k + 1, frozenset({"التابع", "التابعه", "تابع", "تابعه"}), proclitic=True):
+            n = ctx.words_at(k + 2, links)
+            if k + 2 + n in same and items[k + 2 + n].is_org:
+                ctx.relate(it.key, "partOf", items[k + 2 + n].key, ctx.span(k, k + 2 + n), "0.8")
         # ORG division called UNIT
         j = k + 1
         if ctx.is_word(j, units, False):

@@ -556,6 +556,7 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     headline_ends = _title_case_lines(doc)
     particles = doc.lex.words("name_particles_en")
     org_links = doc.lex.words("org_name_links_en")
+    suffixes = set(doc.lex.patterns["org_suffixes"])
     org_inside = set(doc.lex.patterns["type_cues"]["Organization"]["inside_en"])
     titles = doc.lex.title_index
     for k, tok in enumerate(toks):
@@ -588,8 +589,8 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     for run in runs:
         while run and run[0].norm in stop and not (run[0].norm == "the" and len(run) > 1):
             run = run[1:]
-        while run and run[-1].norm in stop:
-            run = run[:-1]
+        while run and run[-1].norm in stop and not (len(run) >= 2 and run[-1].text in suffixes):
+            run = run[:-1]  # "Kalima AI" keeps its suffix
         if not run or all(t.norm in stop for t in run):
             continue
         if any(c.isdigit() for c in run[0].text):

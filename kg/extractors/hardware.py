@@ -12,7 +12,7 @@ from kg.text import norm
 @extractor("sanad.hardware.quantity.v1", produces=("HardwareMention", "hardware", "quantity", "manufacturer"))
 def hardware(ctx: Context) -> None:
     chip_words = {w for phrase in ctx.phrases("chip_nouns") for w in phrase}
-    chip_words |= {norm(w) for w in ("of", "the", "من", "'", "’", "s")}
+    between = chip_words | {norm(w) for w in ("of", "the", "'", "’", "s")}  # "24,000 of AMD's MI300X"
     for h, it in enumerate(ctx.items):
         if not (it.kind == "ent" and it.etype == "HardwareModel"):
             continue
@@ -30,7 +30,7 @@ def hardware(ctx: Context) -> None:
                 break
             if prev.is_org:
                 maker = maker or q
-            elif not (prev.kind == "tok" and prev.norm in chip_words):
+            elif not (prev.kind == "tok" and prev.norm in between):
                 break
             q -= 1
         if h - 1 in same and ctx.items[h - 1].is_org:

@@ -245,6 +245,8 @@ def _tail(ctx: Context, t: int, same: range) -> int:
     items = ctx.items
     end = t
     tails = ctx.words("title_tail")
+    if items[t + 1].kind == "tok" and items[t + 1].norm.startswith("لل") if t + 1 < len(items) else False:
+        return t + 1  # "نائب الرئيس للابتكار"
     if not ctx.is_word(t + 1, tails, proclitic=False):
         return end
     links = ctx.phrases("org_links")
@@ -253,7 +255,7 @@ def _tail(ctx: Context, t: int, same: range) -> int:
         return end  # "CEO of OpenAI": "of" links the org
     while k in same and k - t <= 4:
         it = items[k]
-        if it.kind != "tok" or it.script not in ("ar", "latin") or ctx.words_at(k, links):
+        if it.kind != "tok" or it.script not in ("ar", "latin") or ctx.words_at(k, links) and not it.norm.startswith("لل"):
             break
         if it.script == "latin" and ctx.doc.lang == "ar":
             break

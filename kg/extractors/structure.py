@@ -64,7 +64,7 @@ def founded_by(ctx: Context) -> None:
     verbs = ctx.words("founded_verbs")
     negation = ctx.words("negation")
     for k in range(len(ctx.items)):
-        if not ctx.is_word(k, verbs, proclitic=False):
+        if not ctx.is_word(k, verbs, proclitic=ctx.items[k].script == "ar"):
             continue
         if any(ctx.is_word(q, negation) for q in range(max(0, k - 3), k)):
             continue

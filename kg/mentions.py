@@ -673,6 +673,10 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     lex = doc.lex
     if len(run) < 2 or len(run) > 4:
         return False
+    inside = set(lex.patterns["type_cues"]["Organization"]["inside_en"]) | set(lex.patterns["type_cues"]["Company"]["inside_en"])
+    if run[0].norm == "the" or any(t.text in inside for t in run) or not all(_case_ok(t.text) or t.norm in
+                                                                          lex.words("name_particles_en") for t in run):
+        return False  # "The Department of Commerce announced" is no person
     speech = lex.words("speech_verbs_en") - {"told", "according"}
     hire = {w for phrase in lex.phrases("hire_words_en") for w in phrase[-1:]}
     if before and (before[-1].norm in speech or before[-1].norm in hire or _title_before(doc, before)):

@@ -50,6 +50,16 @@ def part_of(ctx: Context) -> None:
             n = ctx.words_at(k + 2, links)
             if k + 2 + n in same and items[k + 2 + n].is_org:
                 ctx.relate(it.key, "partOf", items[k + 2 + n].key, ctx.span(k, k + 2 + n), "0.8")
+        # "Humain, ... controlled by the country's sovereign wealth fund", "X, a unit of Y", "المملوكة لـ"
+        owned = ctx.phrases("owned_by")
+        for q in range(k + 1, min(k + 10, same.stop)):
+            n = ctx.words_at(q, owned, proclitic=True)
+            if n:
+                parent = next((r for r in range(q + n, min(q + n + 6, same.stop)) if items[r].is_org), None)
+                if parent is not None and items[parent].key != it.key and not any(
+                        items[r].is_org for r in range(k + 1, q)):
+                    ctx.relate(it.key, "partOf", items[parent].key, ctx.span(k, parent), "0.7")
+                break
         # ORG division called UNIT
         j = k + 1
         if ctx.is_word(j, units, False):

@@ -170,10 +170,12 @@ class Context:
             self.out.relations.add(Relation(s, p, o, evidence, Decimal(confidence), self.rule))
 
     def position(self, person: str, org: str, title: Span, role: dict, current: bool, evidence: Span,
-                 confidence: str = "0.9") -> None:
+                 confidence: str = "0.9", employment: bool = True) -> None:
+        """A Position, and (unless it is a seat such as a board membership) employment there."""
         self.out.positions.add(Position(person, org, title.exact, _lang(title.exact),
                                         role["role"], current, evidence, Decimal(confidence), self.rule))
-        self.relate(person, "worksFor" if current else "formerlyWorkedFor", org, evidence, confidence)
+        if employment:
+            self.relate(person, "worksFor" if current else "formerlyWorkedFor", org, evidence, confidence)
 
 
 def _lang(text: str) -> str:

@@ -175,6 +175,28 @@ def leads(ctx: Context) -> None:
                          ctx.span(p, k + n), "0.7")
 
 
+@extractor("sanad.position.board.v1", produces=("holdsPosition",))
+def boards(ctx: Context) -> None:
+    """"joins the board of G42", "انضمام ... براد سميث إلى مجلس إدارة «جي 42»": a board seat, not a job."""
+    phrases = ctx.phrases("board")
+    member = next(t for t in ctx.doc.lex.titles if t["role"] == "board-member")
+    for k in range(len(ctx.items)):
+        n = ctx.words_at(k, phrases, proclitic=True)
+        if not n:
+            continue
+        same = ctx.sentence_range(k)
+        o = k + n
+        while o in same and ctx.is_punct(o, '"“”«»'):
+            o += 1
+        if o not in same or not ctx.items[o].is_org:
+            continue
+        person = next((q for q in range(k - 1, max(same.start, k - 8) - 1, -1)
+                       if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+        if person is not None:
+            ctx.position(ctx.person(person), ctx.items[o].key, ctx.span(k, k + n - 1), member, True,
+                         ctx.span(person, o), "0.7", employment=False)
+
+
 @extractor("sanad.employment.affiliation.v1", produces=("worksFor",))
 def affiliation(ctx: Context) -> None:
     """NAME من شركة ORG / NAME of ORG: a person introduced by their company."""

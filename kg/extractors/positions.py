@@ -162,8 +162,8 @@ def _frame(ctx: Context, t: int) -> Frame:
     k = f.end + 1
     links = ctx.phrases("org_links")
     n = ctx.words_at(k, links)
-    while n and k + n in same and ctx.is_punct(k + n, '"“”«»'):
-        n += 1  # لشركة "ويندسيرف"
+    while (n or ctx.doc.lang == "ar") and k + n in same and ctx.is_punct(k + n, '"“”«»'):
+        n += 1  # لشركة "ويندسيرف", رئيس «مايكروسوفت»
     if n and k + n in same and items[k + n].kind == "tok" and items[k + n].script == "ar" and k + n + 2 in same:
         gap = 2 if ctx.is_punct(k + n + 1, '"“”«»') else 1
         if items[k + n + gap].is_org:
@@ -211,7 +211,7 @@ def _frame(ctx: Context, t: int) -> Frame:
         f.person, f.first = before, before
     else:
         after = f.last + 1
-        if ctx.is_punct(after):
+        if ctx.is_punct(after, ",،\"“”«»"):
             after += 1
         if after in same and items[after].is_person:
             f.person, f.last = after, after

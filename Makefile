@@ -1,11 +1,11 @@
 # The two commands a new user needs:
 #   make build   installs what the main job needs and runs `kg build` (seeds/ into build/)
-#   make test    installs what the tests need (Chromium included) and runs the whole suite
+#   make test    installs what the tests need (Chromium, rapper, Virtuoso) and runs the whole suite
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint golden clean system-deps browser-deps
+.PHONY: build test lint golden clean system-deps browser-deps test-deps ontology
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,13 +19,22 @@ system-deps:
 browser-deps:
 	scripts/install-system-deps --browser
 
+test-deps:
+	scripts/install-system-deps --test
+
 build: $(STAMP) system-deps
 	$(VENV)/bin/kg build
 
-lint: $(STAMP)
-	$(PY) -m ruff check kg tests
+# The ontology's generated forms (tests/test_export.py keeps them current)
+ontology: $(STAMP)
+	$(VENV)/bin/kg export --ontology --format rdfxml -o ontology/sanad.owl
+	$(VENV)/bin/kg export --ontology --format ofn -o ontology/sanad.ofn
+	$(VENV)/bin/kg export --ontology --format context -o ontology/context.jsonld
 
-test: $(STAMP) browser-deps lint
+lint: $(STAMP)
+	$(PY) -m ruff check kg tests bench
+
+test: $(STAMP) test-deps lint
 	$(PY) -m pytest
 
 clean:

@@ -1,211 +1,496 @@
-"""The HTML explorer: the graph as data first (`view_model`), then one self-contained page.
+"""The HTML explorer: the graph as data first (`view_model`), then one self-contained page
+(`page_html`, the only function that touches pyvis).
 
-pyvis builds the vis-network node and edge records; the page inlines the vis-network script
-and stylesheet that the installed pyvis package ships, so it works from file:// with no network.
-All article text reaches the page as JSON data and is written into the DOM with textContent,
-never as HTML.
+The view model is plain, sorted JSON-ready data: the nodes drawn (entities, and the fact nodes
+Sanad keeps: quotes, deals, hardware mentions, amounts) with their labels in both languages,
+search keys folded like `kg.text.norm`, every fact about them with its evidence, their articles
+and outlets, centrality and community (`kg.analytics`) and a precomputed, seeded position; the
+edges drawn, labelled by property in both languages, with their evidence; the evidence table;
+the articles and outlets the filters offer. pyvis turns it into vis-network node and edge
+records, and the page inlines the vis-network script and stylesheet that the installed pyvis
+package ships, so it works from file:// with no request at all. Article text reaches the page as
+JSON data and is written into the DOM with textContent, never as HTML.
+
+Evidence rows (model["evidence"], referred to by index from nodes, facts and edges) are
+{"a": article index, "s": start, "e": end, "pre": prefix, "x": exact, "suf": suffix}.
 """
 from __future__ import annotations
 
 import html
 import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
-from kg.export import union
+from kg import analytics
+from kg.text import norm
 from kg.vocab import SANAD
 
-# class -> (legend label, colour, vis shape); the first class of a node found here wins
+# Above LARGE_GRAPH_NODES nodes the page starts from the START_NODES most central entities and grows on
+# demand. bench/bench_view.py, 2-core VM, software rendering: 2,984 nodes drawn whole are usable in 1.7 s
+# and redraw in about 50 ms (20 frames a second); 4,480 load in 2.1 s but redraw in about 115 ms.
+LARGE_GRAPH_NODES = 3000
+START_NODES = 150
+HIDE_EDGES_ON_DRAG = 1000  # above this many nodes, panning hides the edges (smoother)
+TITLE = "Sanad explorer"
+FONT = "system-ui, Segoe UI, Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, DejaVu Sans, Arial, sans-serif"
+
+
+@dataclass(frozen=True)
+class Style:
+    color: str
+    shape: str
+
+
+# class -> style; a node's class is the first of these it has (MediaOutlet before Organization)
 STYLES = {
-    SANAD.Person: ("Person", "#4e79a7", "dot"),
-    SANAD.MediaOutlet: ("Media outlet", "#f28e2b", "diamond"),
-    SANAD.Company: ("Company", "#59a14f", "square"),
-    SANAD.Organization: ("Organization", "#76b7b2", "square"),
-    SANAD.HardwareModel: ("Hardware model", "#b07aa1", "triangle"),
-    SANAD.Deal: ("Deal", "#e15759", "star"),
-    SANAD.Quote: ("Quote", "#9c755f", "box"),
-    SANAD.HardwareMention: ("Hardware mention", "#ff9da7", "triangleDown"),
-    SANAD.MonetaryAmount: ("Amount", "#edc948", "ellipse"),
+    SANAD.Person: Style("#4e79a7", "dot"),
+    SANAD.MediaOutlet: Style("#f28e2b", "diamond"),
+    SANAD.Company: Style("#59a14f", "square"),
+    SANAD.Organization: Style("#76b7b2", "square"),
+    SANAD.HardwareModel: Style("#b07aa1", "triangle"),
+    SANAD.Deal: Style("#e15759", "star"),
+    SANAD.Quote: Style("#9c755f", "box"),
+    SANAD.HardwareMention: Style("#ff9da7", "triangleDown"),
+    SANAD.MonetaryAmount: Style("#edc948", "ellipse"),
 }
 NODE_CLASSES = tuple(STYLES)
+ENTITY_CLASSES = (SANAD.Person, SANAD.MediaOutlet, SANAD.Company, SANAD.Organization, SANAD.HardwareModel)
 EDGE_PROPERTIES = (SANAD.worksFor, SANAD.formerlyWorkedFor, SANAD.founded, SANAD.partOf, SANAD.manufacturer,
                    SANAD.hired, SANAD.speaker, SANAD.hardware, SANAD.amount, SANAD.reportedBy, SANAD.party,
                    SANAD.acquirer, SANAD.target, SANAD.licensee, SANAD.licensor, SANAD.investor, SANAD.investee,
                    SANAD.hires)
 DEAL_ROLES = (SANAD.acquirer, SANAD.target, SANAD.licensee, SANAD.licensor, SANAD.investor, SANAD.investee,
               SANAD.hires)
+FACT_NODE_PROPERTIES = DEAL_ROLES + (SANAD.party, SANAD.amount, SANAD.reportedBy, SANAD.speaker, SANAD.hardware)
+SKIP_OUT = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SANAD.evidence, SANAD.extractedBy, SANAD.confidence}
+SKIP_IN = {SANAD.mentions, RDF.subject, RDF.object, SANAD.evidence, SANAD.source}
+# Words for properties read backwards ("Naveen Rao" <- speaker - quote: his quotes), and for the
+# few non-Sanad properties shown; every other property is named by its rdfs:label in ontology/.
+INVERSE = {
+    "speaker": ("quotes", "اقتباسات"), "worksFor": ("employees", "العاملون فيها"),
+    "formerlyWorkedFor": ("former employees", "عملوا فيها سابقًا"), "founded": ("founded by", "أسّسها"),
+    "partOf": ("parts", "تضم"), "manufacturer": ("makes", "تصنع"), "hardware": ("mentioned in quantity", "ذُكر بكمية"),
+    "hired": ("hired by", "وظّفته"), "amount": ("amount of", "مبلغ"), "reportedBy": ("reported", "نقلت"),
+    "party": ("party to", "طرف في"), "acquirer": ("acquirer in", "مستحوِذ في"), "target": ("acquired in", "مستحوَذ عليها في"),
+    "licensee": ("licensee in", "مرخَّص له في"), "licensor": ("licensor in", "مرخِّص في"),
+    "investor": ("investor in", "مستثمر في"), "investee": ("raised money in", "تلقّت استثمارًا في"),
+    "hires": ("moved in deal", "انتقل بموجب صفقة"), "holdsPosition": ("positions here", "مناصب فيها"),
+}
+OTHER_PROPERTIES = {str(OWL.sameAs): ("same as", "مطابق لـ")}
+# hot terms as plain constants: each DefinedNamespace attribute look-up costs microseconds
+TYPE, EVIDENCE, SOURCE, START, END, PREFIX, EXACT, SUFFIX, CONFIDENCE = (
+    RDF.type, SANAD.evidence, SANAD.source, SANAD.start, SANAD.end, SANAD.prefix, SANAD.exact, SANAD.suffix,
+    SANAD.confidence)
+ORGANIZATION, POSITION, PARTY, SANAD_NS = SANAD.organization, SANAD.Position, SANAD.party, str(SANAD)
+SCALE_WORDS = ((1e12, "T", "تريليون"), (1e9, "B", "مليار"), (1e6, "M", "مليون"), (1e3, "K", "ألف"))
 
 
-def view_model(ds: Dataset) -> dict:
-    g = union(ds)
-    articles = _articles(g)
-    nodes, keep = [], set()
-    for node in sorted({s for c in NODE_CLASSES for s in g.subjects(RDF.type, c)}, key=str):
-        cls = next(c for c in NODE_CLASSES if (node, RDF.type, c) in g)
-        keep.add(node)
-        labels = _labels(g, node, cls)
+# ---------------------------------------------------------------- the view model
+
+def view_model(data: Dataset | Graph, *, layout: bool = True, analyse: bool = True,
+               large_threshold: int = LARGE_GRAPH_NODES, start_nodes: int = START_NODES) -> dict:
+    """The explorer as data: sorted nodes and edges, evidence, filters, analytics, positions.
+    `analyse=False` (which implies no layout) leaves out centrality, communities and positions."""
+    idx = _Index(data)
+    onto = _ontology_labels()
+    articles = _articles(idx)
+    art_index = {a["id"]: i for i, a in enumerate(articles)}
+    evidence = _EvidenceTable(idx, art_index)
+    drawn = {}
+    for node in sorted(idx.typed(NODE_CLASSES), key=str):
+        drawn[node] = next(c for c in NODE_CLASSES if c in idx.types(node))
+    labels = {node: _labels(idx, node, cls, onto) for node, cls in drawn.items()}
+
+    def display(term, lang: str) -> str:
+        if isinstance(term, Literal):
+            return str(term)
+        if term in labels:
+            if drawn[term] == SANAD.Quote:
+                return _quoted(idx.one(term, SANAD.text, ""), 10_000)
+            return labels[term][lang]
+        by_lang = {lit.language: str(lit) for lit in idx.objs(term, RDFS.label) if isinstance(lit, Literal)}
+        return by_lang.get(lang) or by_lang.get("en") or next(iter(by_lang.values()), _tail(term))
+
+    edges = _edges(idx, drawn, evidence, onto)
+    nodes = []
+    for node, cls in drawn.items():
+        lab = labels[node]
+        names = idx.objs(node, RDFS.label) + idx.objs(node, SKOS.prefLabel) + idx.objs(node, SKOS.altLabel)
+        alt = sorted({str(o) for o in names} - {lab["en"], lab["ar"]})  # every other label: shown, searched
+        ev = evidence.of(node)
+        arts = {evidence.rows[i]["a"] for i in ev} | {art_index[str(a)] for a in idx.subjects(SANAD.mentions, node)
+                                                       if str(a) in art_index}
+        wikidata = next((str(o) for o in idx.objs(node, OWL.sameAs) if "wikidata.org" in str(o)), None)
         nodes.append({
-            "id": str(node), "cls": STYLES[cls][0], "label_en": labels.get("en") or labels.get("ar") or _tail(node),
-            "label_ar": labels.get("ar") or labels.get("en") or _tail(node),
-            "wikidata": next((str(o) for o in g.objects(node, OWL.sameAs)), None),
-            "facts": _facts(g, node, articles), "evidence": _evidence(g, node, articles),
-            "articles": sorted({e["article"] for e in _evidence(g, node, articles)}),
+            "id": str(node), "cls": _local(cls), "label_en": lab["en"], "label_ar": lab["ar"], "alt": alt,
+            "keys": _search_keys([lab["en"], lab["ar"], *alt] + ([_tail(node)] if cls in ENTITY_CLASSES else [])),
+            "wikidata": wikidata, "facts": _facts(idx, node, drawn, labels, evidence, display, wikidata),
+            "ev": ev, "articles": sorted(arts),
         })
-    edges = []
-    for p in EDGE_PROPERTIES:
-        for s, o in sorted(g.subject_objects(p)):
-            if s not in keep or o not in keep:
-                continue
-            if p == SANAD.party and any((s, r, o) in g for r in DEAL_ROLES):
-                continue  # the specific role is drawn instead
-            edges.append({"from": str(s), "to": str(o), "label": _local(p),
-                          "evidence": _assertion_evidence(g, s, p, o, articles)})
-    for person, pos in sorted(g.subject_objects(SANAD.holdsPosition)):
-        for org in g.objects(pos, SANAD.organization):
-            title = ", ".join(sorted(str(t) for t in g.objects(pos, SANAD.title)))
-            current = any(bool(v.toPython()) for v in g.objects(pos, SANAD.isCurrent))
-            edges.append({"from": str(person), "to": str(org), "label": title if current else f"{title} (former)",
-                          "evidence": _evidence(g, pos, articles)})
-    edges = [e for e in edges if e["from"] in {n["id"] for n in nodes} and e["to"] in {n["id"] for n in nodes}]
-    edges.sort(key=lambda e: (e["from"], e["to"], e["label"]))
-    for i, e in enumerate(edges):
-        e["id"] = f"e{i}"
-    _layout(nodes, edges)
-    legend = [{"cls": label, "color": color, "shape": shape} for label, color, shape in STYLES.values()]
-    return {"nodes": nodes, "edges": edges, "legend": legend, "articles": articles}
+    outlets = _outlets(idx, nodes, edges, articles, drawn)
+    model = {"nodes": nodes, "edges": edges, "evidence": evidence.rows, "articles": articles, "outlets": outlets,
+             "classes": _classes(nodes, onto), "properties": _properties(nodes, edges, onto)}
+    if analyse:
+        _add_analytics(model, layout, large_threshold, start_nodes)
+    return model
 
 
-def _articles(g: Graph) -> dict[str, dict]:
-    out = {}
-    for a in sorted(g.subjects(RDF.type, SANAD.Article), key=str):
-        out[str(a)] = {"title": str(next(g.objects(a, SANAD.headline), "") or _tail(a)),
-                       "url": str(next(g.objects(a, SANAD.url), "") or ""),
-                       "outlet": str(next(g.objects(a, SANAD.outletName), "") or "")}
+class _Index:
+    """Every triple of the graph once, as dictionaries: far faster than rdflib look-ups per node."""
+
+    def __init__(self, data: Dataset | Graph) -> None:
+        graphs = data.graphs() if isinstance(data, Dataset) else [data]
+        out: dict = defaultdict(lambda: defaultdict(set))
+        inc: dict = defaultdict(set)
+        by_type: dict = defaultdict(set)
+        for g in graphs:
+            for s, p, o in g.triples((None, None, None)):
+                out[s][p].add(o)
+                if p == TYPE:
+                    by_type[o].add(s)
+                elif type(o) is URIRef:
+                    inc[o].add((s, p))
+        self.out, self.inc, self.by_type = out, inc, by_type
+        self.assertions: dict = defaultdict(list)
+        for a in sorted(self.by_type.get(SANAD.Assertion, ()), key=str):
+            for s in self.objs(a, RDF.subject):
+                for p in self.objs(a, RDF.predicate):
+                    for o in self.objs(a, RDF.object):
+                        self.assertions[(s, p, o)].append(a)
+
+    def objs(self, s, p) -> list:
+        found = self.out.get(s, {}).get(p)
+        return sorted(found, key=_term_key) if found else []
+
+    def one(self, s, p, default=None):
+        found = self.objs(s, p)
+        return found[0] if found else default
+
+    def types(self, s) -> set:
+        return self.out.get(s, {}).get(TYPE, set())
+
+    def typed(self, classes) -> set:
+        return set().union(*(self.by_type.get(c, set()) for c in classes))
+
+    def subjects(self, p, o) -> list:
+        return sorted((s for s, q in self.inc.get(o, ()) if q == p), key=str)
+
+
+def _term_key(t) -> tuple:
+    return (0 if isinstance(t, URIRef) else 1, str(t), getattr(t, "language", None) or "")
+
+
+class _EvidenceTable:
+    def __init__(self, idx: _Index, art_index: dict[str, int]) -> None:
+        self.idx, self.art_index = idx, art_index
+        self.rows: list[dict] = []
+        self.ids: dict = {}
+
+    def of(self, node) -> list[int]:
+        ids = [self.id(ev) for ev in self.idx.out.get(node, {}).get(EVIDENCE, ())]
+        return sorted(set(ids), key=lambda i: (self.rows[i]["a"], self.rows[i]["s"], self.rows[i]["e"]))
+
+    def id(self, ev) -> int:
+        if ev not in self.ids:
+            idx = self.idx
+            src = str(idx.one(ev, SOURCE, ""))
+            self.ids[ev] = len(self.rows)
+            self.rows.append({"a": self.art_index.get(src, -1), "s": int(idx.one(ev, START, 0)),
+                              "e": int(idx.one(ev, END, 0)), "pre": str(idx.one(ev, PREFIX, "")),
+                              "x": str(idx.one(ev, EXACT, "")), "suf": str(idx.one(ev, SUFFIX, ""))})
+        return self.ids[ev]
+
+    def of_fact(self, s, p, o, fallback=None) -> tuple[list[int], float | None]:
+        """Evidence and confidence of the triple (s p o): from its sanad:Assertion, else from the fact node."""
+        ids, conf = [], None
+        for a in self.idx.assertions.get((s, p, o), ()):
+            ids += self.of(a)
+            c = self.idx.one(a, CONFIDENCE)
+            conf = max(conf or 0.0, float(c)) if c is not None else conf
+        if not ids and fallback is not None:
+            ids = self.of(fallback)
+            c = self.idx.one(fallback, CONFIDENCE)
+            conf = float(c) if c is not None else None
+        return sorted(set(ids), key=lambda i: (self.rows[i]["a"], self.rows[i]["s"])), conf
+
+
+def _ontology_labels() -> dict[str, dict[str, str]]:
+    from kg.validate import ontology
+
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for s, lit in ontology().subject_objects(RDFS.label):
+        if isinstance(lit, Literal) and lit.language in ("en", "ar"):
+            out[str(s)][lit.language] = str(lit)
+    for iri, (en, ar) in OTHER_PROPERTIES.items():
+        out[iri] = {"en": en, "ar": ar}
     return out
 
 
-def _labels(g: Graph, node, cls) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for lit in sorted(g.objects(node, RDFS.label), key=str):
+def _articles(idx: _Index) -> list[dict]:
+    out = []
+    for a in sorted(idx.typed([SANAD.Article]), key=str):
+        out.append({"id": str(a), "title": str(idx.one(a, SANAD.headline, "") or _tail(a)),
+                    "url": str(idx.one(a, SANAD.url, "") or ""), "outlet": str(idx.one(a, SANAD.outletName, "") or ""),
+                    "lang": str(idx.one(a, SANAD.language, "") or ""),
+                    "published": str(idx.one(a, SANAD.published, "") or "")})
+    return out
+
+
+def _labels(idx: _Index, node, cls, onto: dict) -> dict[str, str]:
+    by_lang: dict[str, str] = {}
+    for lit in idx.objs(node, RDFS.label):
         if isinstance(lit, Literal):
-            out.setdefault(lit.language or "en", str(lit))
+            by_lang.setdefault(lit.language or "en", str(lit))
     if cls == SANAD.Quote:
-        text = next((str(t) for t in g.objects(node, SANAD.text)), "")
-        short = text if len(text) <= 40 else text[:38] + "…"
-        out = {"ar": f"«{short}»", "en": f"“{short}”"}
-    elif cls == SANAD.MonetaryAmount:
-        value = next((o for o in g.objects(node, SANAD.value)), None)
-        cur = next((str(o) for o in g.objects(node, SANAD.currency)), "")
-        out = {"en": f"{cur} {_money(value)}", "ar": f"{_money(value)} {cur}"}
-    elif cls == SANAD.HardwareMention:
-        hw = next(g.objects(node, SANAD.hardware), None)
-        qty = next((int(q) for q in g.objects(node, SANAD.quantity)), 0)
-        name = _labels(g, hw, SANAD.HardwareModel).get("en", _tail(hw)) if hw else "?"
-        out = {"en": f"{qty:,} × {name}", "ar": f"{qty:,} × {name}"}
-    elif cls == SANAD.Deal:
-        kinds = sorted(_local(c) for c in g.objects(node, RDF.type) if c != SANAD.Deal and str(c).startswith(str(SANAD)))
-        parties = sorted(_labels(g, p, SANAD.Organization).get("en", _tail(p)) for p in g.objects(node, SANAD.party)
-                         if (p, RDF.type, SANAD.Organization) in g)
-        out = {"en": f"{' / '.join(kinds) or 'Deal'}: {' – '.join(parties)}"}
-        out["ar"] = out["en"]
-    return out
+        quoted = _quoted(idx.one(node, SANAD.text, ""), 32)
+        return {"ar": quoted, "en": quoted}
+    if cls == SANAD.MonetaryAmount:
+        value, cur = idx.one(node, SANAD.value), str(idx.one(node, SANAD.currency, ""))
+        return {"en": f"{cur} {_money(value, 'en')}".strip(), "ar": f"{_money(value, 'ar')} {cur}".strip()}
+    if cls == SANAD.HardwareMention:
+        hw = idx.one(node, SANAD.hardware)
+        qty = int(idx.one(node, SANAD.quantity, 0))
+        names = _labels(idx, hw, SANAD.HardwareModel, onto) if hw is not None else {"en": "?", "ar": "?"}
+        return {"en": f"{qty:,} × {names['en']}", "ar": f"{qty:,} × {names['ar']}"}
+    if cls == SANAD.Deal:
+        kinds = sorted(c for c in idx.types(node) if c != SANAD.Deal and str(c).startswith(str(SANAD)))
+        parties = [p for p in idx.objs(node, SANAD.party) if SANAD.Organization in idx.types(p)]
+        out = {}
+        for lang in ("en", "ar"):
+            kind = " / ".join(onto[str(k)].get(lang, _local(k)) for k in kinds) or onto[str(SANAD.Deal)].get(lang, "Deal")
+            names = sorted(_labels(idx, p, SANAD.Organization, onto)[lang] for p in parties)
+            out[lang] = f"{kind}: {' – '.join(names)}" if names else kind
+        return out
+    first = by_lang.get("en") or by_lang.get("ar") or next(iter(by_lang.values()), None) or _tail(node)
+    return {"en": by_lang.get("en") or first, "ar": by_lang.get("ar") or first}
 
 
-def _money(value) -> str:
+def _quoted(text, limit: int) -> str:
+    """A quote in the marks of its language: «Arabic», “English”; shortened to `limit` characters."""
+    s = str(text)
+    s = s if len(s) <= limit else s[:limit - 2].rstrip() + "…"
+    return f"«{s}»" if getattr(text, "language", None) == "ar" or re.search("[\u0600-\u06ff]", s) else f"“{s}”"
+
+
+def _money(value, lang: str) -> str:
     if value is None:
         return "?"
     v = float(value)
-    for size, word in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+    for size, en, ar in SCALE_WORDS:
         if v >= size:
-            return f"{v / size:g}{word}"
+            return f"{v / size:g}{en}" if lang == "en" else f"{v / size:g} {ar}"
     return f"{v:g}"
 
 
-def _evidence(g: Graph, node, articles: dict) -> list[dict]:
+def _search_keys(labels: list[str]) -> str:
+    """Every label's matching key (kg.text.norm, punctuation as spaces), one per line."""
+    keys = []
+    for label in labels:
+        k = search_key(label)
+        if k and k not in keys:
+            keys.append(k)
+    return "\n".join(keys)
+
+
+def search_key(text: str) -> str:
+    """The key the page's search compares: kg.text.norm, then anything but letters and digits
+    becomes one space. The page's JavaScript `searchKey` does the same (a test holds them equal).
+
+    >>> search_key("Character.AI") == search_key("character ai")
+    True
+    >>> search_key("إنفيديا") == search_key("انفيديا")
+    True
+    """
+    return " ".join(re.sub(r"[\W_]+", " ", norm(text)).split())
+
+
+def _edges(idx: _Index, drawn: dict, evidence: _EvidenceTable, onto: dict) -> list[dict]:
+    edges = []
+    for p in EDGE_PROPERTIES:
+        label = onto.get(str(p), {})
+        for s in sorted(drawn, key=str):
+            for o in idx.objs(s, p):
+                if o not in drawn:
+                    continue
+                if p == SANAD.party and any(o in idx.objs(s, r) for r in DEAL_ROLES):
+                    continue  # the specific role is drawn instead
+                ev, conf = evidence.of_fact(s, p, o, s if p in FACT_NODE_PROPERTIES else None)
+                edges.append({"from": str(s), "to": str(o), "p": _local(p), "en": label.get("en", _local(p)),
+                              "ar": label.get("ar", _local(p)), "ev": ev, "conf": conf})
+    for person in sorted(drawn, key=str):
+        for pos in idx.objs(person, SANAD.holdsPosition):
+            for org in idx.objs(pos, SANAD.organization):
+                if org not in drawn:
+                    continue
+                title = "، ".join(str(t) for t in idx.objs(pos, SANAD.title))
+                current = any(bool(v.toPython()) for v in idx.objs(pos, SANAD.isCurrent))
+                conf = idx.one(pos, SANAD.confidence)
+                edges.append({"from": str(person), "to": str(org), "p": "holdsPosition",
+                              "en": title if current else f"{title} (former)",
+                              "ar": title if current else f"{title} (سابقًا)", "ev": evidence.of(pos),
+                              "conf": float(conf) if conf is not None else None})
+    edges.sort(key=lambda e: (e["from"], e["to"], e["p"], e["en"]))
+    for i, e in enumerate(edges):
+        e["id"] = f"e{i}"
+        e["articles"] = sorted({evidence.rows[j]["a"] for j in e["ev"]})
+    return edges
+
+
+def _facts(idx: _Index, node, drawn: dict, labels: dict, evidence: _EvidenceTable, display, wikidata) -> list[dict]:
+    """Every statement about the node, both directions, each with its evidence and confidence:
+    {"p", "ev", "node"?, "en"?, "ar"?, "inv"?, "lit"?, "lang"?, "conf"?}; "en"/"ar" are given
+    when they are not simply the label of "node"."""
     out = []
-    for ev in sorted(g.objects(node, SANAD.evidence), key=str):
-        src = str(next(g.objects(ev, SANAD.source), ""))
-        out.append({"article": src, "title": articles.get(src, {}).get("title", ""),
-                    "url": articles.get(src, {}).get("url", ""),
-                    "start": int(next(g.objects(ev, SANAD.start), 0)),
-                    "prefix": str(next(g.objects(ev, SANAD.prefix), "")),
-                    "exact": str(next(g.objects(ev, SANAD.exact), "")),
-                    "suffix": str(next(g.objects(ev, SANAD.suffix), ""))})
-    out.sort(key=lambda e: (e["article"], e["start"]))
+
+    def fact(p: str, inv: bool, o, ev=(), conf=None, en=None, ar=None):
+        # compact: defaults are left out, and so is the text when it is the linked node's label
+        rec: dict = {"p": p, "ev": list(ev)}
+        texts = {"en": en if en is not None else display(o, "en"), "ar": ar if ar is not None else display(o, "ar")}
+        if o in drawn:
+            rec["node"] = str(o)
+        for lang, text in texts.items():
+            if o not in drawn or text != labels[o][lang]:
+                rec[lang] = text
+        if inv:
+            rec["inv"] = True
+        if isinstance(o, Literal):
+            rec["lit"] = True
+            if o.language:
+                rec["lang"] = o.language
+        if conf is not None:
+            rec["conf"] = conf
+        out.append(rec)
+
+    for p in sorted(idx.out.get(node, {}), key=str):
+        if p in SKIP_OUT or (p == OWL.sameAs and wikidata):
+            continue
+        for o in idx.objs(node, p):
+            if p == SANAD.holdsPosition:
+                org = idx.one(o, SANAD.organization)
+                title = "، ".join(str(t) for t in idx.objs(o, SANAD.title))
+                current = any(bool(v.toPython()) for v in idx.objs(o, SANAD.isCurrent))
+                conf = idx.one(o, SANAD.confidence)
+                suffix = ("", "") if current else (" (former)", " (سابقًا)")
+                fact("holdsPosition", False, org if org is not None else o, evidence.of(o),
+                     float(conf) if conf is not None else None,
+                     f"{title} — {display(org, 'en')}{suffix[0]}" if org is not None else title,
+                     f"{title} — {display(org, 'ar')}{suffix[1]}" if org is not None else title)
+                continue
+            fallback = node if p in FACT_NODE_PROPERTIES else None
+            ev, conf = evidence.of_fact(node, p, o, fallback)
+            fact(_local(p), False, o, ev, conf)
+    for s, p in sorted(idx.inc.get(node, ()), key=lambda sp: (str(sp[1]), str(sp[0]))):
+        if p in SKIP_IN or not p.startswith(SANAD_NS):
+            continue
+        if p == ORGANIZATION and POSITION in idx.types(s):
+            title = "، ".join(str(t) for t in idx.objs(s, SANAD.title))
+            conf = idx.one(s, SANAD.confidence)
+            for person in idx.subjects(SANAD.holdsPosition, s):
+                fact("holdsPosition", True, person, evidence.of(s), float(conf) if conf is not None else None,
+                     f"{display(person, 'en')} — {title}", f"{display(person, 'ar')} — {title}")
+            continue
+        if p == PARTY and any(node in idx.out[s].get(r, ()) for r in DEAL_ROLES):
+            continue
+        ev, conf = evidence.of_fact(s, p, node, s if p in FACT_NODE_PROPERTIES else None)
+        fact(_local(p), True, s, ev, conf)
     return out
 
 
-def _assertion_evidence(g: Graph, s, p, o, articles: dict) -> list[dict]:
-    out = []
-    for a in g.subjects(RDF.subject, s):
-        if (a, RDF.predicate, p) in g and (a, RDF.object, o) in g:
-            out += _evidence(g, a, articles)
-    if not out and p in DEAL_ROLES + (SANAD.party, SANAD.amount, SANAD.reportedBy):
-        out = _evidence(g, s, articles)
-    if not out and p in (SANAD.speaker, SANAD.hardware):
-        out = _evidence(g, s, articles)
-    return sorted(out, key=lambda e: (e["article"], e["start"]))
-
-
-def _facts(g: Graph, node, articles: dict) -> list[dict]:
-    """Every statement about the node, in words, each with its evidence."""
-    out = []
-    for p, o in sorted(g.predicate_objects(node)):
-        if p in (RDF.type, RDFS.label, SKOS.prefLabel, SANAD.evidence, SANAD.extractedBy, SANAD.confidence):
-            continue
-        value = _display(g, o)
-        evidence = _assertion_evidence(g, node, p, o, articles) if isinstance(o, URIRef) else []
-        if p == SANAD.holdsPosition:
-            org = next(g.objects(o, SANAD.organization), None)
-            title = ", ".join(sorted(str(t) for t in g.objects(o, SANAD.title)))
-            value = f"{title} — {_display(g, org)}" if org else title
-            evidence = _evidence(g, o, articles)
-        out.append({"p": _local(p), "o": value, "evidence": evidence})
-    for s, p in sorted(g.subject_predicates(node)):
-        if p in (SANAD.mentions, RDF.subject, RDF.object) or not str(p).startswith(str(SANAD)):
-            continue
-        out.append({"p": f"← {_local(p)}", "o": _display(g, s),
-                    "evidence": _assertion_evidence(g, s, p, node, articles)})
-    return out
-
-
-def _display(g: Graph, o) -> str:
-    if isinstance(o, Literal):
-        return str(o)
-    labels = [str(x) for x in g.objects(o, RDFS.label)]
-    if labels:
-        return " / ".join(sorted(labels))
-    if (o, RDF.type, SANAD.Quote) in g:
-        return "“" + next((str(t) for t in g.objects(o, SANAD.text)), "") + "”"
-    if (o, RDF.type, SANAD.MonetaryAmount) in g:
-        return _labels(g, o, SANAD.MonetaryAmount)["en"]
-    if (o, RDF.type, SANAD.HardwareMention) in g or (o, RDF.type, SANAD.Deal) in g:
-        cls = SANAD.HardwareMention if (o, RDF.type, SANAD.HardwareMention) in g else SANAD.Deal
-        return _labels(g, o, cls)["en"]
-    return _tail(o)
-
-
-def _layout(nodes: list[dict], edges: list[dict]) -> None:
-    """Positions computed once (seeded), so the page draws at once and never moves between builds."""
-    G = nx.Graph()
-    G.add_nodes_from(n["id"] for n in nodes)
-    G.add_edges_from((e["from"], e["to"]) for e in edges)
-    if not nodes:
-        return
-    if len(nodes) <= 400:
-        # components side by side, each laid out by Kamada-Kawai: readable and deterministic
-        pos = nx.kamada_kawai_layout(G, pos=nx.circular_layout(G))
-        pos = nx.spring_layout(G, pos=pos, seed=7, k=3.0 / len(nodes) ** 0.5, iterations=60)
-    else:
-        pos = nx.spring_layout(G, seed=7, k=3.0 / len(nodes) ** 0.5, iterations=100)
-    scale = 150 * len(nodes) ** 0.5
+def _outlets(idx: _Index, nodes: list[dict], edges: list[dict], articles: list[dict], drawn: dict) -> list[dict]:
+    """Outlets to filter by: each article's outlet name, and each outlet credited (sanad:reportedBy).
+    An outlet name that is also a media-outlet node's label is that node. Sets node["outlets"]."""
+    media = {}
     for n in nodes:
-        x, y = pos.get(n["id"], (0.0, 0.0))
-        n["x"], n["y"] = round(float(x) * scale, 1), round(float(y) * scale, 1)
+        if n["cls"] == "MediaOutlet":
+            for label in (n["label_en"], n["label_ar"], *n["alt"]):
+                media.setdefault(search_key(label), n)
+    registry: dict[str, dict] = {}
+
+    def outlet(key: str, en: str, ar: str) -> str:
+        registry.setdefault(key, {"key": key, "en": en, "ar": ar, "articles": 0, "credited": 0})
+        return key
+
+    art_outlet = {}
+    for i, a in enumerate(articles):
+        if a["outlet"]:
+            node = media.get(search_key(a["outlet"]))
+            key = outlet(node["id"], node["label_en"], node["label_ar"]) if node else \
+                outlet("outlet:" + search_key(a["outlet"]), a["outlet"], a["outlet"])
+            registry[key]["articles"] += 1
+            art_outlet[i] = key
+    member: dict[str, set] = defaultdict(set)
+    for n in nodes:
+        for a in n["articles"]:
+            if a in art_outlet:
+                member[n["id"]].add(art_outlet[a])
+    recs = {n["id"]: n for n in nodes}
+    out_edges = defaultdict(list)
+    for e in edges:
+        out_edges[e["from"]].append(e["to"])
+    for o in sorted({o for outs in idx.out.values() for o in outs.get(SANAD.reportedBy, ())}, key=str):
+        if str(o) not in recs:
+            continue
+        key = outlet(str(o), recs[str(o)]["label_en"], recs[str(o)]["label_ar"])
+        member[str(o)].add(key)
+        for x in idx.subjects(SANAD.reportedBy, o):
+            registry[key]["credited"] += 1
+            if x in drawn:
+                targets = [str(x), *out_edges[str(x)]]
+            else:  # an Assertion: its subject and object
+                targets = [str(t) for t in idx.objs(x, RDF.subject) + idx.objs(x, RDF.object) if t in drawn]
+            for t in targets:
+                member[t].add(key)
+    for n in nodes:
+        n["outlets"] = sorted(member[n["id"]])
+    return sorted(registry.values(), key=lambda r: (r["en"].casefold(), r["key"]))
+
+
+def _classes(nodes: list[dict], onto: dict) -> list[dict]:
+    counts: dict[str, int] = defaultdict(int)
+    for n in nodes:
+        counts[n["cls"]] += 1
+    return [{"cls": _local(c), "en": onto.get(str(c), {}).get("en", _local(c)),
+             "ar": onto.get(str(c), {}).get("ar", _local(c)), "color": s.color, "shape": s.shape,
+             "count": counts.get(_local(c), 0)} for c, s in STYLES.items()]
+
+
+def _properties(nodes: list[dict], edges: list[dict], onto: dict) -> dict[str, dict]:
+    used = {f["p"] for n in nodes for f in n["facts"]} | {e["p"] for e in edges}
+    out = {}
+    for p in sorted(used):
+        iri = str(SANAD) + p
+        if iri not in onto:
+            iri = next((i for i in OTHER_PROPERTIES if _local(i) == p or _tail(i) == p), iri)
+        lab = onto.get(iri, {})
+        inv = INVERSE.get(p, (f"← {lab.get('en', p)}", f"← {lab.get('ar', p)}"))
+        out[p] = {"en": lab.get("en", p), "ar": lab.get("ar", p), "inv_en": inv[0], "inv_ar": inv[1]}
+    return out
+
+
+def _add_analytics(model: dict, layout: bool, large_threshold: int, start_nodes: int) -> None:
+    a = analytics.analyse(model)
+    for n in model["nodes"]:
+        n.update(a["per_node"][n["id"]])
+    if layout:
+        pos = analytics.layout(analytics.graph(model), a["community_members"])
+        for n in model["nodes"]:
+            n["x"], n["y"] = pos[n["id"]]
+    large = len(model["nodes"]) > large_threshold
+    cls = {n["id"]: n["cls"] for n in model["nodes"]}
+    ranked = [i for i in a["order"] if cls[i] in analytics.ENTITY_CLASSES] + \
+             [i for i in a["order"] if cls[i] not in analytics.ENTITY_CLASSES]  # entities first
+    model["analytics"] = {"central": a["central"], "components": len(a["components"]),
+                          "largest_component": a["components"][0] if a["components"] else 0,
+                          "isolated": sum(1 for s in a["components"] if s == 1),
+                          "communities": len(a["communities"]), "exact_betweenness": a["exact_betweenness"]}
+    model["large"] = {"on": large, "threshold": large_threshold, "k": start_nodes,
+                      "start": sorted(ranked[:start_nodes]) if large else []}
 
 
 def _local(term) -> str:
@@ -216,18 +501,57 @@ def _tail(term) -> str:
     return str(term).rstrip("/").rsplit("/", 1)[-1]
 
 
-def _vis_records(model: dict) -> tuple[list[dict], list[dict]]:
-    """Node and edge records built with pyvis, so options follow its conventions."""
-    from pyvis.network import Network
+# ---------------------------------------------------------------- the page
 
-    net = Network(directed=True, cdn_resources="in_line")
-    style = {label: (color, shape) for label, color, shape in STYLES.values()}
+def _vis_records(model: dict) -> tuple[list[dict], list[dict], dict]:
+    """vis-network node and edge records and options, built with pyvis's own classes."""
+    from pyvis.edge import Edge
+    from pyvis.network import Network
+    from pyvis.node import Node
+
+    styles = {_local(c): s for c, s in STYLES.items()}
+    nodes = []
     for n in model["nodes"]:
-        color, shape = style[n["cls"]]
-        net.add_node(n["id"], label=n["label_en"], color=color, shape=shape, x=n["x"], y=n["y"], physics=False)
+        style = styles[n["cls"]]
+        extra = {}
+        if style.shape in ("box", "ellipse"):  # the label is inside the shape
+            extra = {"font": {"color": "#ffffff" if style.shape == "box" else "#1f2328", "strokeWidth": 0}}
+        # value: shapes and labels grow with the node's degree (options.nodes.scaling), so hubs stand out
+        # labels are set by the page from the model, in the language chosen
+        rec = Node(n["id"], style.shape, label=None, color=style.color, x=n.get("x", 0.0), y=n.get("y", 0.0),
+                   value=n.get("deg", 0), **extra).options
+        del rec["label"]
+        nodes.append(rec)
+    edges, seen = [], defaultdict(int)
     for e in model["edges"]:
-        net.add_edge(e["from"], e["to"], label=e["label"], id=e["id"], arrows="to")
-    return net.nodes, net.edges
+        pair = tuple(sorted((e["from"], e["to"])))
+        k = seen[pair]
+        seen[pair] += 1
+        extra = {}
+        if k:  # parallel edges (a relation and a position between the same two nodes) curve apart
+            side = "curvedCW" if (k % 2) == (e["from"] == pair[0]) else "curvedCCW"
+            extra = {"smooth": {"enabled": True, "type": side, "roundness": round(0.25 * ((k + 1) // 2), 2)}}
+        edges.append(Edge(e["from"], e["to"], id=e["id"], **extra).options)  # arrows and labels: options, page
+    net = Network(directed=True, cdn_resources="in_line")
+    net.toggle_physics(False)  # positions are precomputed: nothing moves, nothing to stabilise
+    net.toggle_hide_edges_on_drag(len(nodes) > HIDE_EDGES_ON_DRAG)
+    options = json.loads(net.options.to_json())
+    options.pop("configure", None)
+    options["edges"].update({
+        "smooth": {"enabled": False, "type": "continuous", "roundness": 0.5},  # straight, except parallel edges
+        "width": 1, "color": {"color": "#a3acb6", "highlight": "#1f2328", "hover": "#57606a"},
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+        # horizontal labels: vis-network 9.1.2 draws a label rotated "middle" at the origin when its edge is level
+        "font": {"size": 10, "color": "#57606a", "face": FONT, "strokeWidth": 3, "strokeColor": "#ffffff",
+                 "align": "horizontal"}})
+    options["nodes"] = {"font": {"size": 14, "face": FONT, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1,
+                        "physics": False,
+                        "scaling": {"min": 9, "max": 30, "label": {"enabled": True, "min": 12, "max": 24, "maxVisible": 24,
+                                                                    "drawThreshold": 4}}}
+    options["interaction"].update({"hover": True, "tooltipDelay": 300, "navigationButtons": False, "keyboard": False,
+                                   "multiselect": False})
+    options["layout"] = {"improvedLayout": False, "randomSeed": analytics.SEED}
+    return nodes, edges, options
 
 
 def _asset(*parts: str) -> str:
@@ -241,11 +565,12 @@ def _json_for_script(data) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def render_html(ds: Dataset, title: str = "Sanad explorer") -> str:
-    model = view_model(ds)
-    vis_nodes, vis_edges = _vis_records(model)
+def page_html(model: dict, title: str = TITLE) -> str:
+    """One self-contained page: vis-network inlined, the model as JSON, no request at all."""
+    vis_nodes, vis_edges, options = _vis_records(model)
     page = resources.files("kg").joinpath("templates", "explorer.html").read_text(encoding="utf-8")
-    data = {"nodes": vis_nodes, "edges": vis_edges, "model": model}
+    slim = dict(model, nodes=[{k: v for k, v in n.items() if k not in ("x", "y")} for n in model["nodes"]])
+    data = {"vis": {"nodes": vis_nodes, "edges": vis_edges, "options": options}, "model": slim}
     replacements = {
         "{{TITLE}}": html.escape(title),
         "{{VIS_CSS}}": _asset("vis-9.1.2", "vis-network.css").replace("</", "<\\/"),
@@ -257,7 +582,11 @@ def render_html(ds: Dataset, title: str = "Sanad explorer") -> str:
     return page
 
 
-def write_html(ds: Dataset, path: Path) -> None:
+def render_html(ds: Dataset, title: str = TITLE, **options) -> str:
+    return page_html(view_model(ds, **options), title)
+
+
+def write_html(ds: Dataset, path: Path, **options) -> None:
     from kg.export import write_atomic
 
-    write_atomic(path, render_html(ds).encode("utf-8"))
+    write_atomic(path, render_html(ds, **options).encode("utf-8"))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset
 
+from kg import store as _store
 from kg.cache import Cache
 from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, ONTOLOGY_NS
 from kg.errors import InputError, KGError
@@ -22,10 +23,11 @@ from kg.rdf import to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
 from kg.resolve import merge_across
+from kg.store import open  # kg.open(path): a build folder, a store or a graph file, for notebooks
 from kg.validate import Report, validate
 
 __version__ = "0.1.0"
-__all__ = ["build", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
+__all__ = ["build", "open", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
 
 
 @dataclass
@@ -72,8 +74,9 @@ def article_graph(path: Path, base: str = INSTANCE_BASE):
 
 
 def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: bool = True,
-          base: str = INSTANCE_BASE, use_cache: bool = True) -> BuildResult:
-    """Read articles, extract, write DIR/graph.trig, DIR/graph.ttl and DIR/graph.html.
+          base: str = INSTANCE_BASE, use_cache: bool = True, store: bool = True) -> BuildResult:
+    """Read articles, extract, write DIR/graph.trig, DIR/graph.ttl and DIR/graph.html, and load
+    graph.trig into the store DIR/store/ (unless `store` is off; see kg/store.py).
 
     When `check` is on and the graph fails validation, nothing in DIR is replaced; the failing
     graph is written to DIR/graph.invalid.trig for inspection.
@@ -96,4 +99,5 @@ def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: boo
         write_atomic(path, data)
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
     cache.prune()
-    return BuildResult(ds, extractions, report, list(files), cache.misses)
+    outputs = list(files) + ([_store.create(out_dir / GRAPH_TRIG)] if store else [])
+    return BuildResult(ds, extractions, report, outputs, cache.misses)

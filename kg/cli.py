@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 import kg
-from kg.defaults import BUILD_DIR, EXPORT_FORMATS, GRAPH_TRIG, QUERY_FORMATS, SEEDS_DIR, SUFFIX_FORMATS
+from kg.defaults import BUILD_DIR, GRAPH_TRIG, QUERY_FORMATS, SEEDS_DIR
 from kg.errors import KGError
 
 EXIT_CODES = """\b
@@ -108,7 +108,8 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 
 @main.command(cls=Command, epilog=EXIT_CODES)
 @click.argument("query", required=False)
-@click.option("--graph", "-g", type=click.Path(path_type=Path), help="Graph file (default build/graph.trig).")
+@click.option("--graph", "-g", type=click.Path(path_type=Path),
+              help="Graph file, store, or build folder (default build/: its store/ if current, else graph.trig).")
 @click.option("--format", "-f", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True,
               help="SELECT results as a table or in a SPARQL 1.1 result format; CONSTRUCT/DESCRIBE give "
                    "Turtle (JSON-LD with json).")
@@ -134,57 +135,8 @@ def query(query: str | None, graph: Path | None, fmt: str, params: tuple[str, ..
     if not query:
         raise KGError("missing QUERY: a .rq file, a library name (see --list), or - for stdin")
     text, source = q.resolve(query)
-    store = q.Store(graph or _default_graph())
+    store = kg.store.open(graph or BUILD_DIR).store  # a build's store/ if current, else its graph.trig; or a file
     sys.stdout.buffer.write(q.run(store, text, fmt, _params(params), source))
-
-
-@main.command(cls=Command, epilog=EXIT_CODES)
-@click.argument("graph", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file (default: graph.html beside GRAPH).")
-def view(graph: Path | None, output: Path | None) -> None:
-    """Write the explorer: one self-contained HTML file that works offline.
-
-    \b
-    Example:
-      kg view build/graph.trig -o explorer.html
-    """
-    from kg.export import load
-    from kg.view import write_html
-
-    graph = graph or _default_graph()
-    output = output or graph.with_name("graph.html")
-    write_html(load(graph), output)
-    click.echo(f"Wrote {output}", err=True)
-
-
-@main.command(cls=Command, epilog=EXIT_CODES)
-@click.argument("graph", required=False, type=click.Path(path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)),
-              help="Output format (default: from the -o suffix).")
-@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
-def export(graph: Path | None, fmt: str | None, output: str) -> None:
-    """Export a graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, byte for byte deterministic.
-
-    \b
-    Example:
-      kg export --format nquads -o build/graph.nq
-      kg export build/graph.trig --format turtle | head
-    """
-    from kg.export import load, serialize, write_atomic
-
-    if fmt is None:
-        if output == "-":
-            raise KGError(f"--format is needed when writing to stdout. Use one of: {', '.join(sorted(EXPORT_FORMATS))}")
-        fmt = SUFFIX_FORMATS.get(Path(output).suffix)
-        if fmt not in EXPORT_FORMATS:
-            raise KGError(f"cannot tell the format from '{output}'; pass --format "
-                          f"({', '.join(sorted(EXPORT_FORMATS))})")
-    data = serialize(load(graph or _default_graph()), fmt)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        write_atomic(Path(output), data)
-        click.echo(f"Wrote {output} ({fmt})", err=True)
 
 
 @main.command(cls=Command, epilog=EXIT_CODES)
@@ -227,3 +179,8 @@ def evaluate(article: Path, gold: Path | None, graph: Path | None, as_json: bool
         click.echo(json_.dumps([s.as_dict() for s in scores], ensure_ascii=False, indent=1))
     else:
         click.echo(ev.report(scores, verbose=not quiet), nl=False)
+
+
+from kg.cli_serve import serve; main.add_command(serve)  # noqa: E402, E702, I001  (kg serve)
+from kg.cli_export import diff, export; main.add_command(export); main.add_command(diff)  # noqa: E402, E702, I001
+from kg.cli_view import path, stats, view; main.add_command(view); main.add_command(stats); main.add_command(path)  # noqa: E402, E702, I001

@@ -44,15 +44,19 @@ PREFIXES = {
     "wd": WIKIDATA,
 }
 
-# Export formats: name -> (rdflib format, file suffix, media type, holds named graphs)
+# RDF export formats: name -> (rdflib format, file suffix, media type, holds named graphs)
 EXPORT_FORMATS = {
     "turtle": ("turtle", ".ttl", "text/turtle", False),
     "ntriples": ("nt", ".nt", "application/n-triples", False),
     "nquads": ("nquads", ".nq", "application/n-quads", True),
     "trig": ("trig", ".trig", "application/trig", True),
     "jsonld": ("json-ld", ".jsonld", "application/ld+json", True),
+    "rdfxml": ("xml", ".rdf", "application/rdf+xml", False),
 }
-SUFFIX_FORMATS = {spec[1]: name for name, spec in EXPORT_FORMATS.items()} | {".ttl": "turtle", ".rdf": "xml"}
+SUFFIX_FORMATS = {spec[1]: name for name, spec in EXPORT_FORMATS.items()} | {".owl": "rdfxml"}
+# Exports that are not RDF: property graphs (kg/propertygraph.py) and the ontology's own forms (kg/owl.py)
+GRAPH_EXPORT_FORMATS = {"neo4j": "a folder", "graphml": ".graphml"}
+ONTOLOGY_EXPORT_FORMATS = {"rdfxml": ".owl", "ofn": ".ofn", "context": ".jsonld"}
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -61,3 +65,26 @@ GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
 GRAPH_HTML = "graph.html"
 CACHE_DIR = ".cache/extractions"
+
+# The persistent store (DIR/store/, derived from DIR/graph.trig; not a golden output)
+STORE_DIR = "store"
+STORE_MANIFEST = "sanad-store.json"  # inside the store: what it was loaded from, to tell when it is stale
+
+# `kg serve`: the SPARQL endpoint
+SERVE_HOST = "127.0.0.1"
+SERVE_PORT = 8000
+SERVE_TIMEOUT = 10.0  # seconds a query or update may run before it is stopped
+SERVE_MAX_RESULTS = 10_000  # rows of a SELECT, triples of a CONSTRUCT/DESCRIBE or a graph store GET
+SERVE_MAX_BODY = 1024 * 1024  # bytes of a request body
+
+# Exports (kg/export.py): blank nodes become IRIs under SKOLEM_BASE; the JSON-LD context
+CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"  # generated from the ontology: kg export --ontology --format context
+CONTEXT_IRI = "https://w3id.org/sanad/context.jsonld"  # where ontology/context.jsonld is published
+SKOLEM_BASE = INSTANCE_BASE + ".well-known/genid/"
+OWL_FILE = ONTOLOGY_DIR / "sanad.owl"  # RDF/XML, generated: kg export --ontology --format rdfxml -o ontology/sanad.owl
+OFN_FILE = ONTOLOGY_DIR / "sanad.ofn"  # OWL functional syntax, generated likewise
+
+# Pushing to a store over the SPARQL 1.1 Graph Store HTTP Protocol (kg/gsp.py)
+PUSH_RETRIES = 3  # further tries after a connection error or a 5xx answer
+PUSH_BACKOFF = 0.5  # seconds before the first retry, doubled each time
+PUSH_TIMEOUT = 60.0  # seconds for one request

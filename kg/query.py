@@ -68,11 +68,32 @@ def resolve(spec: str, folder: Path = QUERIES_DIR) -> tuple[str, str]:
     raise QueryError(f"unknown query '{spec}'.{hint} `kg query --list` shows the library.")
 
 
-class Store:
-    """An in-memory Oxigraph store holding one graph file; named graphs are kept, and the
-    default graph is their union."""
+def load(store: ox.Store, path: Path, fmt: ox.RdfFormat) -> None:
+    """Load a graph file: its named graphs as they are, and their RDF merge into the default graph,
+    which is what queries read. (pyoxigraph 0.5's own union default graph, `use_default_graph_as_union`,
+    holds a triple once per graph that has it, so a label or a fact found in two articles doubled
+    the rows of every join: oxigraph/oxigraph#1919, fixed after 0.5.)"""
+    default = ox.DefaultGraph()
 
-    def __init__(self, path: Path) -> None:
+    def quads():
+        for quad in ox.parse(path=str(path), format=fmt):
+            yield quad
+            if quad.graph_name != default:
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, default)
+    store.bulk_extend(quads())
+
+
+class Store:
+    """An Oxigraph store: in memory, holding one graph file, or an open on-disk store
+    (`kg.store.open`). Named graphs are kept (one per article); queries read the default graph,
+    which holds their merge. A store whose default graph is not the merge (`union_default=False`,
+    not made by Sanad) is read with Oxigraph's union of all graphs instead."""
+
+    def __init__(self, path: Path, store: ox.Store | None = None, union_default: bool = True) -> None:
+        self.union_default = union_default
+        if store is not None:  # an open store (kg/store.py: the on-disk DIR/store/)
+            self.path, self.store = path, store
+            return
         fmt = RDF_FORMATS.get(path.suffix)
         if not path.exists():
             raise InputError("no such graph file; run `kg build` first or pass --graph FILE", path)
@@ -81,7 +102,7 @@ class Store:
         self.path = path
         self.store = ox.Store()
         try:
-            self.store.bulk_load(path=str(path), format=fmt)
+            load(self.store, path, fmt)
         except (SyntaxError, ValueError, OSError) as exc:
             raise InputError(f"cannot parse graph: {str(exc).splitlines()[0][:300]}", path) from None
 
@@ -89,11 +110,15 @@ class Store:
         if params:
             text = bind(text, {k: self.term(v) for k, v in params.items()}, source)
         try:
-            return self.store.query(text, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+            return self.store.query(text, **self.options())
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {str(exc).strip()}", source) from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}", source) from None
+
+    def options(self) -> dict:
+        """How to query: the Sanad prefixes, and the default graph as the merge of the articles."""
+        return {"prefixes": dict(PREFIXES), "use_default_graph_as_union": not self.union_default}
 
     def term(self, value: str):
         """A parameter value: <IRI>, an IRI, a prefixed name (id:person/x), or an entity's label."""
@@ -116,7 +141,7 @@ class Store:
         found = set()
         q = ("SELECT DISTINCT ?e ?l WHERE { ?e rdfs:label|skos:prefLabel|skos:altLabel ?l . "
              "?e a ?c . FILTER(?c IN (sanad:Person, sanad:Organization, sanad:HardwareModel)) }")
-        for row in self.store.query(q, use_default_graph_as_union=True, prefixes=dict(PREFIXES)):
+        for row in self.store.query(q, **self.options()):
             if norm(row["l"].value).strip() == want:
                 found.add(row["e"].value)
         return sorted(found)

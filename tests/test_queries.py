@@ -52,12 +52,27 @@ CHECKS = {
     "shared-investors": lambda rs: rs == [],  # the seed reports no investment
     "deals-by-outlet": lambda rs: [(r["outlet"], r["deal"]) for r in rs]
     == [("org:wall-street-journal", "deal:character-ai--google")],
+    "people-by-outlet": lambda rs: ("Khaleej Borsa", "published", "person:naveen-rao", "6")
+    in {(r["outlet"], r["via"], r["person"], r["quotes"]) for r in rs}
+    and ("The Wall Street Journal", "credited", "person:noam-shazeer") in {(r["outlet"], r["via"], r["person"]) for r in rs}
+    and by(rs, "via") == {"published", "credited"},
+    "deal-amounts-by-kind": lambda rs: [(r["kind"], r["currency"], r["deals"], r["total"]) for r in rs]
+    == [("sanad:LicensingDeal", "USD", "1", "2700000000")],
+    "co-mentions": lambda rs: ("person:naveen-rao", "org:databricks", "1")
+    in {(r["entity"], r["other"], r["articles"]) for r in rs}
+    and all(r["entity"] != r["other"] for r in rs),  # unbound: every pair; the bound form is tested below
+    "extractor-stats": lambda rs: {"sanad.quote.direct.v1", "sanad.position.title.v1", "sanad.deal.frame.v1"} <= by(rs, "rule")
+    and all(int(r["facts"]) >= 1 for r in rs)
+    and all(float(r["lowest"]) <= float(r["meanConfidence"]) for r in rs if "lowest" in r),
+    "unbacked-facts": lambda rs: rs == [],  # every fact between entities has its Assertion; see the test below
+    "articles-mentioning": lambda rs: ("person:naveen-rao", "article:databricks-talent-wars.ar")
+    in {(r["entity"], r["article"]) for r in rs} and all(int(r["mentions"]) >= 1 for r in rs),
 }
 
 
 def test_every_library_query_has_a_check():
     assert {q.name for q in library()} == set(CHECKS)
-    assert len(CHECKS) >= 20
+    assert len(CHECKS) >= 24
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))
@@ -81,6 +96,25 @@ def test_facts_for_review_threshold(seed_store):
     text = next(q for q in library() if q.name == "facts-for-review").text
     low = rows(seed_store, text, {"threshold": "0.65"})
     assert [r["extractedBy"] for r in low] == ["sanad.founder.possessive.v1"]
+
+
+def test_bound_questions_about_one_entity(seed_store):
+    q = {x.name: x.text for x in library()}
+    near = rows(seed_store, q["co-mentions"], {"entity": "Naveen Rao"})
+    assert {r["entity"] for r in near} == {"person:naveen-rao"}
+    assert {"org:databricks", "org:openai", "hw:h100"} <= {r["other"] for r in near}
+    where = rows(seed_store, q["articles-mentioning"], {"entity": "نافين راو"})
+    assert [(r["article"], r["outlet"]) for r in where] == [("article:databricks-talent-wars.ar", "Khaleej Borsa")]
+    assert int(where[0]["mentions"]) >= 6  # his name, his surname, every quote's attribution
+
+
+def test_unbacked_facts_finds_a_fact_without_its_assertion(seed_build):
+    """The check query really finds what it looks for: a worksFor added by hand, with no Assertion."""
+    store = Store(seed_build / "graph.trig")
+    store.store.update("INSERT DATA { <https://w3id.org/sanad/id/person/sam-altman> "
+                       "<https://w3id.org/sanad/ontology#worksFor> <https://w3id.org/sanad/id/org/google> }")
+    text = next(x.text for x in library() if x.name == "unbacked-facts")
+    assert rows(store, text) == [{"subject": "person:sam-altman", "predicate": "sanad:worksFor", "object": "org:google"}]
 
 
 def test_cross_article_questions_on_two_articles(tmp_path, shared):

@@ -1,0 +1,108 @@
+"""The persistent store DIR/store/: written by kg build atomically, read by kg query and kg.open
+when it is current, ignored (with a warning) when graph.trig is newer."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+import kg
+from kg import store
+
+Q = "SELECT ?p ?o WHERE { ?p sanad:worksFor ?o } ORDER BY ?p ?o"
+
+
+def test_build_writes_a_store_that_answers_like_the_graph_file(seed_build):
+    assert store.is_store(seed_build / "store") and store.union_default(seed_build / "store")
+    from_store, from_file = kg.open(seed_build), kg.open(seed_build / "graph.trig")
+    assert (from_store.kind, from_file.kind) == ("store", "file")
+    assert from_store.query(Q) == from_file.query(Q) != []
+    assert kg.open(seed_build / "store").query(Q) == from_store.query(Q)  # a store folder
+    assert not [p for p in seed_build.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_python_api(seed_build):
+    g = kg.open(str(seed_build))
+    rows = g.query("people-and-positions")  # a library query by name
+    assert {r["person"] for r in rows} >= {"person:naveen-rao", "person:sam-altman"}
+    assert g.query("entity-facts", entity="Naveen Rao") == g.query("entity-facts", entity="نافين راو")
+    assert g.raw("ASK { ?d a sanad:Deal }") is True
+    triples = list(g.raw("CONSTRUCT { ?p a sanad:Person } WHERE { ?p a sanad:Person }"))
+    assert len(triples) == 8
+    with pytest.raises(kg.KGError, match="raw()"):
+        g.query("ASK { ?s ?p ?o }")
+    with pytest.raises(kg.KGError, match="SPARQL syntax error"):
+        g.query("SELECT ?x WHERE { ?x")
+    with pytest.raises(kg.KGError, match="no such graph file"):
+        kg.open(seed_build / "nothing-here")
+
+
+def test_a_stale_store_is_ignored_and_a_rebuild_replaces_it(tmp_path, seed_build, capsys):
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out, ignore=shutil.ignore_patterns(".cache"))
+    trig = out / "graph.trig"
+    os.utime(trig, ns=(trig.stat().st_atime_ns, trig.stat().st_mtime_ns + 10**9))
+    assert kg.open(out).kind == "store"  # touched, same bytes: still current (the hash decides)
+    trig.write_text(trig.read_text(encoding="utf-8").replace("sanad:worksFor org:databricks", "sanad:worksFor org:x", 1),
+                    encoding="utf-8")
+    g = kg.open(out)
+    assert g.kind == "file" and "older than" in capsys.readouterr().err
+    assert {"p": "person:naveen-rao", "o": "org:x"} in g.query(Q)
+    old = (out / "store").stat().st_ino
+    store.create(trig)
+    assert kg.open(out).kind == "store" and (out / "store").stat().st_ino != old
+    assert {"p": "person:naveen-rao", "o": "org:x"} in kg.open(out).query(Q)
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_build_without_a_store_and_with_a_missing_one(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.en.txt").write_text("Microsoft hired Inflection CEO Mustafa Suleyman, Bloomberg reported.\n",
+                                  encoding="utf-8")
+    out = tmp_path / "out"
+    result = kg.build([src], out, check=False, view=False, store=False)
+    assert not (out / "store").exists() and out / "store" not in result.outputs
+    assert kg.open(out).kind == "file"
+    result = kg.build([src], out, check=False, view=False)
+    assert (out / "store") in result.outputs and kg.open(out).kind == "store"
+    shutil.rmtree(out / "store")
+    kg.build([src], out, check=False, view=False)
+    assert kg.open(out).kind == "store"
+
+
+def test_an_interrupted_store_is_never_half_there(tmp_path, seed_build, monkeypatch):
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out, ignore=shutil.ignore_patterns(".cache"))
+    before = kg.open(out).query(Q)
+
+    def fail(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store.q, "load", fail)
+    with pytest.raises(KeyboardInterrupt):
+        store.create(out / "graph.trig")
+    monkeypatch.undo()
+    assert kg.open(out).query(Q) == before  # the old store, whole
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    (out / ".store.leftover.tmp").mkdir()  # as a killed build leaves it
+    store.create(out / "graph.trig")
+    assert not (out / ".store.leftover.tmp").exists()
+
+
+def test_kg_query_reads_the_store_by_default(tmp_path, seed_build):
+    (tmp_path / "build").symlink_to(seed_build, target_is_directory=True)
+    run = [sys.executable, "-m", "kg", "query", "hires", "--format", "csv"]
+    proc = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "noam-shazeer" in proc.stdout and proc.stderr == ""
+    proc = subprocess.run(run[:-2] + ["--graph", str(seed_build / "store")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0 and "noam-shazeer" in proc.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = subprocess.run(run, cwd=empty, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and proc.stderr.startswith("Error: build/graph.trig: no such graph file")

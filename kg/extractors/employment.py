@@ -73,26 +73,17 @@ def former_jobs(ctx: Context) -> None:
 
 
 def subjects(ctx: Context, p: int) -> list[int]:
-    """Item p and the people coordinated with it ("Haddad and Wierzbicki", "حداد وفيجبيتسكي")."""
-    group = [p]
-    q = p + 1
-    while q < len(ctx.items):
-        if ctx.is_word(q, frozenset({"and", "و"}), False) and ctx.refers_to_person(q + 1):
-            group.append(q + 1)
-            q += 2
-        elif ctx.items[q].is_person and ctx.items[q].prefix.startswith("و"):
-            group.append(q)
-            q += 1
-        else:
-            break
-    if len(group) == 1 and p >= 1:
-        for head in (p - 2, p - 1):  # p may be the second of a pair
-            if head >= 0 and ctx.refers_to_person(head) and head in ctx.person_refs and p in subjects_from(ctx, head):
-                return subjects_from(ctx, head)
+    """Item p and the people coordinated with it ("Haddad and Wierzbicki", "حداد وفيجبيتسكي"),
+    whether p is the first of the group or the second."""
+    group = _coordinated(ctx, p)
+    if len(group) == 1:
+        for head in (p - 2, p - 1):
+            if head >= 0 and head in ctx.person_refs and p in _coordinated(ctx, head):
+                return _coordinated(ctx, head)
     return group
 
 
-def subjects_from(ctx: Context, p: int) -> list[int]:
+def _coordinated(ctx: Context, p: int) -> list[int]:
     group = [p]
     q = p + 1
     while q < len(ctx.items):

@@ -57,6 +57,7 @@ RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 # would need escaped local names, which some stores read wrongly (ecosystem notes, G4).
 TURTLE_PREFIXES = {p: ns for p, ns in PREFIXES.items() if p in ("sanad", "rdf", "rdfs", "owl", "xsd", "skos")}
 WORKER_START_SECONDS = 120
+BUSY_SECONDS = 30  # how long a request waits for a free worker
 
 # Answer formats: name -> (media type, pyoxigraph format). The first of each table is the default.
 RESULT_FORMATS = {
@@ -594,10 +595,11 @@ class Pool:
         threading.Thread(target=start, daemon=True).start()
 
     def run(self, job: dict, timeout: float) -> Reply:
+        wait = max(timeout, BUSY_SECONDS)  # a worker stopped a moment ago may still be starting again
         try:
-            proc = self.idle.get(timeout=timeout)
+            proc = self.idle.get(timeout=wait)
         except queue.Empty:
-            return EndpointError(503, f"all {self.size} query workers stayed busy for {timeout:g} s; try again",
+            return EndpointError(503, f"all {self.size} query workers stayed busy for {wait:g} s; try again",
                                  {"Retry-After": "1"}).reply()
         if self.watch:
             sig = self._signature()

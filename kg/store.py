@@ -1,8 +1,8 @@
 """The persistent store: DIR/store/, an on-disk Oxigraph (RocksDB) database bulk-loaded from the
-build's graph.trig, one named graph per article. SPARQL's default graph is the union of them.
+build's graph.trig: one named graph per article, and their RDF merge as the default graph, which is
+what queries read (see kg.query.load).
 
-Queries read the store's default graph, which holds the RDF merge of the article graphs (see
-kg.query.load). graph.trig stays the record (and the golden output); the store is derived from it, for speed. A
+graph.trig stays the record (and the golden output); the store is derived from it, for speed. A
 build writes the store into a temporary folder and renames it into place, so an interrupted build
 never leaves half a store, and a manifest inside the store says which graph.trig it was loaded from:
 a store older than its graph.trig is ignored (with a warning) and the graph file is read instead.
@@ -42,6 +42,8 @@ def create(source: Path, target: Path | None = None) -> Path:
     TARGET (default: store/ beside SOURCE), replacing any store there only once the new one is
     complete. Returns TARGET."""
     target = target or source.parent / STORE_DIR
+    if not source.is_file():
+        raise InputError("no such graph file; run `kg build` first", source)
     fmt = q.RDF_FORMATS.get(source.suffix)
     if fmt is None:
         raise InputError(f"unknown graph format '{source.suffix}'. Use one of: {', '.join(sorted(q.RDF_FORMATS))}", source)
@@ -54,6 +56,7 @@ def create(source: Path, target: Path | None = None) -> Path:
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o777 & ~mask)  # as a plain mkdir would (mkdtemp makes it private)
+        fingerprint = _fingerprint(source)  # before loading: a graph.trig rewritten meanwhile makes the store stale
         store = ox.Store(str(tmp))
         try:
             q.load(store, source, fmt)
@@ -63,7 +66,7 @@ def create(source: Path, target: Path | None = None) -> Path:
         store.flush()
         del store  # closes the database before it is moved
         gc.collect()
-        (tmp / STORE_MANIFEST).write_text(json.dumps(_fingerprint(source), indent=1) + "\n", encoding="utf-8")
+        (tmp / STORE_MANIFEST).write_text(json.dumps(fingerprint, indent=1) + "\n", encoding="utf-8")
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", suffix=".tmp", dir=parent))

@@ -303,10 +303,14 @@ def test_html_answers_escape_what_they_show(server):
 
 
 def test_one_log_line_per_request(server):
+    before = server.log.read_text().count(" GET /queries 200 ")
     curl(server.url + "/queries?marker")
-    time.sleep(0.2)
+    deadline = time.monotonic() + 30  # the line is written just after the answer
+    while server.log.read_text().count(" GET /queries 200 ") == before and time.monotonic() < deadline:
+        time.sleep(0.05)
     lines = [ln for ln in server.log.read_text().splitlines() if " GET /queries 200 " in ln]
-    assert lines and all(len(ln) < 400 for ln in lines)
+    assert len(lines) == before + 1 and all(len(ln) < 400 for ln in server.log.read_text().splitlines()
+                                            if re.match(r"\d{4}-\d\d-\d\d ", ln))
 
 
 # --- the same rows through the CLI, the Python API and the endpoint

@@ -50,8 +50,11 @@ def _default_graph() -> Path:
 @click.option("--no-check", is_flag=True, help="Skip SHACL and OWL validation.")
 @click.option("--no-view", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is in DIR/.cache).")
+@click.option("--keep-going", is_flag=True,
+              help="Report articles that cannot be read, build the rest, and exit 1.")
 @click.option("-q", "--quiet", is_flag=True, help="No report on stderr.")
-def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool, no_cache: bool, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool, no_cache: bool, keep_going: bool,
+          quiet: bool) -> None:
     """Read articles (files or folders; default seeds/) and write DIR/graph.trig, DIR/graph.ttl
     and DIR/graph.html.
 
@@ -61,7 +64,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool,
       kg build articles/ --out out/
     """
     result = kg.build(list(paths) or [SEEDS_DIR], out_dir, check=not no_check, view=not no_view,
-                      use_cache=not no_cache)
+                      use_cache=not no_cache, keep_going=keep_going)
+    for problem in result.skipped:
+        click.echo(f"Skipped: {problem}", err=True)
     if not quiet:
         n = len(result.extractions)
         click.echo(f"Read {n} article{'s' if n != 1 else ''} ({result.extracted} extracted, "
@@ -76,6 +81,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool,
             click.echo(f"Wrote {path}", err=True)
     if result.report is not None and not result.report.ok:
         click.echo("Error: the graph fails validation; earlier outputs were left as they were.", err=True)
+        sys.exit(1)
+    if result.skipped:
+        click.echo(f"Error: {len(result.skipped)} article(s) could not be read and were left out (above).", err=True)
         sys.exit(1)
 
 

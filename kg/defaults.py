@@ -65,6 +65,7 @@ GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
 GRAPH_HTML = "graph.html"
 CACHE_DIR = ".cache/extractions"
+LOCK_FILE = ".lock"  # held by a running kg build
 
 # The persistent store (DIR/store/, derived from DIR/graph.trig; not a golden output)
 STORE_DIR = "store"

@@ -195,3 +195,31 @@ def test_version_and_help():
     for cmd in ("build", "validate", "query", "view", "export"):
         assert cmd in help_text
         assert "Example:" in run(cmd, "--help").stdout
+
+
+def test_keep_going_builds_the_good_articles_and_reports_the_bad(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.en.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    result = run("build", str(folder), "--out", str(tmp_path / "out"), "--keep-going", "--no-view")
+    assert result.exit_code == 1
+    assert "Skipped: " in result.stderr and "empty.txt: article is empty" in result.stderr
+    assert "binary.txt" in result.stderr and "Traceback" not in result.output
+    assert "person:mustafa-suleyman" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    strict = run("build", str(folder), "--out", str(tmp_path / "out2"), "--no-view")
+    assert strict.exit_code == 2 and not (tmp_path / "out2" / "graph.ttl").exists()
+
+
+def test_two_builds_at_once_on_one_folder_are_refused(tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a build in progress
+        (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+        result = run("build", str(tmp_path / "a.txt"), "--out", str(out), "--no-view")
+        assert result.exit_code == 2 and "another kg build is writing" in result.stderr
+    assert run("build", str(tmp_path / "a.txt"), "--out", str(out), "--no-view").exit_code == 0

@@ -118,6 +118,10 @@ class Context:
                                                key=lambda p: (-len(p), p)))
         return self._phrases[name]
 
+    def title(self, role: str) -> dict:
+        """The title entry of a role in lexicon/patterns.json ("head", "board-member", ...)."""
+        return next(t for t in self.doc.lex.titles if t["role"] == role)
+
     # --- people -----------------------------------------------------------------------------
     def person(self, i: int) -> str | None:
         """The person item i refers to, bringing a described person into the graph if needed."""

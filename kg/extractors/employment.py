@@ -123,7 +123,7 @@ def returns(ctx: Context) -> None:
 def led_by(ctx: Context) -> None:
     """"Meta Superintelligence Labs, the company's AI unit led by Alexandr Wang", "التي يقودها ..."."""
     phrases = ctx.phrases("led_by")
-    head = next(t for t in ctx.doc.lex.titles if t["role"] == "head")
+    head = ctx.title("head")
     for k in range(len(ctx.items)):
         n = ctx.words_at(k, phrases, proclitic=True)
         if not n or not (k + n < len(ctx.items) and ctx.items[k + n].is_person):
@@ -150,7 +150,7 @@ def led_by(ctx: Context) -> None:
 def leads(ctx: Context) -> None:
     """"Camille Roussel, who now leads Kestrel's post-training team": the person heads a part of it."""
     phrases = ctx.phrases("leads")
-    head = next(t for t in ctx.doc.lex.titles if t["role"] == "head")
+    head = ctx.title("head")
     for k in range(len(ctx.items)):
         n = ctx.words_at(k, phrases, proclitic=True)
         if not n or k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
@@ -170,7 +170,7 @@ def leads(ctx: Context) -> None:
 def boards(ctx: Context) -> None:
     """"joins the board of G42", "انضمام ... براد سميث إلى مجلس إدارة «جي 42»": a board seat, not a job."""
     phrases = ctx.phrases("board")
-    member = next(t for t in ctx.doc.lex.titles if t["role"] == "board-member")
+    member = ctx.title("board-member")
     for k in range(len(ctx.items)):
         n = ctx.words_at(k, phrases, proclitic=True)
         if not n:

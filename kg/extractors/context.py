@@ -68,6 +68,13 @@ class Context:
                     best = n
         return best
 
+    def matches(self, phrases, proclitic: bool = True):
+        """(item, length, sentence range) for every place a phrase of `phrases` starts."""
+        for k in range(len(self.items)):
+            n = self.words_at(k, phrases, proclitic=proclitic)
+            if n:
+                yield k, n, self.sentence_range(k)
+
     def forms(self, i: int) -> tuple[str, ...]:
         """Item i's word, and for an Arabic word the same with each possible proclitic removed."""
         found = self._forms.get(i)

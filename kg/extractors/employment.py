@@ -13,11 +13,7 @@ from kg.extractors.context import Context
 def works_now(ctx: Context) -> None:
     phrases = ctx.phrases("works_now")
     relative = ctx.words("relative")
-    for k in range(len(ctx.items)):
-        n = ctx.words_at(k, phrases, proclitic=True)
-        if not n:
-            continue
-        same = ctx.sentence_range(k)
+    for k, n, same in ctx.matches(phrases):
         o = k + n
         while o < same.stop and o - (k + n) < 6 and not ctx.items[o].is_org and ctx.items[o].kind == "tok" \
                 and ctx.items[o].script != "punct":
@@ -102,11 +98,9 @@ def _coordinated(ctx: Context, p: int) -> list[int]:
 def returns(ctx: Context) -> None:
     """"Noam Shazeer is to return to Google", "rejoined Microsoft", "العودة إلى جوجل": back at an old employer."""
     phrases = ctx.phrases("return_words")
-    for k in range(len(ctx.items)):
-        n = ctx.words_at(k, phrases, proclitic=True)
-        if not n or k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
+    for k, n, same in ctx.matches(phrases):
+        if k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
             continue
-        same = ctx.sentence_range(k)
         last = next((q for q in range(k - 1, max(same.start, k - 10) - 1, -1) if ctx.refers_to_person(q)), None)
         if last is None:
             continue
@@ -124,11 +118,9 @@ def led_by(ctx: Context) -> None:
     """"Meta Superintelligence Labs, the company's AI unit led by Alexandr Wang", "التي يقودها ..."."""
     phrases = ctx.phrases("led_by")
     head = ctx.title("head")
-    for k in range(len(ctx.items)):
-        n = ctx.words_at(k, phrases, proclitic=True)
-        if not n or not (k + n < len(ctx.items) and ctx.items[k + n].is_person):
+    for k, n, same in ctx.matches(phrases):
+        if not (k + n < len(ctx.items) and ctx.items[k + n].is_person):
             continue
-        same = ctx.sentence_range(k)
         org = next((q for q in range(k - 1, max(same.start, k - 10) - 1, -1) if ctx.items[q].is_org
                     and ctx.items[q].etype != "MediaOutlet"), None)
         if org is not None:
@@ -151,11 +143,9 @@ def leads(ctx: Context) -> None:
     """"Camille Roussel, who now leads Kestrel's post-training team": the person heads a part of it."""
     phrases = ctx.phrases("leads")
     head = ctx.title("head")
-    for k in range(len(ctx.items)):
-        n = ctx.words_at(k, phrases, proclitic=True)
-        if not n or k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
+    for k, n, same in ctx.matches(phrases):
+        if k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
             continue
-        same = ctx.sentence_range(k)
         p = k - 1
         if ctx.is_word(p, ctx.words("relative"), proclitic=False):
             p -= 1
@@ -171,11 +161,7 @@ def boards(ctx: Context) -> None:
     """"joins the board of G42", "انضمام ... براد سميث إلى مجلس إدارة «جي 42»": a board seat, not a job."""
     phrases = ctx.phrases("board")
     member = ctx.title("board-member")
-    for k in range(len(ctx.items)):
-        n = ctx.words_at(k, phrases, proclitic=True)
-        if not n:
-            continue
-        same = ctx.sentence_range(k)
+    for k, n, same in ctx.matches(phrases):
         o = k + n
         while o in same and ctx.is_punct(o, '"“”«»'):
             o += 1

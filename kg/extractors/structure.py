@@ -137,11 +137,9 @@ def owners(ctx: Context) -> None:
 def possessive_founder(ctx: Context) -> None:
     """"في شركته Nervana" / "his company Nervana": the sentence's person owns the company."""
     phrases = ctx.phrases("possessive_company")
-    for k in range(len(ctx.items)):
-        n = ctx.words_at(k, phrases, proclitic=True)
-        if not n or k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
+    for k, n, same in ctx.matches(phrases):
+        if k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
             continue
-        same = ctx.sentence_range(k)
         owner = next((ctx.person(q) for q in range(same.start, k) if q in ctx.person_refs), None)
         if owner is None:
             owner = ctx.last_person_before(k)

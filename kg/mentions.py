@@ -194,12 +194,15 @@ def _orig_len(token_text: str, n_norm: int) -> int:
 
 
 def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
-    """Longest phrase of `index` starting at token i: (entry, first_start, end_token_index)."""
+    """Longest phrase of `index` starting at token i: (entry, first_start, end_token_index, prefix).
+    The longest over every reading of a glued proclitic: "والرئيس التنفيذي" is و + "الرئيس
+    التنفيذي", not وال + "رئيس"."""
     toks = doc.tokens
+    if toks[i].script == "punct":
+        return None
+    best = None
     for first, start in strip_proclitic(doc, toks[i]):
-        if toks[i].script == "punct":
-            break
-        for n in range(min(max_len, len(toks) - i), 0, -1):
+        for n in range(min(max_len, len(toks) - i), 0 if best is None else best[2] - i, -1):
             key = (first, *(t.norm for t in toks[i + 1:i + n]))
             entry = index.get(key)
             if entry is None:
@@ -209,8 +212,9 @@ def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
             if cased and toks[i].script == "latin" and not _case_ok(toks[i].text) \
                     and doc.text[toks[i].start:toks[i + n - 1].end] not in doc.lex.exact_names:
                 continue
-            return entry, start, i + n, toks[i].norm[: len(toks[i].norm) - len(first)]
-    return None
+            best = (entry, start, i + n, toks[i].norm[: len(toks[i].norm) - len(first)])
+            break
+    return best
 
 
 def _contiguous(doc: Doc, toks) -> bool:
@@ -765,6 +769,8 @@ def _prefer_surnames(doc: Doc, taken: list[Item]) -> list[Item]:
             key = surnames[surface[1:]]
             sp = doc.span(it.start + 1, it.end)
             doc.mentions = [m for m in doc.mentions if m.span.start != it.start]
+            if not any(m.key == it.key for m in doc.mentions):
+                doc.labels.pop(it.key, None)  # the word named nothing else: no entity left behind
             doc.add_entity(key, "Person", sp.exact, how="surname", span=sp)
             it = Item(sp.start, sp.end, "ent", surface[1:], "ar", key=key, etype="Person", prefix="و")
         out.append(it)

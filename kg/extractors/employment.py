@@ -200,11 +200,11 @@ def hires(ctx: Context) -> None:
         if any(ctx.is_word(q, negation) for q in range(max(0, k - 3), k)):
             continue
         same = ctx.sentence_range(k)
-        hirer = hirer_of(ctx, k)
+        hirer = hirer_of(ctx, k, k + n)
         if hirer is None:
             continue
         again = bool(ctx.words_at(k, rehire, proclitic=True))
-        people = hired_people(ctx, k + n, same)
+        people = hired_people(ctx, k + n + (hirer == k + n), same)
         for p in people:
             person = ctx.person(p)
             evidence = ctx.span(min(hirer, k), p)
@@ -232,13 +232,17 @@ def _hired_as(ctx: Context, hirer: int, p: int, same: range) -> None:
         return
 
 
-def hirer_of(ctx: Context, k: int) -> int | None:
-    """The organization doing the hiring: right before the verb, else the sentence's subject, else
+def hirer_of(ctx: Context, k: int, after: int | None = None) -> int | None:
+    """The organization doing the hiring: right before the verb, right after an Arabic verb (the
+    verb-subject-object order of "ووظفت AMD ... طارق الزعبي"), else the sentence's subject, else
     the company "the company" / "The Austin-based company" refers to (as the item of its last mention)."""
     same = ctx.sentence_range(k)
     for q in range(k - 1, max(same.start, k - 3) - 1, -1):
         if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
             return q
+    if after is not None and after in same and ctx.items[k].script == "ar" and ctx.items[after].is_org \
+            and ctx.items[after].etype != "MediaOutlet":
+        return after
     found = subject_org(ctx, same.start, k)
     if found is None and any(ctx.is_word(q, ctx.words("company_nouns"), False) for q in range(max(same.start, k - 4), k)):
         return next((r for r in range(same.start - 1, -1, -1) if ctx.items[r].is_org and ctx.items[r].etype == "Company"), None)
@@ -344,3 +348,20 @@ def groups(ctx: Context) -> None:
 def _linked(ctx: Context, person: str, org: str) -> bool:
     return any(r.subject == person and r.object == org for r in ctx.out.relations) or any(
         p.person == person and p.org == org for p in ctx.out.positions)
+
+
+@extractor("sanad.employment.hired-works.v1", produces=("worksFor",))
+def hired_works(ctx: Context) -> None:
+    """"وظفت ميتا لوكاس باير", "Google hired Varun Mohan": whoever a company hired works there now,
+    unless the article places the person in another organization now (a unit of the hirer, say)."""
+    current = {}
+    for r in ctx.out.relations:
+        if r.predicate == "worksFor":
+            current.setdefault(r.subject, set()).add(r.object)
+    for p in ctx.out.positions:
+        if p.current:
+            current.setdefault(p.person, set()).add(p.org)
+    for hire in sorted((r for r in ctx.out.relations if r.predicate == "hired"), key=lambda r: r.evidence):
+        elsewhere = current.get(hire.object, set()) - {hire.subject}
+        if not elsewhere:
+            ctx.relate(hire.object, "worksFor", hire.subject, hire.evidence, "0.7")

@@ -85,8 +85,9 @@ def titles(ctx: Context) -> None:
                 person = ctx.describe(f.t)
                 ctx.position(person, org, ctx.span(f.t, f.end), f.role, f.current, evidence)
         elif f.kind == "descriptor" and org:
-            named = {p for (_, p, o) in holders if o == org}
-            if len(named) == 1:
+            # "the Meta executive" is the one named before; "مسؤول في AMD" (indefinite) is someone else
+            named = {p for (t, p, o) in holders if o == org and t < f.t}
+            if len(named) == 1 and (_definite(ctx, f.t) or ctx.doc.lang != "ar"):
                 person = next(iter(named))
                 ctx.person_refs[f.t] = person
                 ctx.mention_person(person, evidence)

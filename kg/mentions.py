@@ -372,7 +372,13 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
         known_first = next(((f, st) for f, st in strip_proclitic(doc, tok) if f in firsts
                             and _plain(doc.text[st:tok.end]) not in ambiguous), None)
         start = known_first[1] if known_first else tok.start
-        cues = sum((
+        # a third name in a list: "لوكاس باير وألكسندر كوليسنيكوف وشياوهوا زاي", "سكوت كانون، وتانج تان"
+        listed = not known_first and bool(out) and out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end \
+            and tok.norm.startswith("و") and len(tok.norm) >= 4 and not toks[j - 1].norm.startswith("ال") \
+            and tok.norm[1:] not in stop and j - i == 2
+        if listed:
+            start = tok.start + _orig_len(tok.text, 1)
+        cues = 2 * listed + sum((
             _title_ends_at(doc, i),
             bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
@@ -390,7 +396,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
         sp = doc.span(start, toks[j - 1].end)
         key = iris.entity_key("Person", sp.exact)
         doc.add_entity(key, "Person", sp.exact, how="name", span=sp)
-        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), "ar", key=key, etype="Person"))
+        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), "ar", key=key, etype="Person",
+                        prefix=norm(doc.text[tok.start:start])))
         i = j
     return out
 

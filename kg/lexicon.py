@@ -118,6 +118,21 @@ class Lexicon:
                 out[form if len(form) <= 2 else norm(form)] = int(value)
         return out
 
+    @cached_property
+    def surname_index(self) -> dict[str, str]:
+        """Surnames that alone name one known person in AI news ("Altman", "هوانغ"): the
+        `known_surnames` pattern list, each tied to the one lexicon person whose name ends with it."""
+        wanted = self._words("known_surnames")
+        found: dict[str, set[str]] = {}
+        for entry in self.entries.values():
+            if entry.etype != "Person":
+                continue
+            for name in entry.names:
+                words = [t for t in tokenize(name) if t.script in ("ar", "latin")]
+                if len(words) >= 2 and words[-1].norm in wanted:
+                    found.setdefault(words[-1].norm, set()).add(entry.id)
+        return {w: next(iter(ids)) for w, ids in sorted(found.items()) if len(ids) == 1}
+
     def first_name(self, token_norm: str) -> bool:
         return token_norm in self._words("first_names") or token_norm in self._words("first_names_ar")
 

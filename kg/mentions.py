@@ -138,6 +138,7 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken += _arabic_names(doc, _free(taken))
     taken += _short_form_mentions(doc, _free(taken), taken)
     taken += _surnames(doc, _free(taken), taken)
+    taken += _known_surnames(doc, _free(taken))
     taken = _prefer_surnames(doc, taken)
     taken += _titles(doc, _free(taken))
     taken += _numbers(doc, _free(taken))
@@ -757,6 +758,33 @@ def _surnames(doc: Doc, free, taken: list[Item]) -> list[Item]:
                 out.append(Item(sp.start, sp.end, "ent", form, key=key, etype="Person",
                                 prefix=tok.norm[: len(tok.norm) - len(form)]))
                 break
+    return out
+
+
+def _known_surnames(doc: Doc, free) -> list[Item]:
+    """"Huang said", "وكان ألتمان قد صرّح": the surname alone of a famous person of the lexicon whose
+    full name the article never gives (lexicon/patterns.json `known_surnames`), standing alone."""
+    index = doc.lex.surname_index
+    toks = doc.tokens
+    out = []
+    for k, tok in enumerate(toks):
+        if tok.script not in ("ar", "latin") or not free(tok.start, tok.end):
+            continue
+        if tok.script == "latin" and (not tok.text[:1].isupper() or any(
+                0 <= n < len(toks) and toks[n].script == "latin" and toks[n].text[:1].isupper()
+                and _contiguous(doc, sorted((toks[n], tok), key=lambda t: t.start)) for n in (k - 1, k + 1))):
+            continue  # "Lisa Huang" is someone else
+        for form, start in strip_proclitic(doc, tok):
+            entry_id = index.get(form)
+            if entry_id is None:
+                continue
+            known = doc.lex.entries[entry_id]
+            key = f"{iris.kind_segment(known.etype)}/{known.id}"
+            sp = doc.span(start, tok.end)
+            doc.add_entity(key, "Person", sp.exact, how="surname", span=sp, known=known)
+            out.append(Item(sp.start, sp.end, "ent", form, tok.script, key=key, etype="Person",
+                            prefix=tok.norm[: len(tok.norm) - len(form)]))
+            break
     return out
 
 

@@ -53,7 +53,9 @@ def quotes(ctx: Context) -> None:
             here = ctx.doc.sentence_index(m.start())
             between = text[prev_end:m.start()]
             same_par = "\n" not in between
-            if same_par and here - prev_sentence <= 2:
+            # a paragraph that is only a quote, right after the paragraph that ended with the last one
+            follows = "\n" in between and "\n" not in between.strip() and _whole_line(text, m.start(), m.end())
+            if (same_par and here - prev_sentence <= 2) or follows:
                 speaker = prev_speaker
         if speaker is None:
             continue
@@ -162,3 +164,11 @@ def _bare_verb(ctx: Context, q0: int) -> bool:
     same = ctx.sentence_range(max(q0, 0))
     words = [k for k in range(same.start, q0 + 1) if ctx.items[k].kind != "tok" or ctx.items[k].script != "punct"]
     return bool(words) and all(ctx.is_word(k, verbs) or ctx.is_word(k, pronouns, proclitic=False) for k in words)
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """The quote [start, end) is its line, give or take closing punctuation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" .,،\r")

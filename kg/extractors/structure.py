@@ -52,10 +52,15 @@ def part_of(ctx: Context) -> None:
                 ctx.relate(it.key, "partOf", items[k + 2 + n].key, ctx.span(k, k + 2 + n), "0.8")
         # "Humain, ... controlled by the country's sovereign wealth fund", "X, a unit of Y", "المملوكة لـ"
         owned = ctx.phrases("owned_by")
+        team = units | ctx.words("staff") | ctx.words("group_nouns")
         for q in range(k + 1, min(k + 10, same.stop)):
             n = ctx.words_at(q, owned, proclitic=True)
             if n:
                 parent = next((r for r in range(q + n, min(q + n + 6, same.stop)) if items[r].is_org), None)
+                if ctx.is_word(q, frozenset({"part"}), False) and q - k > 3:
+                    break  # "Nvidia graphics processing units is part of": the units are, not Nvidia
+                if parent is not None and (ctx.is_punct(parent + 1, "'’") or ctx.is_word(parent + 1, team)):
+                    break  # "part of Humain's plans", "part of the Google DeepMind team"
                 if parent is not None and items[parent].key != it.key and not any(
                         items[r].is_org for r in range(k + 1, q)):
                     ctx.relate(it.key, "partOf", items[parent].key, ctx.span(k, parent), "0.7")

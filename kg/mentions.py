@@ -265,6 +265,23 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
             if typed.get(ka, typed.get(kb)) in ORG_TYPES:
                 typed.setdefault(ka, typed.get(kb))
                 typed.setdefault(kb, typed.get(ka))
+    # a name listed with a known organization: "such as BlackRock, Fidelity, Andreessen Horowitz",
+    # "the startups Run:ai and Deci AI", "Amnon Shashua's AI21 and Tabnine"
+    org_ends = {it.end: it for it in taken if it.is_org and it.etype != "MediaOutlet"}
+    org_starts = {it.start: it for it in taken if it.is_org and it.etype != "MediaOutlet"}
+    links = ("and", ",", "و", "،", ", and", "or")
+    for run in runs:
+        if _surface_key(doc, run) in typed:
+            continue
+        k = doc.token_index[run[-1].start] + 1
+        if len(run) == 1 and k < len(doc.tokens) and doc.tokens[k].script == "latin" and doc.tokens[k].text.islower():
+            continue  # "Nvidia and French state investment bank Bpifrance": an adjective
+        left = next((org_ends[run[0].start - cut] for cut in range(1, 8)
+                     if run[0].start - cut in org_ends and doc.text[run[0].start - cut:run[0].start].strip() in links), None)
+        right = next((org_starts[run[-1].end + cut] for cut in range(1, 8)
+                      if run[-1].end + cut in org_starts and doc.text[run[-1].end:run[-1].end + cut].strip() in links), None)
+        if left is not None or right is not None:
+            typed[_surface_key(doc, run)] = (left or right).etype
     full = [(it.key, it.etype, doc.text[it.start:it.end]) for it in taken if it.is_org]
     for run in runs:
         etype = typed.get(_surface_key(doc, run))

@@ -163,7 +163,12 @@ def _stronger(a: str | None, b: str | None) -> str | None:
 
 def _same_deal(a: DealFrame, b: DealFrame) -> bool:
     """Frames of one article are one deal when they share the paying party, or when every
-    organization of the later frame already takes part in the earlier one."""
+    organization of the later frame already takes part in the earlier one; never two acquisitions
+    of different targets ("the acquisition of Run:ai", "Deci, being acquired by Nvidia")."""
+    targets_a = {o for o, kind in a.others if kind in ("Acquisition", "AcquiHire")}
+    targets_b = {o for o, kind in b.others if kind in ("Acquisition", "AcquiHire")}
+    if targets_a and targets_b and not targets_a & targets_b:
+        return False
     if a.payer and a.payer == b.payer:
         return True
     return bool(b.parties) and b.parties <= a.parties | ({a.payer} if a.payer else set())
@@ -282,7 +287,7 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
         if not any(ctx.is_word(q, frozenset({"is", "was", "being", "be", "been", "were", "are"}), False)
                    for q in range(max(idx[0], k - 3), k)):
             continue
-        target = next((ctx.items[q].key for q in range(k - 1, max(idx[0], k - 8) - 1, -1)
+        target = next((ctx.items[q].key for q in range(k - 1, max(idx[0], k - 12) - 1, -1)
                        if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
         acquirer = None
         if ctx.is_word(k + 1, frozenset({"by"}), False) and k + 2 <= idx[-1] and ctx.items[k + 2].is_org:

@@ -30,6 +30,7 @@ class DealFrame:
     others: set[tuple[str, str]] = field(default_factory=set)  # (org key, kind it is the counterparty of)
     parties: set[str] = field(default_factory=set)
     hires: set[str] = field(default_factory=set)
+    backers: set[str] = field(default_factory=set)  # "استثمار ... من مايكروسوفت": investors in the payer
     amounts: set[Money] = field(default_factory=set)
     reporters: set[str] = field(default_factory=set)
     status: str | None = None
@@ -81,6 +82,7 @@ def _absorb(target: DealFrame, f: DealFrame) -> None:
     target.others |= f.others
     target.parties |= f.parties
     target.hires |= f.hires
+    target.backers |= f.backers
     target.amounts |= f.amounts
     target.reporters |= f.reporters
     target.payer = target.payer or f.payer
@@ -169,6 +171,10 @@ def _same_deal(a: DealFrame, b: DealFrame) -> bool:
     targets_b = {o for o, kind in b.others if kind in ("Acquisition", "AcquiHire")}
     if targets_a and targets_b and not targets_a & targets_b:
         return False
+    others_a = {o for o, _ in a.others} | a.backers
+    others_b = {o for o, _ in b.others} | b.backers
+    if others_a and others_b and a.kinds and b.kinds and not a.kinds & b.kinds and not others_a & others_b:
+        return False  # "G42 acquires Basira" and "G42 is backed by Microsoft's investment": two deals
     if a.payer and a.payer == b.payer:
         return True
     return bool(b.parties) and b.parties <= a.parties | ({a.payer} if a.payer else set())
@@ -224,15 +230,28 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     first = min(triggers + hires)
     payer_i = subject_org(ctx, idx[0], first + 1)
     payer = ctx.items[payer_i].key if payer_i is not None else _anaphor_before(ctx, idx[0], first)
+    if payer is None and ctx.doc.lang == "ar" and s > 0 and ctx.is_word(idx[0], ctx.words("also_opening"), False):
+        # "كما استحوذت على حصة ...": a sentence that goes on from the last one keeps its subject
+        prev = list(ctx.sentence_items(s - 1))
+        payer_i = subject_org(ctx, prev[0], prev[-1] + 1) if prev else None
+        payer = ctx.items[payer_i].key if payer_i is not None else None
     if payer is None and (payer_i := subject_org(ctx, idx[0], idx[-1] + 1)) is not None:
         payer = ctx.items[payer_i].key
     frame = DealFrame([s], payer)
     orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"}
     frame.parties = set(orgs)
     # a kind of deal needs its counterparty: "licence to serve Inflection's models", "acquire X"
+    stakes = ctx.words("stake_nouns")
     for kind, found_at in (("LicensingDeal", licences), ("Acquisition", acquires), ("Investment", invests)):
         for k in found_at:
+            stake = kind == "Acquisition" and any(ctx.is_word(q, stakes) for q in range(k + 1, min(k + 5, idx[-1] + 1)))
+            if stake:  # "استحوذت على حصة تبلغ 49% من Scale AI", "bought a 49% stake in": an investment
+                kind = "Investment"
             other = _org_after(ctx, k, idx[-1], skip=payer, buying=kind == "Acquisition")
+            if other and kind == "Investment" and payer and not stake and _from_before(ctx, k, other, idx[-1]):
+                frame.kinds.add(kind)
+                frame.backers.add(other)  # "وتحظى بدعم استثمار ... من مايكروسوفت": Microsoft invests in the payer
+                continue
             if other is None and kind == "LicensingDeal":
                 other = _startup(ctx, k, payer)
             if other is None and kind == "LicensingDeal":  # "اتفاقية مع شركة X ... ترخيص لاستخدام نماذجها"
@@ -247,12 +266,12 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
         other = _org_after(ctx, k, idx[-1], skip=payer)
         if other:
             frame.others.add((other, "AcquiHire"))
-    frame.parties |= {org for org, _ in frame.others}
+    frame.parties |= {org for org, _ in frame.others} | frame.backers
     if payer:
         frame.parties.add(payer)
     frame.hires = {r.object for r in ctx.out.relations
                    if r.predicate == "hired" and start <= r.evidence.start < end and r.subject == payer}
-    frame.amounts = set(money) if (pays or deal_words or licences or acquires) else set()
+    frame.amounts = set(money) if (pays or deal_words or licences or acquires or invests) else set()
     frame.reporters = _reporters(ctx, idx)
     if any(ctx.is_word(q, hedges) for k in triggers for q in range(max(idx[0], k - 4), k)):
         frame.status = "planned"  # "is in talks to acquire", "تخطط للاستحواذ"
@@ -263,6 +282,12 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     if frame.kinds == {"AcquiHire"} and not (money or deal_words):
         frame.kinds = set()  # hiring a company's staff is a deal only with money or a deal word nearby
     return frame
+
+
+def _from_before(ctx: Context, k: int, other: str, last: int) -> bool:
+    """The first mention of `other` after item k comes right after "from" / "من"."""
+    q = next(q for q in range(k + 1, last + 1) if ctx.items[q].is_org and ctx.items[q].key == other)
+    return ctx.is_word(q - 1, frozenset({"from", "من"}), False) or ctx.items[q].prefix == "من"
 
 
 def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying: bool = False) -> str | None:
@@ -376,6 +401,9 @@ def _emit(ctx: Context, f: DealFrame, denied: set[tuple[str, str]]) -> None:
             roles.add((ROLE_OF_OTHER[kind], org))
             if f.payer:
                 roles.add((ROLE_OF_PAYER[kind], f.payer))
+    if "Investment" in kinds and f.payer:
+        for org in sorted(f.backers):
+            roles |= {("investor", org), ("investee", f.payer), ("party", org)}
     hired = f.hires | ({r.object for r in ctx.out.relations if r.predicate == "hired" and r.subject == f.payer}
                        if "AcquiHire" in f.kinds or f.hires else set())
     for person in hired:  # people the paying company hired in this article come with the deal

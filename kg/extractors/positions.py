@@ -67,7 +67,9 @@ def titles(ctx: Context) -> None:
             held.setdefault((org, f.role["role"]), set()).add(person)
             holders.append((f.t, person, org))
         elif org and f.kind == "occupation":
-            ctx.relate(person, "worksFor" if f.current else "formerlyWorkedFor", org, evidence, "0.8")
+            for member in _listed(ctx, f.person) if f.role.get("plural") else [f.person]:
+                ctx.relate(ctx.person(member), "worksFor" if f.current else "formerlyWorkedFor", org,
+                           ctx.span(f.first, member) if member > f.first else evidence, "0.8")
     for f in frames:
         if f.person is not None:
             continue
@@ -183,9 +185,10 @@ def _frame(ctx: Context, t: int) -> Frame:
     if k + n in same and items[k + n].is_org and (n or ctx.doc.lang == "ar"):
         f.org = k + n
         f.last = k + n
-        if ctx.is_word(f.last + 1, former, proclitic=False):
+        gap = 1 + ctx.is_punct(f.last + 1, '"”»')  # موظفي “أبل” السابقين
+        if ctx.is_word(f.last + gap, former, proclitic=False):
             f.current = False
-            f.last += 1
+            f.last += gap
     elif ctx.doc.lang != "ar" or ctx.items[t].script == "latin":
         b = f.first - 1
         if ctx.is_punct(b, "'’") and b - 1 in same and items[b - 1].is_org:
@@ -225,6 +228,21 @@ def _frame(ctx: Context, t: int) -> Frame:
                 f.person = q - 1
                 break
     return f
+
+
+def _listed(ctx: Context, p: int) -> list[int]:
+    """Person p and the people listed after it: "سكوت كانون، وتانج تان، وإيفانز هانكي", "A, B and C"."""
+    out, q = [p], p + 1
+    same = ctx.sentence_range(p)
+    while q in same:
+        while q in same and (ctx.is_punct(q) or ctx.is_word(q, frozenset({"and", "و"}), False)):
+            q += 1
+        if q in same and ctx.items[q].is_person and q > out[-1] + 1:
+            out.append(q)
+            q += 1
+        else:
+            break
+    return out
 
 
 def _pronoun_subject(ctx: Context, f: Frame, same: range) -> bool:

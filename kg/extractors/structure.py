@@ -78,6 +78,8 @@ def founded_by(ctx: Context) -> None:
     """"Inflection was co-founded in 2022 by Suleyman", "Suleyman co-founded Inflection"."""
     verbs = ctx.words("founded_verbs")
     negation = ctx.words("negation")
+    agents = ctx.phrases("founded_by")
+    along = ctx.words("along_with") | ctx.words("former") | frozenset({"and", "و"})
     for k in range(len(ctx.items)):
         if not ctx.is_word(k, verbs, proclitic=ctx.items[k].script == "ar"):
             continue
@@ -85,12 +87,20 @@ def founded_by(ctx: Context) -> None:
             continue
         same = ctx.sentence_range(k)
         org = next((q for q in range(k - 1, max(same.start, k - 4) - 1, -1) if ctx.items[q].is_org), None)
-        by = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].norm == "by"), None)
+        by, n = next(((q, ctx.words_at(q, agents)) for q in range(k + 1, min(k + 6, same.stop))
+                      if ctx.words_at(q, agents)), (None, 0))
         if org is not None and by is not None:
-            q = by + 1
-            while q in same and (ctx.refers_to_person(q) or ctx.is_word(q, frozenset({"and"}), False) or ctx.is_punct(q)):
-                if ctx.refers_to_person(q):
+            # "co-founded by A and B", "تأسست على يد آيف، إلى جانب موظفي “أبل” السابقين، سكوت كانون، وتانج تان"
+            q, skipped = by + n, 0
+            while q in same and skipped <= 9:
+                if ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
                     ctx.relate(ctx.person(q), "founded", ctx.items[org].key, ctx.span(org, q), "0.85")
+                    skipped = 0
+                elif ctx.items[q].kind in ("title", "ent") or ctx.is_punct(q, ",،\"“”«»") \
+                        or ctx.is_word(q, along, proclitic=False):
+                    skipped += 1
+                else:
+                    break
                 q += 1
             continue
         # active: "Oyelaran co-founded Halcyon", "Lindgren co-founded the company", and the Arabic

@@ -37,6 +37,36 @@ def works_now(ctx: Context) -> None:
             ctx.relate(ctx.person(member), "worksFor", ctx.items[o].key, ctx.span(min(member, k), o), "0.8")
 
 
+@extractor("sanad.employment.moved.v1", produces=("worksFor", "formerlyWorkedFor", "isCurrent"))
+def moved(ctx: Context) -> None:
+    """"انتقل سامر الخطيب، نائب رئيس ... في أبل، إلى شركة OpenAI": a verb of moving, its person right
+    after it, and "إلى ORG" later in the sentence; the titles given on the way are now former ones."""
+    verbs = ctx.words("move_verbs")
+    to = ctx.words("move_to")
+    for k in range(len(ctx.items) - 1):
+        if not ctx.is_word(k, verbs) or not ctx.items[k + 1].is_person:
+            continue
+        same = ctx.sentence_range(k)
+        q = next((q for q in range(k + 2, min(k + 25, same.stop)) if ctx.is_word(q, to, proclitic=False)), None)
+        if q is None:
+            continue
+        o = q + 1
+        while o in same and o <= q + 2 and (ctx.is_punct(o, '"“”«»') or ctx.is_word(o, frozenset({"شركة", "شركه"}), False)):
+            o += 1
+        if o not in same or not ctx.items[o].is_org:
+            continue
+        person, org = ctx.person(k + 1), ctx.items[o].key
+        ctx.relate(person, "worksFor", org, ctx.span(k, o), "0.8")
+        for pos in [p for p in ctx.out.positions if p.person == person and p.org != org and p.current
+                    and ctx.items[k].start <= p.evidence.start < ctx.items[o].end]:
+            ctx.out.positions.discard(pos)
+            ctx.out.positions.add(replace(pos, current=False, rule=ctx.rule))
+        for rel in [r for r in ctx.out.relations if r.predicate == "worksFor" and r.subject == person and r.object != org
+                    and ctx.items[k].start <= r.evidence.start < ctx.items[o].end]:
+            ctx.out.relations.discard(rel)
+            ctx.out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
+
+
 @extractor("sanad.employment.former.v1", produces=("formerlyWorkedFor",))
 def former_jobs(ctx: Context) -> None:
     """"Wen-Li Chou, who previously designed accelerators at AMD", "Kenji Arai left Tesla",

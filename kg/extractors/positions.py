@@ -93,7 +93,7 @@ def titles(ctx: Context) -> None:
                 person = next(iter(named))
                 ctx.person_refs[f.t] = person
                 ctx.mention_person(person, evidence)
-                ctx.relate(person, "worksFor", org, evidence, "0.7")
+                ctx.relate(person, "worksFor" if f.current else "formerlyWorkedFor", org, evidence, "0.7")
             elif not _definite(ctx, f.t):  # "مسؤول في AMD", "an AMD official": someone unnamed
                 ctx.described[f.t] = (evidence, f.org, f.role, f.current)
         elif f.kind == "descriptor" and _definite(ctx, f.t):
@@ -266,9 +266,17 @@ def _tail(ctx: Context, t: int, same: range) -> int:
     tails = ctx.words("title_tail")
     if items[t + 1].kind == "tok" and items[t + 1].norm.startswith("لل") if t + 1 < len(items) else False:
         return t + 1  # "نائب الرئيس للابتكار"
-    if not ctx.is_word(t + 1, tails, proclitic=False):
-        return end
     links = ctx.phrases("org_links")
+    if not ctx.is_word(t + 1, tails, proclitic=False):
+        if items[t].script == "ar":  # "نائب رئيس هندسة النماذج الأساسية في أبل": the field, then the link
+            k = t + 1
+            while k in same and k - t <= 4 and items[k].kind == "tok" and items[k].script == "ar" \
+                    and not ctx.words_at(k, links):
+                k += 1
+            n = ctx.words_at(k, links) if k > t + 1 else 0
+            if n and k + n in same and items[k + n].is_org:
+                return k - 1
+        return end
     k = t + 2
     if items[t + 1].norm in ("of", "for") and k in same and items[k].is_org:
         return end  # "CEO of OpenAI": "of" links the org

@@ -36,7 +36,9 @@ TOKEN_RE = re.compile(
     rf"|(?P<latin>[{_LAT}{_DIGIT}](?:[{_LAT}{_DIGIT}\u0300-\u036f]|[.&\-\u00a9](?=[{_LAT}{_DIGIT}])|:(?=[a-z]))*)"
     r"|(?P<punct>\S)"
 )
-SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+|[\r\n]+")  # CRLF and lone CR end lines too
+# CRLF and lone CR end lines too; a full stop glued to the next sentence ("the game.Since closing")
+# ends one when a lower-case word stops and a capitalised word starts
+SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+|[\r\n]+|(?<=[a-z]\.)(?=[A-Z][a-z]{2})")
 
 
 def norm(text: str) -> str:

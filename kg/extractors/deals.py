@@ -341,6 +341,12 @@ def last_company(ctx: Context, before: int, startup: bool = False) -> str | None
         companies = unknown or companies
     if not companies:
         return None
+    # one company alone named in this sentence or the one before: that one ("helped found OpenAI ...
+    # Sam Altman, who is currently the company's CEO")
+    here = ctx.sentence_of(min(before, len(ctx.items) - 1))
+    near = {c.key for c in companies if ctx.doc.sentence_index(c.start) >= here - 1}
+    if len(near) == 1:
+        return next(iter(near))
     counts: dict[str, int] = {}
     for c in companies:
         counts[c.key] = counts.get(c.key, 0) + 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,19 +69,43 @@ def resolve(spec: str, folder: Path = QUERIES_DIR) -> tuple[str, str]:
     raise QueryError(f"unknown query '{spec}'.{hint} `kg query --list` shows the library.")
 
 
-def load(store: ox.Store, path: Path, fmt: ox.RdfFormat) -> None:
+def load(store: ox.Store, path: Path, fmt: ox.RdfFormat, parallel: bool = False) -> None:
     """Load a graph file: its named graphs as they are, and their RDF merge into the default graph,
     which is what queries read. (pyoxigraph 0.5's own union default graph, `use_default_graph_as_union`,
     holds a triple once per graph that has it, so a label or a fact found in two articles doubled
-    the rows of every join: oxigraph/oxigraph#1919, fixed after 0.5.)"""
+    the rows of every join: oxigraph/oxigraph#1919, fixed after 0.5.)
+
+    Oxigraph's bulk loader reads the file into the named graphs natively, and this thread parses it
+    again and streams every triple into the default graph. A triple in several graphs is written
+    several times under one key, so the default graph holds it once: a set, the merge. PARALLEL
+    (on-disk stores, kg/store.py) runs the two at once: the native load does not hold the GIL."""
     default = ox.DefaultGraph()
 
-    def quads():
+    def merged():
         for quad in ox.parse(path=str(path), format=fmt):
-            yield quad
             if quad.graph_name != default:
                 yield ox.Quad(quad.subject, quad.predicate, quad.object, default)
-    store.bulk_extend(quads())
+
+    if not parallel:
+        store.bulk_load(path=str(path), format=fmt)
+        store.bulk_extend(merged())
+        return
+    failed: list[BaseException] = []
+
+    def named() -> None:
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except BaseException as exc:  # re-raised in the calling thread
+            failed.append(exc)
+
+    worker = threading.Thread(target=named, name="sanad-bulk-load", daemon=True)
+    worker.start()
+    try:
+        store.bulk_extend(merged())
+    finally:
+        worker.join()
+    if failed:
+        raise failed[0]
 
 
 class Store:

@@ -59,7 +59,7 @@ def create(source: Path, target: Path | None = None) -> Path:
         fingerprint = _fingerprint(source)  # before loading: a graph.trig rewritten meanwhile makes the store stale
         store = ox.Store(str(tmp))
         try:
-            q.load(store, source, fmt)
+            q.load(store, source, fmt, parallel=True)
         except (SyntaxError, ValueError) as exc:
             raise InputError(f"cannot load into the store: {str(exc).splitlines()[0][:300]}", source) from None
         store.optimize()  # one sorted run per index: reads seek far less than in the bulk loader's many files

@@ -114,8 +114,10 @@ class Store:
     which holds their merge. A store whose default graph is not the merge (`union_default=False`,
     not made by Sanad) is read with Oxigraph's union of all graphs instead."""
 
-    def __init__(self, path: Path, store: ox.Store | None = None, union_default: bool = True) -> None:
+    def __init__(self, path: Path, store: ox.Store | None = None, union_default: bool = True,
+                 fallback: Path | None = None) -> None:
         self.union_default = union_default
+        self.fallback = fallback  # the graph file to read instead if the on-disk store proves damaged mid-query
         if store is not None:  # an open store (kg/store.py: the on-disk DIR/store/)
             self.path, self.store = path, store
             return
@@ -139,7 +141,13 @@ class Store:
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {str(exc).strip()}", source) from None
         except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {exc}", source) from None
+            if self.fallback is None or "Corruption" not in str(exc):
+                raise QueryError(f"query failed: {exc}", source) from None
+            print(f"Warning: {self.path} is damaged ({str(exc).splitlines()[0][:200]}); reading {self.fallback} "
+                  f"(run `kg build` to rebuild the store)", file=sys.stderr)
+            fresh = Store(self.fallback)  # from now on, the graph file in memory
+            self.path, self.store, self.union_default, self.fallback = fresh.path, fresh.store, True, None
+            return self.query(text, None, source)
 
     def options(self) -> dict:
         """How to query: the Sanad prefixes, and the default graph as the merge of the articles."""

@@ -140,7 +140,8 @@ def locate(path: Path) -> tuple[str, Path]:
     if is_store(store):
         if is_fresh(store, trig):
             return "store", store
-        print(f"Warning: {store} is older than {trig}; reading {trig} (run `kg build` to refresh the store)",
+        why = "is older than" if manifest(store) is not None else "has no readable manifest (damaged?), unlike"
+        print(f"Warning: {store} {why} {trig}; reading {trig} (run `kg build` to rebuild the store)",
               file=sys.stderr)
     if trig.exists():
         return "file", trig
@@ -165,13 +166,16 @@ def open(path: Path | str) -> Graph:  # kg.open(path), the notebook API (builtin
     path = Path(path)
     kind, found = locate(path)
     if kind == "store":
+        trig = found.parent / GRAPH_TRIG
+        fallback = trig if found.name == STORE_DIR and trig.exists() else None  # a build's store/ beside its graph.trig
         try:
-            return Graph(q.Store(found, store=open_store(found), union_default=union_default(found)), "store")
-        except KGError:
-            trig = found.parent / GRAPH_TRIG
-            if found.name != STORE_DIR or not trig.exists():
+            return Graph(q.Store(found, store=open_store(found), union_default=union_default(found), fallback=fallback),
+                         "store")
+        except KGError as exc:
+            if fallback is None:
                 raise
-            print(f"Warning: {found} cannot be opened; reading {trig}", file=sys.stderr)
+            print(f"Warning: {found} is damaged ({exc.message}); reading {trig} "
+                  f"(run `kg build` to rebuild the store)", file=sys.stderr)
             found = trig
     return Graph(q.Store(found), "file")
 

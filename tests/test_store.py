@@ -106,3 +106,76 @@ def test_kg_query_reads_the_store_by_default(tmp_path, seed_build):
     empty.mkdir()
     proc = subprocess.run(run, cwd=empty, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and proc.stderr.startswith("Error: build/graph.trig: no such graph file")
+
+
+def _flip_bytes(path):
+    data = bytearray(path.read_bytes())
+    for i in range(20, min(len(data) // 3, 3000), 5):
+        data[i] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _largest_sst(d):
+    return max(d.glob("*.sst"), key=lambda p: p.stat().st_size)
+
+
+DAMAGE = {  # ways a store folder gets damaged: a disk filling up, a copy cut short, a stray rm
+    "sst-truncated": lambda d: os.truncate(_largest_sst(d), _largest_sst(d).stat().st_size // 2),
+    "sst-deleted": lambda d: _largest_sst(d).unlink(),
+    "sst-zeroed": lambda d: _largest_sst(d).write_bytes(b"\0" * _largest_sst(d).stat().st_size),
+    "sst-bytes-flipped": lambda d: [_flip_bytes(p) for p in d.glob("*.sst")],
+    "current-deleted": lambda d: (d / "CURRENT").unlink(),
+    "current-garbage": lambda d: (d / "CURRENT").write_text("garbage\n"),
+    "rocksdb-manifest-truncated": lambda d: os.truncate(next(d.glob("MANIFEST-*")), 100),
+    "rocksdb-manifest-deleted": lambda d: next(d.glob("MANIFEST-*")).unlink(),
+    "sanad-manifest-garbage": lambda d: (d / "sanad-store.json").write_text("{not json", encoding="utf-8"),
+    "sanad-manifest-deleted": lambda d: (d / "sanad-store.json").unlink(),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_store_is_detected_read_around_and_rebuilt(damage, tmp_path, seed_build, capsys):
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out, ignore=shutil.ignore_patterns(".cache"))
+    expected = kg.open(out).query(Q)
+    capsys.readouterr()
+    DAMAGE[damage](out / "store")
+    g = kg.open(out)
+    assert g.kind == "file" and g.query(Q) == expected  # graph.trig, read instead
+    err = capsys.readouterr().err
+    assert err.startswith("Warning: ") and "graph.trig" in err and "kg build" in err, err
+    store.create(out / "graph.trig")  # what kg build does after writing graph.trig
+    assert kg.open(out).kind == "store" and kg.open(out).query(Q) == expected
+    assert capsys.readouterr().err == ""
+
+
+def test_kg_query_and_kg_build_over_a_damaged_store(tmp_path, seed_build):
+    out = tmp_path / "build"
+    shutil.copytree(seed_build, out)
+    DAMAGE["sst-truncated"](out / "store")
+    run = [sys.executable, "-m", "kg", "query", "hires", "--format", "csv"]
+    proc = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "noam-shazeer" in proc.stdout
+    assert proc.stderr.startswith("Warning: ") and "damaged" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "--out", str(out), "--no-view", "-q"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert kg.open(out).kind == "store"
+    proc = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "noam-shazeer" in proc.stdout and proc.stderr == ""
+
+
+def test_a_store_damaged_under_a_running_query_falls_back(tmp_path, seed_build, capsys):
+    """Damage RocksDB finds only when it reads a block: the query runs again on graph.trig."""
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out, ignore=shutil.ignore_patterns(".cache"))
+    g = kg.open(out)
+    expected = g.query(Q)
+
+    class Broken:
+        def query(self, *args, **kwargs):
+            raise OSError("Corruption: block checksum mismatch in 000042.sst")
+
+    g.store.store = Broken()
+    assert g.query(Q) == expected
+    assert "damaged" in capsys.readouterr().err

@@ -833,9 +833,10 @@ def _titles(doc: Doc, free) -> list[Item]:
     out = []
     index = doc.lex.title_index
     max_len = max(len(k) for k in index)
+    keys = {k: k for k in index}  # built once: _match_at returns the matched phrase itself
     i = 0
     while i < len(doc.tokens):
-        hit = _match_at(doc, i, {k: k for k in index}, max_len, cased=False)
+        hit = _match_at(doc, i, keys, max_len, cased=False)
         if hit:
             words, start, j, prefix = hit
             end = doc.tokens[j - 1].end

@@ -26,6 +26,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -78,6 +79,88 @@ def create(source: Path, target: Path | None = None) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
+
+
+def replace_graphs(store_dir: Path, graphs: Mapping[str, Path | bytes], removed: Iterable[str] = (), *,
+                   source: Path | None = None, fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> dict[str, int]:
+    """Replace some named graphs of the store STORE_DIR in place, for incremental builds.
+
+    GRAPHS maps a graph IRI to its new content: a file (format from its suffix: .nq, .trig, .nt,
+    .ttl) or bytes in FMT (TriG by default; N-Quads, N-Triples and Turtle work too). The content's
+    triples go into that graph whether the content puts them in its default graph or in a graph of
+    that IRI; any other graph name in it is an error. A graph not yet in the store is added. REMOVED
+    names graphs to drop. The default graph stays the RDF merge of the named graphs: every new triple
+    is added to it, and an old triple leaves it only when no remaining named graph holds it. SOURCE,
+    the graph file the store now matches (normally the new graph.trig), is fingerprinted into the
+    manifest, so `kg query` keeps reading the store; without it the store's manifest marks it stale.
+
+    While it runs the manifest says the store is being updated, so a store left half-updated by a
+    crash is never taken as current (it is read around, with a warning, until `kg build`).
+    Returns counts: graphs replaced and removed, triples added to and removed from the default graph.
+
+    >>> replace_graphs(Path("build/store"), {"https://w3id.org/sanad/id/article/a.en": Path("a.nq")},
+    ...                source=Path("build/graph.trig"))                              # doctest: +SKIP
+    {'graphs': 1, 'removed_graphs': 0, 'default_added': 12, 'default_removed': 3}
+    """
+    if not is_store(store_dir):
+        raise InputError("no store here; run `kg build` first", store_dir)
+    fingerprint = _fingerprint(source) if source is not None else None  # before changing anything, as create()
+    new: dict[ox.NamedNode, set[ox.Triple]] = {}
+    for iri, content in graphs.items():
+        node = ox.NamedNode(iri)
+        new[node] = set(_triples_of(content, node, fmt))
+    drop = {ox.NamedNode(iri) for iri in removed} - set(new)
+    m = manifest(store_dir) or {}
+    _write_manifest(store_dir, {**m, "format": MANIFEST_FORMAT, "state": "updating", "sha256": None, "size": None})
+    store = open_store(store_dir, writable=True)
+    default = ox.DefaultGraph()
+    old: set[ox.Triple] = set()
+    for node in set(new) | drop:
+        if store.contains_named_graph(node):
+            old.update(quad.triple for quad in store.quads_for_pattern(None, None, None, node))
+            store.remove_graph(node)
+    for node, triples in new.items():
+        store.add_graph(node)
+        store.extend([ox.Quad(t.subject, t.predicate, t.object, node) for t in triples])
+    added = set().union(*new.values()) if new else set()
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, default) for t in added])
+    gone = 0
+    for t in old - added:
+        if not any(quad.graph_name != default for quad in store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, default))
+            gone += 1
+    store.flush()
+    del store
+    gc.collect()
+    if fingerprint is not None:
+        _write_manifest(store_dir, fingerprint)
+    else:
+        _write_manifest(store_dir, {**m, "format": MANIFEST_FORMAT, "state": "modified", "sha256": None, "size": None})
+    return {"graphs": len(new), "removed_graphs": len(drop), "default_added": len(added), "default_removed": gone}
+
+
+def _triples_of(content: Path | bytes, node: ox.NamedNode, fmt: ox.RdfFormat):
+    if isinstance(content, (str, Path)):
+        path = Path(content)
+        fmt = q.RDF_FORMATS.get(path.suffix)
+        if fmt is None:
+            raise InputError(f"unknown graph format '{path.suffix}'. Use one of: {', '.join(sorted(q.RDF_FORMATS))}", path)
+        quads = ox.parse(path=str(path), format=fmt)
+    else:
+        quads = ox.parse(content, format=fmt)
+    try:
+        for quad in quads:
+            if quad.graph_name not in (ox.DefaultGraph(), node):
+                raise InputError(f"the content given for <{node.value}> holds graph {quad.graph_name}")
+            yield quad.triple
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"cannot parse the content of <{node.value}>: {str(exc).splitlines()[0][:300]}") from None
+
+
+def _write_manifest(store_dir: Path, data: dict) -> None:
+    tmp = store_dir / (STORE_MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, store_dir / STORE_MANIFEST)
 
 
 def _fingerprint(source: Path) -> dict:
@@ -140,7 +223,9 @@ def locate(path: Path) -> tuple[str, Path]:
     if is_store(store):
         if is_fresh(store, trig):
             return "store", store
-        why = "is older than" if manifest(store) is not None else "has no readable manifest (damaged?), unlike"
+        m = manifest(store)
+        why = ("has no readable manifest (damaged?), unlike" if m is None else
+               "was left half-updated, unlike" if m.get("state") == "updating" else "is older than")
         print(f"Warning: {store} {why} {trig}; reading {trig} (run `kg build` to rebuild the store)",
               file=sys.stderr)
     if trig.exists():

@@ -179,3 +179,64 @@ def test_a_store_damaged_under_a_running_query_falls_back(tmp_path, seed_build, 
     g.store.store = Broken()
     assert g.query(Q) == expected
     assert "damaged" in capsys.readouterr().err
+
+
+A, B, C, D = (f"https://w3id.org/sanad/id/article/{x}.en" for x in "abcd")
+SHARED = "<https://w3id.org/sanad/id/person/x> <http://www.w3.org/2000/01/rdf-schema#label> \"X\"@en ."
+WORKS = "<https://w3id.org/sanad/id/person/x> <https://w3id.org/sanad/ontology#worksFor> <https://w3id.org/sanad/id/org/{}> ."
+
+
+def _trig(graphs: dict[str, list[str]]) -> str:
+    return "".join(f"<{g}> {{\n" + "\n".join(lines) + "\n}\n" for g, lines in sorted(graphs.items()))
+
+
+def _quads(store_dir):
+    import pyoxigraph as ox
+    st = ox.Store.read_only(str(store_dir))
+    return sorted(str(q) for q in st)
+
+
+def test_replace_graphs_equals_a_store_built_from_scratch(tmp_path):
+    before = {A: [SHARED, WORKS.format("y")], B: [SHARED, WORKS.format("y"), WORKS.format("z")],
+              C: [SHARED, WORKS.format("w")]}
+    after = {A: [SHARED, WORKS.format("y")], B: [WORKS.format("v")], D: [SHARED, WORKS.format("w"), WORKS.format("u")]}
+    old, final = tmp_path / "old" / "graph.trig", tmp_path / "new" / "graph.trig"
+    old.parent.mkdir()
+    final.parent.mkdir()
+    old.write_text(_trig(before), encoding="utf-8")
+    final.write_text(_trig(after), encoding="utf-8")
+    target = store.create(old)
+    expected = _quads(store.create(final))
+    (tmp_path / "d.nq").write_text("".join(line[:-1] + f"<{D}> .\n" for line in after[D]), encoding="utf-8")
+    counts = store.replace_graphs(target, {B: _trig({B: after[B]}).encode("utf-8"), D: tmp_path / "d.nq"}, [C],
+                                  source=final)
+    assert _quads(target) == expected
+    # y stays (A still says it), z and the old w leave with B and C, w comes back with D
+    assert counts == {"graphs": 2, "removed_graphs": 1, "default_added": 4, "default_removed": 1}
+    assert store.is_fresh(target, final) and store.union_default(target)
+    graph = kg.open(target)
+    assert graph.query("SELECT ?o WHERE { ?p sanad:worksFor ?o } ORDER BY ?o") == [
+        {"o": "org:u"}, {"o": "org:v"}, {"o": "org:w"}, {"o": "org:y"}]
+
+
+def test_replace_graphs_on_the_seed_build_and_its_refusals(tmp_path, seed_build, capsys):
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out, ignore=shutil.ignore_patterns(".cache"))
+    article = "https://w3id.org/sanad/id/article/databricks-talent-wars.ar"
+    before = _quads(out / "store")
+    import pyoxigraph as ox
+    st = ox.Store.read_only(str(out / "store"))
+    content = ox.serialize([q.triple for q in st.quads_for_pattern(None, None, None, ox.NamedNode(article))],
+                           format=ox.RdfFormat.N_TRIPLES)
+    del st
+    store.replace_graphs(out / "store", {article: content}, fmt=ox.RdfFormat.N_TRIPLES, source=out / "graph.trig")
+    assert _quads(out / "store") == before  # the same content again: nothing changes
+    store.replace_graphs(out / "store", {}, [article])  # no source: the store no longer matches graph.trig
+    assert _quads(out / "store") == []  # its only article gone, the merge is empty too
+    assert kg.open(out).kind == "file" and "older than" in capsys.readouterr().err
+    with pytest.raises(kg.KGError, match="holds graph"):
+        store.replace_graphs(out / "store", {article: f"<{A}> {{ {SHARED} }}".encode()})
+    with pytest.raises(kg.KGError, match="cannot parse"):
+        store.replace_graphs(out / "store", {article: b"<x> { nonsense"})
+    with pytest.raises(kg.KGError, match="no store"):
+        store.replace_graphs(tmp_path / "nothing", {})

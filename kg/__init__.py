@@ -6,24 +6,29 @@ validate, query, view and export. `build()` reads like it.
 from __future__ import annotations
 
 import fcntl
+import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import RDF, Dataset
+from rdflib import Dataset
 
+from kg import engine
 from kg import store as _store
 from kg.cache import Cache
 from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS
+from kg.engine import Progress
 from kg.errors import InputError, KGError
-from kg.export import serialize, union, write_atomic
+from kg.export import union, write_atomic
 from kg.lexicon import default_lexicon
 from kg.model import Extraction
-from kg.rdf import to_dataset
+from kg.rdf import new_dataset, to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
+from kg.render import assemble, render
 from kg.resolve import merge_across
 from kg.store import open  # kg.open(path): a build folder, a store or a graph file, for notebooks
 from kg.validate import Report, validate
@@ -34,53 +39,79 @@ __all__ = ["build", "open", "extract_articles", "article_graph", "read_article",
 
 @dataclass
 class BuildResult:
-    dataset: Dataset
     extractions: list[Extraction]
     report: Report | None
     outputs: list[Path]
     extracted: int = 0  # articles extracted in this run (the rest came from the cache)
     skipped: list = field(default_factory=list)  # InputErrors of articles left out by --keep-going
+    trig: bytes = b""  # graph.trig as written
+    types: Counter = field(default_factory=Counter)  # rdf:type objects (N-Triples IRIs) in the merged graph
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset (parsed from graph.trig on first use)."""
+        ds = new_dataset()
+        ds.parse(data=self.trig, format="trig")
+        return ds
 
     def class_counts(self) -> dict[str, int]:
-        g = union(self.dataset)
-        counts = Counter(str(o).rsplit("#", 1)[-1] for o in g.objects(None, RDF.type)
-                         if str(o).startswith(ONTOLOGY_NS))
-        return dict(sorted(counts.items()))
+        prefix = f"<{ONTOLOGY_NS}"
+        return dict(sorted((t[len(prefix):-1], n) for t, n in self.types.items() if t.startswith(prefix)))
 
 
 def extract_articles(paths: Iterable[Path], cache: Cache | None = None,
-                     skipped: list[InputError] | None = None) -> list[Extraction]:
-    """Read and extract every article; with a cache, unchanged articles are not extracted again.
-    With a `skipped` list, an article that cannot be read is recorded there instead of stopping
-    the run (`kg build --keep-going`)."""
+                     skipped: list[InputError] | None = None, runner=None,
+                     progress: Progress | None = None) -> list[Extraction]:
+    """Read and extract every article (in RUNNER's workers: see kg/engine.py); with a cache,
+    unchanged articles are not extracted again. With a `skipped` list, an article that cannot be
+    read is recorded there instead of stopping the run (`kg build --keep-going`)."""
     files = find_articles(paths)
     if not files:
         raise InputError("no articles found (expected .txt or .md files)", ", ".join(map(str, paths)) or ".")
-    articles = []
-    for p in files:
-        try:
-            articles.append(read_article(p))
-        except InputError as exc:
+    default_lexicon()  # loaded once, before worker processes fork
+    folder = str(cache.folder) if cache is not None and cache.folder else None
+    runner = runner or engine.Local(1)
+    results = runner.map(_read_and_extract, files, folder, progress=progress)
+    found: list[Extraction] = []
+    for result in results:
+        if isinstance(result, InputError):
             if skipped is None:
-                raise
-            skipped.append(exc)
-    if not articles:
+                raise result
+            skipped.append(result)
+            continue
+        ex, hit, entry, warnings = result
+        for warning in warnings:
+            print(f"Warning: {warning}", file=sys.stderr)
+        if cache is not None:
+            cache.hits += hit
+            cache.misses += not hit
+            if entry is not None:
+                cache.used.add(entry)
+        found.append(ex)
+    if not found:
         raise InputError("no readable article", ", ".join(map(str, paths)) or ".")
     seen: dict[str, str] = {}
-    for a in articles:
+    for ex in found:
+        a = ex.article
         if a.key in seen:
             raise InputError(f"two articles have the same id '{a.key}': {seen[a.key]} and {a.path}; rename one", a.path)
         seen[a.key] = a.path
-    lex = default_lexicon()
-    out = []
-    for a in sorted(articles, key=lambda a: a.key):
-        found = cache.get(a) if cache is not None else None
-        if found is None:
-            found = extract(a, lex)
-            if cache is not None:
-                cache.put(a, found)
-        out.append(found)
-    return merge_across(out)
+    return merge_across(sorted(found, key=lambda ex: ex.article.key))
+
+
+def _read_and_extract(path: Path, cache_folder: str | None):
+    """One article, in a worker: (extraction, came from the cache, cache entry) or the InputError."""
+    try:
+        article = read_article(path)
+    except InputError as exc:
+        return exc
+    cache = Cache(Path(cache_folder) if cache_folder else None, default_lexicon())
+    found = cache.get(article)
+    hit = found is not None
+    if found is None:
+        found = extract(article, default_lexicon())
+        cache.put(article, found)
+    return found, hit, next(iter(cache.used), None), cache.warnings
 
 
 def article_graph(path: Path, base: str = INSTANCE_BASE):
@@ -90,16 +121,26 @@ def article_graph(path: Path, base: str = INSTANCE_BASE):
 
 def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: bool = True,
           base: str = INSTANCE_BASE, use_cache: bool = True, store: bool = True,
-          keep_going: bool = False) -> BuildResult:
+          keep_going: bool = False, jobs: int | None = None, engine_name: str = "local",
+          scheduler: str | None = None, progress: Callable[[str, int], Progress] | None = None) -> BuildResult:
     """Read articles, extract, write DIR/graph.trig, DIR/graph.ttl and DIR/graph.html, and load
     graph.trig into the store DIR/store/ (unless `store` is off; see kg/store.py).
+
+    The per-article work runs on JOBS local processes (default: all cores) or on a Dask cluster
+    (engine_name "dask", at SCHEDULER or a local one); the output is the same bytes either way.
+    PROGRESS, when given, is called with a stage name and its number of items and returns the
+    function to call as items finish.
 
     When `check` is on and the graph fails validation, nothing in DIR is replaced; the failing
     graph is written to DIR/graph.invalid.trig for inspection.
     """
     with build_lock(out_dir):
-        return _build(paths, out_dir, check=check, view=view, base=base, use_cache=use_cache, store=store,
-                      keep_going=keep_going)
+        runner = engine.engine(engine_name, jobs, scheduler)
+        try:
+            return _build(paths, out_dir, check=check, view=view, base=base, use_cache=use_cache, store=store,
+                          keep_going=keep_going, runner=runner, progress=progress)
+        finally:
+            runner.close()
 
 
 @contextmanager
@@ -118,25 +159,37 @@ def build_lock(out_dir: Path):
 
 
 def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, base: str, use_cache: bool,
-           store: bool, keep_going: bool) -> BuildResult:
+           store: bool, keep_going: bool, runner, progress) -> BuildResult:
+    paths = list(paths)
     cache = Cache(out_dir / CACHE_DIR if use_cache else None, default_lexicon())
     skipped: list[InputError] | None = [] if keep_going else None
-    extractions = extract_articles(list(paths), cache, skipped)
-    ds = to_dataset(extractions, base)
-    trig = serialize(ds, "trig")
-    ttl = serialize(ds, "turtle")
-    report = validate(union(ds)) if check else None
-    if report is not None and not report.ok:
-        write_atomic(out_dir / "graph.invalid.trig", trig)
-        return BuildResult(ds, extractions, report, [out_dir / "graph.invalid.trig"], cache.misses, skipped or [])
+    n_files = len(find_articles(paths)) if progress else 0
+    extractions = extract_articles(paths, cache, skipped, runner, progress and progress("extract", n_files))
+    parts = runner.map(render, extractions, base, progress=progress and progress("render", len(extractions)))
+    trig, ttl, types = assemble(parts)
+    result = BuildResult(extractions, None, [], cache.misses, skipped or [], trig, types)
+    if check:
+        result.report = validate(_union_graph(ttl))
+        if not result.report.ok:
+            write_atomic(out_dir / "graph.invalid.trig", trig)
+            result.outputs = [out_dir / "graph.invalid.trig"]
+            return result
     files = {out_dir / GRAPH_TRIG: trig, out_dir / GRAPH_TTL: ttl}
     if view:
         from kg.view import render_html
 
-        files[out_dir / GRAPH_HTML] = render_html(ds).encode("utf-8")
+        files[out_dir / GRAPH_HTML] = render_html(result.dataset).encode("utf-8")
     for path, data in files.items():  # everything is rendered before anything is replaced
         write_atomic(path, data)
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
     cache.prune()
-    outputs = list(files) + ([_store.create(out_dir / GRAPH_TRIG)] if store else [])
-    return BuildResult(ds, extractions, report, outputs, cache.misses, skipped or [])
+    result.outputs = list(files) + ([_store.create(out_dir / GRAPH_TRIG)] if store else [])
+    return result
+
+
+def _union_graph(ttl: bytes):
+    from rdflib import Graph
+
+    g = Graph()
+    g.parse(data=ttl, format="turtle")
+    return g

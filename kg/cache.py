@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +34,7 @@ class Cache:
         self.version = rules_version(lex.version)
         self.hits = self.misses = 0
         self.used: set[Path] = set()
+        self.warnings: list[str] = []  # shown by the process that runs the build (entries may be read in workers)
 
     def key(self, article: Article) -> str:
         meta = (article.key, article.language, article.title, article.url, article.outlet, article.published)
@@ -54,7 +54,7 @@ class Cache:
             if not isinstance(found, Extraction) or found.article != article:
                 raise ValueError("entry does not match its article")
         except Exception as exc:  # noqa: BLE001 - any damage means: extract again
-            print(f"Warning: {path}: damaged cache entry ({type(exc).__name__}); extracting again", file=sys.stderr)
+            self.warnings.append(f"{path}: damaged cache entry ({type(exc).__name__}); extracting again")
             path.unlink(missing_ok=True)
             self.misses += 1
             return None

@@ -15,6 +15,9 @@ class KGError(Exception):
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
+    def __reduce__(self):  # keeps the path when a worker process sends the error back
+        return (type(self), (self.message, self.path))
+
 
 class InputError(KGError):
     """An article, metadata file or graph that cannot be read."""

@@ -51,6 +51,9 @@ _TURTLE_NUMBER = {
     XSD.double: re.compile(r"^[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+$"),
     XSD.boolean: re.compile(r"^(?:true|false)$"),
 }
+_TURTLE_NUMBER_IRI = {str(k): v for k, v in _TURTLE_NUMBER.items()}
+_XSD_STRING = str(XSD.string)
+_A = f"<{RDF.type}>"
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -263,28 +266,68 @@ def quad_key(q: Quad) -> tuple[str, ...]:
     return ("" if q[3] is None else nt_term(q[3]), nt_term(q[0]), nt_term(q[1]), nt_term(q[2]))
 
 
-@lru_cache(maxsize=4096)
+_BY_LENGTH = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=1 << 18)
 def qname(iri: str) -> str | None:
     """`prefix:local` for an IRI under one of the PREFIXES when the local part needs no escape."""
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
+    for ns, prefix in _BY_LENGTH:
+        if iri.startswith(ns):
+            if _LOCAL.match(iri[len(ns):]):
+                return f"{prefix}:{iri[len(ns):]}"
     return None
 
 
 def turtle_term(term) -> str:
-    if isinstance(term, URIRef):
-        if term == RDF.type:
-            return "a"
-        return qname(str(term)) or nt_term(term)
-    if isinstance(term, Literal) and not term.language and term.datatype in _TURTLE_NUMBER:
-        if _TURTLE_NUMBER[term.datatype].match(str(term)):
-            return str(term)
-    if isinstance(term, Literal) and term.datatype is not None and term.datatype != XSD.string and not term.language:
-        dt = qname(str(term.datatype))
+    return turtle_nt(nt_term(term))
+
+
+@lru_cache(maxsize=1 << 16)
+def turtle_nt(t: str) -> str:
+    """An N-Triples term as Turtle writes it: prefixed names where safe, bare numbers, datatypes
+    as prefixed names."""
+    if t[0] == "<":
+        return qname(t[1:-1]) or t
+    if t[-1] == ">":  # a typed literal: "lexical"^^<datatype> (a '"^^<' cannot occur inside the quotes)
+        cut = t.rindex('"^^<')
+        lexical, datatype = t[:cut + 1], t[cut + 4:-1]
+        number = _TURTLE_NUMBER_IRI.get(datatype)
+        if number is not None and number.match(lexical[1:-1]):
+            return lexical[1:-1]
+        dt = qname(datatype)
         if dt:
-            return f"{_quote(str(term))}^^{dt}"
-    return nt_term(term)
+            return f"{lexical}^^{dt}"
+    return t
+
+
+def nt_literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal as `nt_term` writes it, without building an rdflib Literal."""
+    if lang:
+        if not _LANG.match(lang):
+            raise KGError(f"literal {text[:40]!r} has the language tag '{lang}', which is not BCP 47")
+        return f"{_quote(text)}@{lang.lower()}"
+    if datatype and datatype != _XSD_STRING:
+        return f"{_quote(text)}^^<{safe_iri(datatype)}>"
+    return _quote(text)
+
+
+def nquads_line(t: tuple[str, str, str], graph: str | None) -> str:
+    return f"{t[0]} {t[1]} {t[2]} ." if graph is None else f"{t[0]} {t[1]} {t[2]} {graph} ."
+
+
+def parse_nquads(lines: Iterable[str]) -> Dataset:
+    """An rdflib Dataset (Sanad's prefixes bound) from N-Quads lines."""
+    ds = Dataset()
+    _bind(ds)
+    data = "\n".join(lines)
+    if data:
+        ds.parse(data=data, format="nquads")
+    return ds
+
+
+def _is_literal(t: str) -> bool:
+    return t[0] == '"'
 
 
 def _object_key(term) -> tuple[int, str]:
@@ -308,9 +351,10 @@ def write(quads: list[Quad], fmt: str, *, context_iri: str | None = None) -> byt
         return _lines(f"{nt_term(s)} {nt_term(p)} {nt_term(o)}{'' if g is None else ' ' + nt_term(g)} ."
                       for s, p, o, g in quads)
     if fmt == "turtle":
-        return _encode("\n".join(_prefix_lines("@prefix {} <{}> .") + [""] + _turtle_block(triples(quads), "")))
+        return turtle_document(nt_triples(quads))
     if fmt == "trig":
-        return _trig(quads)
+        return trig_document(trig_block(None if g is None else nt_term(g), nt_triples(ts))
+                             for g, ts in graphs(quads).items())
     if fmt == "jsonld":
         return _jsonld(quads, context_iri)
     if fmt == "rdfxml":
@@ -321,6 +365,11 @@ def write(quads: list[Quad], fmt: str, *, context_iri: str | None = None) -> byt
 def triples(quads: Iterable[Quad]) -> list[tuple]:
     """The union of all graphs, sorted."""
     return sorted({q[:3] for q in quads}, key=lambda t: (nt_term(t[0]), nt_term(t[1]), nt_term(t[2])))
+
+
+def nt_triples(quads: Iterable[Quad]) -> set[tuple[str, str, str]]:
+    """The union of the quads' triples, as N-Triples terms."""
+    return {(nt_term(q[0]), nt_term(q[1]), nt_term(q[2])) for q in quads}
 
 
 def graphs(quads: Iterable[Quad]) -> dict:
@@ -346,31 +395,52 @@ def _prefix_lines(pattern: str) -> list[str]:
     return [pattern.format(f"{p}:", ns) for p, ns in PREFIXES.items()]
 
 
-def _turtle_block(ts: list[tuple], indent: str) -> list[str]:
-    by_subject: dict = defaultdict(lambda: defaultdict(list))
-    for s, p, o in ts:
-        by_subject[s][p].append(o)
+def _turtle_block(ts: Iterable[tuple[str, str, str]], indent: str) -> list[str]:
+    """Turtle statements for triples of N-Triples terms, subjects in order, each followed by an
+    empty line."""
     out = []
-    for s in sorted(by_subject, key=nt_term):
-        preds = sorted(by_subject[s], key=lambda p: (p != RDF.type, nt_term(p)))
-        parts = []
-        for p in preds:
-            objs = [turtle_term(o) for o in sorted(by_subject[s][p], key=_object_key)]
-            parts.append(f"{turtle_term(p)} " + f" ,\n{indent}        ".join(objs))
-        out.append(f"{indent}{turtle_term(s)} " + f" ;\n{indent}    ".join(parts) + " .")
+    for s, preds in sorted(by_subject(ts).items()):
+        out.append(statement(s, preds, indent))
         out.append("")
     return out
 
 
-def _trig(quads: list[Quad]) -> bytes:
-    out = _prefix_lines("@prefix {} <{}> .")
-    for g, ts in graphs(quads).items():
-        out.append("")
-        out.append("{" if g is None else f"{nt_term(g)} {{")
-        block = _turtle_block(ts, "    ")
-        out += block[:-1]  # no blank line before the closing brace
-        out.append("}")
-    return _encode("\n".join(out))
+def by_subject(ts: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, list[str]]]:
+    grouped: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in ts:
+        grouped[s][p].append(o)
+    return grouped
+
+
+def statement(s: str, preds: dict[str, list[str]], indent: str = "") -> str:
+    """One Turtle statement about S: rdf:type first, then predicates and objects in order (IRIs
+    before literals)."""
+    parts = []
+    for p in sorted(preds, key=lambda p: (p != _A, p)):
+        objs = [turtle_nt(o) for o in sorted(preds[p], key=lambda o: (_is_literal(o), o))]
+        parts.append(f"{'a' if p == _A else turtle_nt(p)} " + f" ,\n{indent}        ".join(objs))
+    return f"{indent}{turtle_nt(s)} " + f" ;\n{indent}    ".join(parts) + " ."
+
+
+def turtle_document(ts: Iterable[tuple[str, str, str]]) -> bytes:
+    """A Turtle file of the triples (N-Triples terms), Sanad's prefixes declared once."""
+    return _encode("\n".join(_prefix_lines("@prefix {} <{}> .") + [""] + _turtle_block(ts, "")))
+
+
+def turtle_document_statements(statements: Iterable[str]) -> bytes:
+    """A Turtle file of statements already in subject order (see statement)."""
+    return _encode("\n".join(_prefix_lines("@prefix {} <{}> .") + [""]) + "".join(f"\n{s}\n" for s in statements))
+
+
+def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
+    """One graph of a TriG file (GRAPH an N-Triples IRI, None for the default graph)."""
+    block = _turtle_block(ts, "    ")
+    return "\n".join(["", "{" if graph is None else f"{graph} {{", *block[:-1], "}"])
+
+
+def trig_document(blocks: Iterable[str]) -> bytes:
+    """A TriG file of graph blocks already in order (see trig_block)."""
+    return _encode("\n".join(_prefix_lines("@prefix {} <{}> .")) + "".join("\n" + b for b in blocks))
 
 
 # -- JSON-LD -------------------------------------------------------------------------------------

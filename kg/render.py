@@ -1,0 +1,62 @@
+"""Stage 5: each article's graph as text, and the corpus files assembled from those parts.
+
+An article renders on its own (in a worker process, or on another machine): its TriG block, the
+Turtle statements of the nodes only it describes (its evidence, assertions, hardware mentions and
+the article itself), and the triples of the nodes other articles may describe too (entities,
+positions, quotes, deals, amounts). Assembling sorts the blocks and merges only those shared
+triples, so a corpus of thousands of articles is written without building one big graph, and the
+bytes are exactly those `kg.export.serialize` writes for the same Dataset.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.defaults import INSTANCE_BASE
+from kg.errors import KGError
+from kg.export import by_subject, statement, trig_document, turtle_document_statements
+from kg.model import Extraction
+from kg.rdf import A, article_rdf, graph_name
+
+Triple = tuple[str, str, str]
+
+
+@dataclass
+class Rendered:
+    key: str  # the article's key
+    graph: str  # its graph's IRI, as N-Triples writes it
+    block: str  # its graph in TriG
+    own: list[tuple[str, str]]  # (subject, Turtle statement) of the nodes only this article describes
+    shared: list[Triple]  # the triples about nodes other articles may describe too
+    types: Counter = field(default_factory=Counter)  # rdf:type objects of its own nodes
+
+
+def render(ex: Extraction, base: str = INSTANCE_BASE) -> Rendered:
+    triples, owned = article_rdf(ex, base)
+    grouped = by_subject(triples)
+    statements = [(s, statement(s, grouped[s])) for s in sorted(grouped)]
+    graph = graph_name(ex, base)
+    block = "\n".join(["", f"{graph} {{", "\n\n".join("    " + text.replace("\n", "\n    ") for _, text in statements), "}"])
+    own = [(s, text) for s, text in statements if s in owned]
+    types = Counter(o for s, p, o in triples if p == A and s in owned)
+    shared = sorted(t for t in triples if t[0] not in owned)
+    return Rendered(ex.article.key, graph, block, own, shared, types)
+
+
+def assemble(parts: list[Rendered]) -> tuple[bytes, bytes, Counter]:
+    """graph.trig, graph.ttl (the RDF merge of all graphs) and the count of each class in the merge."""
+    parts = sorted(parts, key=lambda r: r.graph)
+    trig = trig_document(r.block for r in parts)
+    shared = by_subject({t for r in parts for t in r.shared})
+    statements = [(s, statement(s, preds)) for s, preds in shared.items()]
+    types: Counter = Counter()
+    for r in parts:
+        statements += r.own
+        types.update(r.types)
+    for preds in shared.values():
+        types.update(set(preds.get(A, ())))
+    statements.sort()
+    for (a, _), (b, _) in zip(statements, statements[1:]):
+        if a == b:
+            raise KGError(f"two articles both claim the node {a} as their own")  # iris.py mints them from the article key
+    return trig, turtle_document_statements(text for _, text in statements), types

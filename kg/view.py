@@ -193,7 +193,7 @@ class _EvidenceTable:
         self.ids: dict = {}
 
     def of(self, node) -> list[int]:
-        ids = [self.id(ev) for ev in self.idx.out.get(node, {}).get(EVIDENCE, ())]
+        ids = [self.id(ev) for ev in self.idx.objs(node, EVIDENCE)]  # sorted: row numbers must not follow set order
         return sorted(set(ids), key=lambda i: (self.rows[i]["a"], self.rows[i]["s"], self.rows[i]["e"]))
 
     def id(self, ev) -> int:

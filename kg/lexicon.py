@@ -99,6 +99,21 @@ class Lexicon:
         return out
 
     @cached_property
+    def title_keys(self) -> tuple[dict[tuple[str, ...], tuple[str, ...]], dict[str, tuple[int, ...]]]:
+        """Each title phrase mapped to itself, and the lengths of the phrases each first word starts."""
+        from kg.mentions import phrase_lengths
+
+        keys = {k: k for k in self.title_index}
+        return keys, phrase_lengths(keys)
+
+    @cached_property
+    def index_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First word of a known name -> the lengths of the names it starts, longest first."""
+        from kg.mentions import phrase_lengths
+
+        return phrase_lengths(self.index)
+
+    @cached_property
     def currency_words(self) -> dict[tuple[str, ...], str]:
         out = {}
         for code, spec in self.patterns["currencies"].items():

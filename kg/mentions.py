@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from kg import iris
 from kg.lexicon import Lexicon
@@ -57,6 +58,7 @@ class Doc:
     labels: dict[str, dict] = field(default_factory=dict)  # key -> entity data being gathered
     mentions: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _proclitic_forms: dict[int, list[tuple[str, int]]] = field(default_factory=dict)  # token start -> forms
     range_ends: list[Money] = field(default_factory=list)  # the upper ends of "$250-350 million"
 
     @property
@@ -65,6 +67,13 @@ class Doc:
         if not hasattr(self, "_token_index"):
             self._token_index = {t.start: i for i, t in enumerate(self.tokens)}
         return self._token_index
+
+    @property
+    def norms(self) -> tuple[str, ...]:
+        """The normalized form of each token, in order."""
+        if not hasattr(self, "_norms"):
+            self._norms = tuple(t.norm for t in self.tokens)
+        return self._norms
 
     @property
     def text(self) -> str:
@@ -169,16 +178,22 @@ def strip_proclitic(doc: Doc, tok: Token) -> list[tuple[str, int]]:
     original-text offset where the remainder starts."""
     if tok.script != "ar":
         return [(tok.norm, tok.start)]
-    cache = doc.__dict__.setdefault("_proclitic_forms", {})
-    forms = cache.get(tok.start)
+    forms = doc._proclitic_forms.get(tok.start)
     if forms is None:
-        forms = [(tok.norm, tok.start)]
-        for prefix in doc.lex.proclitics:
-            rest = tok.norm[len(prefix):]
-            if tok.norm.startswith(prefix) and len(rest) >= 2:
-                forms.append((rest, tok.start + _orig_len(tok.text, len(prefix))))
-        cache[tok.start] = forms
+        forms = [(form, tok.start + delta) for form, delta in _proclitic_forms(tok.text, tok.norm, doc.lex.proclitics)]
+        doc._proclitic_forms[tok.start] = forms
     return forms
+
+
+@lru_cache(maxsize=65536)
+def _proclitic_forms(text: str, word: str, proclitics: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """(form, offset of its start within the token) for the word and each proclitic reading."""
+    forms = [(word, 0)]
+    for prefix in proclitics:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 2:
+            forms.append((rest, _orig_len(text, len(prefix))))
+    return tuple(forms)
 
 
 def _orig_len(token_text: str, n_norm: int) -> int:
@@ -194,18 +209,26 @@ def _orig_len(token_text: str, n_norm: int) -> int:
     return len(token_text)
 
 
-def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
+def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True, lengths: dict | None = None):
     """Longest phrase of `index` starting at token i: (entry, first_start, end_token_index, prefix).
     The longest over every reading of a glued proclitic: "والرئيس التنفيذي" is و + "الرئيس
-    التنفيذي", not وال + "رئيس"."""
+    التنفيذي", not وال + "رئيس". `lengths` (first word -> lengths of the phrases it starts, longest
+    first; see phrase_lengths) spares trying every length."""
     toks = doc.tokens
     if toks[i].script == "punct":
         return None
+    if lengths is None:
+        lengths = phrase_lengths(index)
+    norms = doc.norms
+    room = min(max_len, len(toks) - i)
     best = None
     for first, start in strip_proclitic(doc, toks[i]):
-        for n in range(min(max_len, len(toks) - i), 0 if best is None else best[2] - i, -1):
-            key = (first, *(t.norm for t in toks[i + 1:i + n]))
-            entry = index.get(key)
+        for n in lengths.get(first, ()):
+            if n > room:
+                continue
+            if best is not None and n <= best[2] - i:
+                break
+            entry = index.get((first,) + norms[i + 1:i + n])
             if entry is None:
                 continue
             if not _contiguous(doc, toks[i:i + n]):
@@ -216,6 +239,14 @@ def _match_at(doc: Doc, i: int, index: dict, max_len: int, cased: bool = True):
             best = (entry, start, i + n, toks[i].norm[: len(toks[i].norm) - len(first)])
             break
     return best
+
+
+def phrase_lengths(index) -> dict[str, tuple[int, ...]]:
+    """First word -> the lengths of the phrases of `index` it starts, longest first."""
+    found: dict[str, set[int]] = {}
+    for key in index:
+        found.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in found.items()}
 
 
 def _contiguous(doc: Doc, toks) -> bool:
@@ -232,7 +263,7 @@ def _known_entities(doc: Doc, free) -> list[Item]:
     i = 0
     lex = doc.lex
     while i < len(doc.tokens):
-        hit = _match_at(doc, i, lex.index, lex.max_len)
+        hit = _match_at(doc, i, lex.index, lex.max_len, lengths=lex.index_lengths)
         if hit:
             entry_id, start, j, prefix = hit
             end = doc.tokens[j - 1].end
@@ -522,8 +553,9 @@ def _again(doc: Doc, free, names: dict[tuple[str, ...], str], seen: set[int]) ->
         return []
     out = []
     longest = max(len(k) for k in names)
+    lengths = phrase_lengths(names)
     for i in range(len(doc.tokens)):
-        hit = _match_at(doc, i, names, longest, cased=False)
+        hit = _match_at(doc, i, names, longest, cased=False, lengths=lengths)
         if hit:
             etype, start, j, _ = hit
             end = doc.tokens[j - 1].end
@@ -832,11 +864,11 @@ def _prefer_surnames(doc: Doc, taken: list[Item]) -> list[Item]:
 def _titles(doc: Doc, free) -> list[Item]:
     out = []
     index = doc.lex.title_index
+    keys, lengths = doc.lex.title_keys  # _match_at returns the matched phrase itself
     max_len = max(len(k) for k in index)
-    keys = {k: k for k in index}  # built once: _match_at returns the matched phrase itself
     i = 0
     while i < len(doc.tokens):
-        hit = _match_at(doc, i, keys, max_len, cased=False)
+        hit = _match_at(doc, i, keys, max_len, cased=False, lengths=lengths)
         if hit:
             words, start, j, prefix = hit
             end = doc.tokens[j - 1].end

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from kg import iris
 from kg.mentions import Doc, Item
@@ -31,8 +32,21 @@ class Context:
         # sentence of each item, and the item range of each sentence, computed once
         self._sentence = [doc.sentence_index(it.start) for it in self.items]
         self.item_starts = [it.start for it in self.items]
-        self._forms: dict[int, tuple[str, ...]] = {}
+        # per item, computed once: the normalized word of a plain token (None for entities, titles,
+        # money and numbers), and its forms with each possible proclitic removed (Arabic words)
+        procl = doc.lex.proclitics
+        self._norms = [it.norm if it.kind == "tok" else None for it in self.items]
+        self._forms = [None if w is None else _forms(w, procl) if it.script == "ar" else (w,)
+                       for w, it in zip(self._norms, self.items)]
+        self._where_norm: dict[str, list[int]] = {}  # word -> the plain tokens that are it
+        self._where_form: dict[str, list[int]] = {}  # word -> the plain tokens that are it after a proclitic
+        for i, forms in enumerate(self._forms):
+            if forms is not None:
+                self._where_norm.setdefault(forms[0], []).append(i)
+                for f in dict.fromkeys(forms):
+                    self._where_form.setdefault(f, []).append(i)
         self._indexes: dict[int, tuple] = {}
+        self._lengths: dict[tuple[int, bool], tuple] = {}
         self._words: dict[str, frozenset[str]] = {}
         self._phrases: dict[str, tuple] = {}
         self._ranges: dict[int, range] = {}
@@ -53,56 +67,78 @@ class Context:
 
     def words_at(self, i: int, phrases, proclitic: bool = False) -> int:
         """Length in items of the longest phrase (normalized token tuples) starting at item i."""
-        if not 0 <= i < len(self.items) or self.items[i].kind != "tok":
+        if not 0 <= i < len(self.items):
             return 0
-        index = self._phrase_index(phrases)
-        firsts = self.forms(i) if proclitic else (self.items[i].norm,)
+        if len(phrases) == 1:  # a phrase built on the spot: no table for the whole article
+            return self._longest(i, self._phrase_index(phrases), proclitic)
+        return self.lengths(phrases, proclitic)[i]
+
+    def lengths(self, phrases, proclitic: bool = False) -> list[int]:
+        """words_at for every item of the article, computed once per phrase list."""
+        key = (id(phrases), proclitic)
+        cached = self._lengths.get(key)
+        if cached is None or cached[0] is not phrases:
+            index = self._phrase_index(phrases)
+            out = [0] * len(self.items)
+            where = self._where_form if proclitic else self._where_norm
+            for first in index:
+                for i in where.get(first, ()):
+                    if not out[i]:
+                        out[i] = self._longest(i, index, proclitic)
+            cached = (phrases, out)
+            self._lengths[key] = cached
+        return cached[1]
+
+    def _longest(self, i: int, index: dict, proclitic: bool) -> int:
+        if self._norms[i] is None:
+            return 0
+        firsts = self._forms[i] if proclitic else (self._norms[i],)
+        norms = self._norms
         best = 0
         for first in firsts:
             for phrase in index.get(first, ()):
                 n = len(phrase)
                 if n <= best:
                     continue
-                toks = self.items[i + 1:i + n]
-                if len(toks) == n - 1 and all(t.kind == "tok" and t.norm == w for t, w in zip(toks, phrase[1:])):
+                if i + n <= len(norms) and all(norms[i + m] == phrase[m] for m in range(1, n)):
                     best = n
         return best
 
     def matches(self, phrases, proclitic: bool = True):
         """(item, length, sentence range) for every place a phrase of `phrases` starts."""
-        for k in range(len(self.items)):
-            n = self.words_at(k, phrases, proclitic=proclitic)
+        for k, n in enumerate(self.lengths(phrases, proclitic)):
             if n:
                 yield k, n, self.sentence_range(k)
 
     def forms(self, i: int) -> tuple[str, ...]:
         """Item i's word, and for an Arabic word the same with each possible proclitic removed."""
-        found = self._forms.get(i)
-        if found is None:
-            w = self.items[i].norm
-            found = (w,)
-            if self.items[i].script == "ar":
-                found += tuple(w[len(p):] for p in self.doc.lex.proclitics if w.startswith(p) and len(w) > len(p))
-            self._forms[i] = found
+        found = self._forms[i]
+        if found is None:  # not a plain token
+            it = self.items[i]
+            found = _forms(it.norm, self.doc.lex.proclitics) if it.script == "ar" else (it.norm,)
         return found
 
     def _phrase_index(self, phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
         key = id(phrases)
         cached = self._indexes.get(key)
         if cached is None or cached[0] is not phrases:
-            index: dict[str, list] = {}
-            for phrase in phrases:
-                index.setdefault(phrase[0], []).append(phrase)
-            cached = (phrases, {k: tuple(v) for k, v in index.items()})
+            cached = (phrases, _first_word_index(phrases))
             self._indexes[key] = cached
         return cached[1]
 
     def is_word(self, i: int, words: frozenset[str], proclitic: bool = True) -> bool:
-        if not 0 <= i < len(self.items) or self.items[i].kind != "tok":
+        if not 0 <= i < len(self.items):
             return False
-        if self.items[i].norm in words:
+        w = self._norms[i]
+        if w is None:
+            return False
+        if w in words:
             return True
-        return proclitic and self.items[i].script == "ar" and any(f in words for f in self.forms(i))
+        if proclitic and self.items[i].script == "ar":
+            for f in self._forms[i]:
+                if f in words:
+                    return True
+        return False
 
     def is_punct(self, i: int, chars: str = ",،") -> bool:
         return 0 <= i < len(self.items) and self.items[i].kind == "tok" and self.items[i].norm in chars
@@ -187,6 +223,18 @@ class Context:
                                         role["role"], current, evidence, Decimal(confidence), self.rule))
         if employment:
             self.relate(person, "worksFor" if current else "formerlyWorkedFor", org, evidence, confidence)
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str, proclitics: tuple[str, ...]) -> tuple[str, ...]:
+    return (word, *(word[len(p):] for p in proclitics if word.startswith(p) and len(word) > len(p)))
+
+
+def _first_word_index(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _lang(text: str) -> str:

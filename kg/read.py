@@ -14,6 +14,9 @@ from kg.model import Article
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
+# Characters XML 1.0 cannot hold: RDF/XML exports and the OWL reasoner (HermiT) fail on them, so
+# they are refused when read, with the place, rather than later with a message about a literal.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def find_articles(paths: Iterable[Path]) -> list[Path]:
@@ -80,7 +83,17 @@ def decode(path: Path) -> str:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError("article is empty", path)
+    bad = _NOT_TEXT.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(f"line {line}, column {col}: {_not_text(bad.group())}", path)
     return text
+
+
+def _not_text(char: str) -> str:
+    return (f"character U+{ord(char):04X} is not text (a control character, lone surrogate or non-character, "
+            "which RDF/XML and the OWL reasoner cannot hold); remove it")
 
 
 def read_meta(path: Path) -> dict[str, str]:
@@ -90,6 +103,10 @@ def read_meta(path: Path) -> dict[str, str]:
         data = json.loads(decode(path))
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", path) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InputError(f"unreadable JSON: {str(exc).split(';')[0]}", path) from None
+    except RecursionError:
+        raise InputError("unreadable JSON: nested too deeply", path) from None
     if not isinstance(data, dict):
         raise InputError(f"metadata must be a JSON object, not {type(data).__name__}", path)
     meta = {}
@@ -99,6 +116,9 @@ def read_meta(path: Path) -> dict[str, str]:
             continue
         if not isinstance(value, kind):
             raise InputError(f"field '{name}' must be a string or null, not {type(value).__name__}", path)
+        bad = _NOT_TEXT.search(value)
+        if bad:
+            raise InputError(f"field '{name}': {_not_text(bad.group())}", path)
         if value.strip():
             meta[name] = value.strip()
     if "language" in meta and meta["language"] not in ("ar", "en"):

@@ -274,6 +274,8 @@ class Worker:
                 text = q.bind(text, {k: wrapper.term(v) for k, v in params.items()}, name)
             except KGError as exc:
                 raise EndpointError(400, str(exc)) from None
+            except ValueError as exc:  # an IRI pyoxigraph refuses ('<a b>'): the client's mistake, not a 500
+                raise EndpointError(400, f"a parameter is not a valid IRI: {exc}") from None
         return self.op_query(text, accept, wanted)
 
     def render(self, result, accept: str | None, wanted: list[str]) -> Reply:

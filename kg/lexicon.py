@@ -114,6 +114,15 @@ class Lexicon:
         return phrase_lengths(self.index)
 
     @cached_property
+    def cue_words(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """Type -> the normalized cue words before and after a name of that type (both languages)."""
+        out = {}
+        for etype, spec in self.patterns["type_cues"].items():
+            out[etype] = (frozenset(norm(w) for w in spec.get("before_ar", []) + spec.get("before_en", [])),
+                          frozenset(norm(w) for w in spec.get("after_ar", []) + spec.get("after_en", [])))
+        return out
+
+    @cached_property
     def currency_words(self) -> dict[tuple[str, ...], str]:
         out = {}
         for code, spec in self.patterns["currencies"].items():

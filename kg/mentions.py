@@ -168,8 +168,11 @@ def _free(taken: list[Item]):
 
     def free(start: int, end: int) -> bool:
         i = bisect.bisect_left(starts, end)  # spans starting before `end`
-        j = bisect.bisect_left(starts, start - max_len)
-        return all(ends[k] <= start for k in range(j, i))
+        j = bisect.bisect_left(starts, start - max_len, 0, i)
+        for k in range(j, i):
+            if ends[k] > start:
+                return False
+        return True
     return free
 
 
@@ -254,6 +257,7 @@ def _contiguous(doc: Doc, toks) -> bool:
     return all(b.start - a.end <= 1 and doc.text[a.end:b.start] not in ("\n", "\r") for a, b in zip(toks, toks[1:]))
 
 
+@lru_cache(maxsize=1 << 15)
 def _case_ok(surface: str) -> bool:
     return surface[:1].isupper() or any(c.isupper() for c in surface[1:])
 
@@ -688,8 +692,7 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
         before = before[:-1]  # the Arabic spelling just before its Latin gloss
     for etype in ("MediaOutlet", "Company", "Organization"):
         spec = cues[etype]
-        words_before = {norm(w) for w in spec["before_ar"] + spec["before_en"]}
-        words_after = {norm(w) for w in spec["after_ar"] + spec["after_en"]}
+        words_before, words_after = lex.cue_words[etype]
         if before and any(f in words_before for f, _ in strip_proclitic(doc, before[-1])):
             return etype
         if after and after[0].norm in words_after:
@@ -793,8 +796,10 @@ def _surnames(doc: Doc, free, taken: list[Item]) -> list[Item]:
             if len(words) >= 2:
                 surnames.setdefault(words[-1].norm, set()).add(it.key)
     out = []
+    if not surnames:
+        return out
     for tok in doc.tokens:
-        if not free(tok.start, tok.end) or tok.script not in ("ar", "latin"):
+        if tok.script not in ("ar", "latin") or not free(tok.start, tok.end):
             continue
         if tok.script == "latin" and not _case_ok(tok.text):
             continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.model import Entity, Extraction, Mention
 
@@ -33,6 +34,7 @@ _LATIN = [("sch", "S"), ("sh", "S"), ("ch", "S"), ("th", "T"), ("ph", "F"), ("ck
           ("h", "H"), ("f", "F"), ("v", "F"), ("r", "R"), ("l", "L"), ("m", "M"), ("n", "N")]
 
 
+@lru_cache(maxsize=1 << 15)
 def skeleton(name: str) -> str:
     """Consonant classes of a name, script-independent; words separated by spaces."""
     words = []

@@ -41,6 +41,7 @@ TOKEN_RE = re.compile(
 SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+|[\r\n]+|(?<=[a-z]\.)(?=[A-Z][a-z]{2})")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """The matching key of a word or phrase: NFKC, case-folded, Arabic letter variants folded."""
     text = unicodedata.normalize("NFKC", text)

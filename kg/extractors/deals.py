@@ -97,12 +97,14 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     idx = list(ctx.sentence_items(s))
     if not idx:
         return None
-    rounds = [k for k in idx if ctx.words_at(k, ctx.phrases("round_nouns"), proclitic=True)]
-    raises = [k for k in idx if ctx.words_at(k, ctx.phrases("raise_verbs"), proclitic=True)]
-    led = [k for k in idx if ctx.words_at(k, ctx.phrases("round_led"), proclitic=True)]
-    leads = [(k, ctx.words_at(k, ctx.phrases("round_leads"), proclitic=True)) for k in idx]
+    rounds = _found(ctx, idx, "round_nouns")
+    raises = _found(ctx, idx, "raise_verbs")
+    led = _found(ctx, idx, "round_led")
+    lengths = ctx.lengths(ctx.phrases("round_leads"), proclitic=True)
+    leads = [(k, lengths[k]) for k in idx]
     if any(ctx.is_word(k, ctx.words("investor_words")) for k in idx):  # "investors ... include X, Y and Z"
-        leads += [(k, ctx.words_at(k, ctx.phrases("round_investor_lists"), proclitic=True)) for k in idx]
+        lengths = ctx.lengths(ctx.phrases("round_investor_lists"), proclitic=True)
+        leads += [(k, lengths[k]) for k in idx]
     leads = [(k, n) for k, n in leads if n]
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
     if not rounds or not (raises or money or led or leads):
@@ -189,8 +191,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     hedges = ctx.words("hedge")
 
     def found(name: str) -> list[int]:
-        phrases = ctx.phrases(name)
-        return [k for k in idx if ctx.words_at(k, phrases, proclitic=True)]
+        return _found(ctx, idx, name)
 
     def negated(k: int) -> bool:
         return any(ctx.is_word(q, negation) for q in range(max(idx[0], k - 3), k))
@@ -282,6 +283,12 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     if frame.kinds == {"AcquiHire"} and not (money or deal_words):
         frame.kinds = set()  # hiring a company's staff is a deal only with money or a deal word nearby
     return frame
+
+
+def _found(ctx: Context, idx: list[int], name: str) -> list[int]:
+    """The items of `idx` where a phrase of the pattern list `name` starts (proclitics allowed)."""
+    lengths = ctx.lengths(ctx.phrases(name), proclitic=True)
+    return [k for k in idx if lengths[k]]
 
 
 def _from_before(ctx: Context, k: int, other: str, last: int) -> bool:

@@ -80,7 +80,32 @@ class Lexicon:
             key = phrase_key(text)
             if key:
                 out.add(key)
-        return tuple(sorted(out, key=lambda k: (-len(k), k)))
+        found = tuple(sorted(out, key=lambda k: (-len(k), k)))
+        self.first_word_index[id(found)] = (found, _first_word_index(found))
+        return found
+
+    def words_both(self, name: str) -> frozenset[str]:
+        """A pattern word list in both languages: `name`_ar and `name`_en together."""
+        return self._words_both(name)
+
+    def phrases_both(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """A pattern phrase list in both languages, longest first."""
+        return self._phrases_both(name)
+
+    @cache  # noqa: B019
+    def _words_both(self, name: str) -> frozenset[str]:
+        return self._words(f"{name}_ar") | self._words(f"{name}_en")
+
+    @cache  # noqa: B019
+    def _phrases_both(self, name: str) -> tuple[tuple[str, ...], ...]:
+        found = tuple(sorted(set(self._phrases(f"{name}_ar")) | set(self._phrases(f"{name}_en")), key=lambda p: (-len(p), p)))
+        self.first_word_index[id(found)] = (found, _first_word_index(found))
+        return found
+
+    @cached_property
+    def first_word_index(self) -> dict[int, tuple]:
+        """id of a phrase list of this lexicon -> (the list, first word -> its phrases)."""
+        return {}
 
     @cached_property
     def proclitics(self) -> tuple[str, ...]:
@@ -159,6 +184,13 @@ class Lexicon:
 
     def first_name(self, token_norm: str) -> bool:
         return token_norm in self._words("first_names") or token_norm in self._words("first_names_ar")
+
+
+def _first_word_index(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _load_json(path: Path) -> dict:

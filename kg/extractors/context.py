@@ -47,8 +47,6 @@ class Context:
                     self._where_form.setdefault(f, []).append(i)
         self._indexes: dict[int, tuple] = {}
         self._lengths: dict[tuple[int, bool], tuple] = {}
-        self._words: dict[str, frozenset[str]] = {}
-        self._phrases: dict[str, tuple] = {}
         self._ranges: dict[int, range] = {}
         for i, s in enumerate(self._sentence):
             r = self._ranges.get(s)
@@ -120,7 +118,7 @@ class Context:
 
     def _phrase_index(self, phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
         key = id(phrases)
-        cached = self._indexes.get(key)
+        cached = self._indexes.get(key) or self.doc.lex.first_word_index.get(key)  # lists of the lexicon: built once
         if cached is None or cached[0] is not phrases:
             cached = (phrases, _first_word_index(phrases))
             self._indexes[key] = cached
@@ -150,16 +148,10 @@ class Context:
 
     def words(self, name: str) -> frozenset[str]:
         """A pattern word list in both languages (Latin names occur inside Arabic text and back)."""
-        if name not in self._words:
-            self._words[name] = self.doc.lex.words(f"{name}_ar") | self.doc.lex.words(f"{name}_en")
-        return self._words[name]
+        return self.doc.lex.words_both(name)
 
     def phrases(self, name: str):
-        if name not in self._phrases:
-            lex = self.doc.lex
-            self._phrases[name] = tuple(sorted(set(lex.phrases(f"{name}_ar")) | set(lex.phrases(f"{name}_en")),
-                                               key=lambda p: (-len(p), p)))
-        return self._phrases[name]
+        return self.doc.lex.phrases_both(name)
 
     def title(self, role: str) -> dict:
         """The title entry of a role in lexicon/patterns.json ("head", "board-member", ...)."""

@@ -6,23 +6,27 @@ validate, query, view and export. `build()` reads like it.
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import json
+import os
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from rdflib import Dataset
 
 from kg import engine
 from kg import store as _store
-from kg.cache import Cache
-from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS
+from kg.cache import Cache, RenderCache, fingerprint
+from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS, STORE_DIR
 from kg.engine import Progress
 from kg.errors import InputError, KGError
-from kg.export import union, write_atomic
+from kg.export import trig_document, union, write_atomic
 from kg.lexicon import default_lexicon
 from kg.model import Extraction
 from kg.rdf import new_dataset, to_dataset
@@ -34,6 +38,8 @@ from kg.store import open  # kg.open(path): a build folder, a store or a graph f
 from kg.validate import Report, validate
 
 __version__ = "0.1.0"
+GRAPHS_STATE = "graphs.json"  # in DIR/.cache: a digest of each article graph the store was last loaded with
+INCREMENTAL_GRAPHS = 50  # replace graphs in place when at most this many (or a tenth of them) changed
 __all__ = ["build", "open", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
 
 
@@ -46,6 +52,8 @@ class BuildResult:
     skipped: list = field(default_factory=list)  # InputErrors of articles left out by --keep-going
     trig: bytes = b""  # graph.trig as written
     types: Counter = field(default_factory=Counter)  # rdf:type objects (N-Triples IRIs) in the merged graph
+    rendered: int = 0  # article graphs rendered in this run (the rest came from the cache)
+    store_update: str = ""  # "created" or "replaced N graph(s)"
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -122,14 +130,16 @@ def article_graph(path: Path, base: str = INSTANCE_BASE):
 def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: bool = True,
           base: str = INSTANCE_BASE, use_cache: bool = True, store: bool = True,
           keep_going: bool = False, jobs: int | None = None, engine_name: str = "local",
-          scheduler: str | None = None, progress: Callable[[str, int], Progress] | None = None) -> BuildResult:
+          scheduler: str | None = None, progress: Callable[[str, int], Progress] | None = None,
+          shards: Path | None = None) -> BuildResult:
     """Read articles, extract, write DIR/graph.trig, DIR/graph.ttl and DIR/graph.html, and load
     graph.trig into the store DIR/store/ (unless `store` is off; see kg/store.py).
 
     The per-article work runs on JOBS local processes (default: all cores) or on a Dask cluster
     (engine_name "dask", at SCHEDULER or a local one); the output is the same bytes either way.
     PROGRESS, when given, is called with a stage name and its number of items and returns the
-    function to call as items finish.
+    function to call as items finish. SHARDS, when given, is a folder the workers write the graphs
+    into as N-Quads, one file per partition (on a cluster, a path every worker can write).
 
     When `check` is on and the graph fails validation, nothing in DIR is replaced; the failing
     graph is written to DIR/graph.invalid.trig for inspection.
@@ -138,7 +148,7 @@ def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: boo
         runner = engine.engine(engine_name, jobs, scheduler)
         try:
             return _build(paths, out_dir, check=check, view=view, base=base, use_cache=use_cache, store=store,
-                          keep_going=keep_going, runner=runner, progress=progress)
+                          keep_going=keep_going, runner=runner, progress=progress, shards=shards)
         finally:
             runner.close()
 
@@ -159,15 +169,22 @@ def build_lock(out_dir: Path):
 
 
 def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, base: str, use_cache: bool,
-           store: bool, keep_going: bool, runner, progress) -> BuildResult:
+           store: bool, keep_going: bool, runner, progress, shards: Path | None) -> BuildResult:
     paths = list(paths)
     cache = Cache(out_dir / CACHE_DIR if use_cache else None, default_lexicon())
     skipped: list[InputError] | None = [] if keep_going else None
     n_files = len(find_articles(paths)) if progress else 0
     extractions = extract_articles(paths, cache, skipped, runner, progress and progress("extract", n_files))
-    parts = runner.map(render, extractions, base, progress=progress and progress("render", len(extractions)))
+    render_dir = str(out_dir / CACHE_DIR / "render") if use_cache else None
+    finish = partial(write_shard, shards / ".new") if shards else None
+    if shards:
+        shutil.rmtree(shards / ".new", ignore_errors=True)
+    rendered = runner.map(_render, extractions, base, render_dir, finish=finish,
+                          progress=progress and progress("render", len(extractions)))
+    parts = [r for r, _, _ in rendered]
     trig, ttl, types = assemble(parts)
-    result = BuildResult(extractions, None, [], cache.misses, skipped or [], trig, types)
+    result = BuildResult(extractions, None, [], cache.misses, skipped or [], trig, types,
+                         rendered=sum(not hit for _, _, hit in rendered))
     if check:
         result.report = validate(_union_graph(ttl))
         if not result.report.ok:
@@ -181,10 +198,90 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
         files[out_dir / GRAPH_HTML] = render_html(result.dataset).encode("utf-8")
     for path, data in files.items():  # everything is rendered before anything is replaced
         write_atomic(path, data)
+    if shards:
+        _replace_folder(shards / ".new", shards)
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
     cache.prune()
-    result.outputs = list(files) + ([_store.create(out_dir / GRAPH_TRIG)] if store else [])
+    RenderCache(Path(render_dir) if render_dir else None).prune({key for _, key, _ in rendered})
+    result.outputs = list(files)
+    if store:
+        store_dir, result.store_update = _update_store(out_dir, parts)
+        result.outputs.append(store_dir)
     return result
+
+
+def _render(ex: Extraction, base: str, folder: str | None):
+    """One article's graph as text, in a worker; from the render cache when nothing it is made
+    from changed."""
+    cache = RenderCache(Path(folder) if folder else None)
+    key = fingerprint(ex, base)
+    found = cache.get(key)
+    hit = found is not None
+    if not hit:
+        found = render(ex, base)
+        cache.put(key, found)
+    return found, key, hit
+
+
+def _readable(store_dir: Path) -> None:
+    """Open the store and read every block of its main index (RocksDB checks each block's checksum),
+    so that a damaged store is loaded again rather than updated."""
+    store = _store.open_store(store_dir)
+    try:
+        len(store)
+    finally:
+        del store
+
+
+def write_shard(folder: Path, rendered: list, index: int) -> None:
+    """A partition's article graphs as one N-Quads file, FOLDER/part-INDEX.nq (INDEX: the number of
+    the partition's first article), lines sorted: for bulk loaders such as Virtuoso's ld_dir."""
+    import pyoxigraph as ox
+
+    data = trig_document(r.block for r, _, _ in rendered)
+    lines = ox.serialize(ox.parse(data, format=ox.RdfFormat.TRIG), format=ox.RdfFormat.N_QUADS).splitlines()
+    write_atomic(Path(folder) / f"part-{index:07d}.nq", b"\n".join(sorted(lines)) + b"\n")
+
+
+def _replace_folder(new: Path, target: Path) -> None:
+    """NEW's files become TARGET's (the shards of an earlier build are removed)."""
+    for old in target.glob("part-*.nq"):
+        old.unlink()
+    for f in sorted(new.glob("part-*.nq")):
+        os.replace(f, target / f.name)
+    new.rmdir()
+
+
+def _update_store(out_dir: Path, parts: list) -> tuple[Path, str]:
+    """Load graph.trig into DIR/store; when the store holds the previous build and few article
+    graphs changed, replace just those graphs in place (kg.store.replace_graphs)."""
+    trig, store_dir, state_file = out_dir / GRAPH_TRIG, out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
+    digests = {r.graph[1:-1]: hashlib.sha256(r.block.encode("utf-8")).hexdigest()[:32] for r in parts}
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    m = _store.manifest(store_dir) or {}
+    old = state.get("graphs") if isinstance(state.get("graphs"), dict) else None
+    in_step = old is not None and m.get("sha256") and m.get("sha256") == state.get("trig") and m.get("state") is None
+    changed = {g: d for g, d in digests.items() if old is None or old.get(g) != d}
+    removed = sorted(set(old or ()) - set(digests))
+    how = "created"
+    if in_step and len(changed) + len(removed) <= max(INCREMENTAL_GRAPHS, len(digests) // 10):
+        blocks = {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in changed}
+        try:
+            _readable(store_dir)
+            _store.replace_graphs(store_dir, {g: trig_document([b]) for g, b in blocks.items()}, removed, source=trig)
+            how = f"replaced {len(changed) + len(removed)} graph(s)"
+        except (KGError, OSError, RuntimeError, ValueError) as exc:
+            print(f"Warning: {store_dir} cannot be updated in place ({str(exc).splitlines()[0][:200]}); loading it again",
+                  file=sys.stderr)
+    if how == "created":
+        _store.create(trig)
+    m = _store.manifest(store_dir) or {}
+    write_atomic(state_file, json.dumps({"trig": m.get("sha256"), "graphs": digests}, sort_keys=True).encode("utf-8"),
+                 durable=False)
+    return store_dir, how
 
 
 def _union_graph(ttl: bytes):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,7 +66,7 @@ class Cache:
     def put(self, article: Article, extraction: Extraction) -> None:
         path = self._path(article)
         if path is not None:
-            write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
             self.used.add(path)
 
     def prune(self) -> None:
@@ -73,4 +74,58 @@ class Cache:
         if self.folder and self.folder.exists():
             for path in self.folder.glob("*.pickle"):
                 if path not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+# The modules whose code decides how an extraction becomes RDF text; editing any of them
+# invalidates rendered graphs.
+RENDER_MODULES = ("rdf.py", "render.py", "export.py", "iris.py", "model.py", "defaults.py", "vocab.py")
+
+
+@lru_cache(maxsize=1)
+def render_version() -> str:
+    h = hashlib.sha256(f"{CACHE_FORMAT}".encode())
+    root = Path(__file__).parent
+    for name in RENDER_MODULES:
+        h.update(name.encode())
+        h.update((root / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def fingerprint(ex: Extraction, base: str) -> str:
+    """A hash of everything an article's graph is made from (sets in sorted order, so the same
+    extraction gives the same hash in any process)."""
+    h = hashlib.sha256(f"{render_version()}\0{base}".encode())
+    for f in fields(ex):
+        value = getattr(ex, f.name)
+        h.update(b"\0" + repr(sorted(value) if isinstance(value, (set, frozenset)) else value).encode("utf-8"))
+    return h.hexdigest()[:32]
+
+
+class RenderCache:
+    """Rendered article graphs (kg.render.Rendered) in DIR/.cache/render/, keyed by fingerprint():
+    a rebuild after one article changed renders that article only."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[Path] = set()
+
+    def get(self, key: str):
+        path = self.folder / f"{key}.pickle" if self.folder else None
+        if path is None or not path.exists():
+            return None
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - a damaged entry is rendered again
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, key: str, rendered) -> None:
+        if self.folder is not None:
+            write_atomic(self.folder / f"{key}.pickle", pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+
+    def prune(self, keep: set[str]) -> None:
+        if self.folder and self.folder.exists():
+            for path in self.folder.glob("*.pickle"):
+                if path.stem not in keep:
                     path.unlink(missing_ok=True)

@@ -58,9 +58,12 @@ def _default_graph() -> Path:
 @click.option("--engine", "engine_name", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: processes on this machine; dask: a Dask cluster (--scheduler, or a local one).")
 @click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
+@click.option("--shards", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write the graphs as N-Quads shards here, one per partition, written by the workers  "
+                   "[default with --engine dask: DIR/shards]")
 @click.option("-q", "--quiet", is_flag=True, help="No report and no progress bar on stderr.")
 def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool, no_cache: bool, keep_going: bool,
-          jobs: int | None, engine_name: str, scheduler: str | None, quiet: bool) -> None:
+          jobs: int | None, engine_name: str, scheduler: str | None, shards: Path | None, quiet: bool) -> None:
     """Read articles (files or folders; default seeds/) and write DIR/graph.trig, DIR/graph.ttl
     and DIR/graph.html.
 
@@ -74,7 +77,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool,
     try:
         result = kg.build(list(paths) or [SEEDS_DIR], out_dir, check=not no_check, view=not no_view,
                           use_cache=not no_cache, keep_going=keep_going, jobs=jobs, engine_name=engine_name,
-                          scheduler=scheduler, progress=bar.stage if bar else None)
+                          scheduler=scheduler, progress=bar.stage if bar else None,
+                          shards=shards or (out_dir / "shards" if engine_name == "dask" else None))
     finally:
         if bar:
             bar.done()
@@ -83,7 +87,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool,
     if not quiet:
         n = len(result.extractions)
         click.echo(f"Read {n} article{'s' if n != 1 else ''} ({result.extracted} extracted, "
-                   f"{n - result.extracted} unchanged from the cache).", err=True)
+                   f"{n - result.extracted} unchanged from the cache; {result.rendered} graph(s) rendered).", err=True)
         counts = result.class_counts()
         width = max(map(len, counts), default=0)
         for cls, count in counts.items():
@@ -91,7 +95,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool,
         if result.report is not None:
             click.echo(f"Validation ({result.report.seconds:.1f} s):\n{result.report.text}", err=True)
         for path in result.outputs:
-            click.echo(f"Wrote {path}", err=True)
+            click.echo(f"Wrote {path}" + (f" ({result.store_update})" if path.name == "store" and result.store_update else ""),
+                       err=True)
     if result.report is not None and not result.report.ok:
         click.echo("Error: the graph fails validation; earlier outputs were left as they were.", err=True)
         sys.exit(1)

@@ -31,8 +31,16 @@ def partitions(items: Sequence, size: int) -> list[list]:
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def run_partition(fn: Callable, part: list, *args) -> list:
-    return [fn(item, *args) for item in part]
+def run_partition(fn: Callable, part: list, *args, finish: Callable | None = None, index: int = 0) -> list:
+    """FN over one partition in a worker; then FINISH(results, index), e.g. to write the partition's shard."""
+    results = [fn(item, *args) for item in part]
+    if finish is not None:
+        finish(results, index)
+    return results
+
+
+def _run_indexed(index: int, fn: Callable, part: list, args: tuple, finish: Callable | None = None) -> list:
+    return run_partition(fn, part, *args, finish=finish, index=index)
 
 
 class Local:
@@ -44,13 +52,14 @@ class Local:
         self.jobs = max(1, jobs or cores())
         self._pool = None
 
-    def map(self, fn: Callable, items: Sequence, *args, progress: Progress | None = None) -> list:
+    def map(self, fn: Callable, items: Sequence, *args, progress: Progress | None = None,
+            finish: Callable | None = None) -> list:
         if self.jobs == 1 or len(items) < 4:  # a pool costs more than it saves on a handful
             out = []
-            for item in items:
-                out.append(fn(item, *args))
+            for part in partitions(items, _partition_size(len(items), self.jobs)):
+                out += run_partition(fn, part, *args, finish=finish, index=len(out))
                 if progress:
-                    progress(1)
+                    progress(len(part))
             return out
         if self._pool is None:
             import multiprocessing
@@ -60,7 +69,8 @@ class Local:
         size = _partition_size(len(items), self.jobs)
         parts = partitions(items, size)
         results: list[Any] = [None] * len(parts)
-        pending = [self._pool.apply_async(run_partition, (fn, part, *args)) for part in parts]
+        pending = [self._pool.apply_async(run_partition, (fn, part, *args), {"finish": finish, "index": i * size})
+                   for i, part in enumerate(parts)]
         for i, job in enumerate(pending):
             results[i] = job.get()
             if progress:
@@ -88,7 +98,7 @@ class Dask:
         self._cluster = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="30s")
+                self.client = Client(scheduler, timeout="10s")
             else:
                 self._cluster = LocalCluster(n_workers=max(1, jobs or cores()), threads_per_worker=1, processes=True,
                                              dashboard_address=None, host="127.0.0.1")
@@ -97,15 +107,18 @@ class Dask:
             raise KGError(f"cannot reach the Dask scheduler {scheduler or '(local cluster)'}: {exc}") from None
         self.jobs = max(1, len(self.client.scheduler_info().get("workers", {})) or 1)
 
-    def map(self, fn: Callable, items: Sequence, *args, progress: Progress | None = None) -> list:
+    def map(self, fn: Callable, items: Sequence, *args, progress: Progress | None = None,
+            finish: Callable | None = None) -> list:
         from dask.distributed import as_completed
 
         if not items:
             return []
-        parts = partitions(items, _partition_size(len(items), self.jobs))
+        size = _partition_size(len(items), self.jobs)
+        parts = partitions(items, size)
         name = getattr(fn, "__name__", "task")
-        futures = self.client.map(run_partition, [fn] * len(parts), parts, *[[a] * len(parts) for a in args],
-                                  key=[f"kg-{name}-{i}-{os.getpid()}-{id(items)}" for i in range(len(parts))])
+        n = len(parts)
+        futures = self.client.map(_run_indexed, [i * size for i in range(n)], [fn] * n, parts, [args] * n, finish=finish,
+                                  key=[f"kg-{name}-{i}-{os.getpid()}-{id(items)}" for i in range(n)])
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[Any] = [None] * len(parts)
         for future in as_completed(futures):

@@ -1,0 +1,140 @@
+"""Parallel and distributed builds (issue 6): the same bytes with one process, a pool of workers
+or a Dask cluster of two local workers; N-Quads shards that hold exactly the graph; a progress
+bar only on a terminal; a rebuild after one article changed re-extracts and re-renders only it
+and replaces only its graph in the store."""
+from __future__ import annotations
+
+import os
+import pty
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import ROOT
+
+import kg
+
+OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for f in sorted((ROOT / "tests" / "corpus").glob("*.*.*")) + sorted((ROOT / "seeds").glob("*.*.*")):
+        if not f.name.endswith(".gold.json"):
+            shutil.copy(f, folder / f.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def plain(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("plain")
+    kg.build([corpus], out, check=False, jobs=1, use_cache=False)
+    return out
+
+
+def _same(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_a_pool_of_workers_writes_the_same_bytes(corpus, plain, tmp_path):
+    result = kg.build([corpus], tmp_path, check=False, jobs=2, use_cache=False)
+    assert result.extracted == len(list(corpus.glob("*.txt")))
+    _same(plain, tmp_path)
+
+
+def test_a_dask_cluster_of_two_workers_writes_the_same_bytes_and_shards(corpus, plain, tmp_path):
+    shards = tmp_path / "shards"
+    kg.build([corpus], tmp_path, check=False, jobs=2, engine_name="dask", use_cache=False, shards=shards)
+    _same(plain, tmp_path)
+    files = sorted(shards.glob("part-*.nq"))
+    assert len(files) > 1  # one per partition, written by the workers
+    quads: set = set()
+    for f in files:
+        part = set(ox.parse(path=str(f), format=ox.RdfFormat.N_QUADS))
+        assert not part & quads  # an article's graph is in one shard
+        quads |= part
+    assert quads == set(ox.parse(path=str(tmp_path / "graph.trig"), format=ox.RdfFormat.TRIG))
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(corpus, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path), "--engine", "dask",
+                           "--scheduler", "tcp://127.0.0.1:9", "--no-check"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: cannot reach the Dask scheduler tcp://127.0.0.1:9")
+    assert "Traceback" not in done.stderr
+
+
+def _build_on_a_terminal(*args: str) -> str:
+    """Run `kg build ARGS` with stderr on a pseudo-terminal; what the terminal showed."""
+    main, secondary = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", *args], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=secondary, cwd=ROOT)
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    proc.wait(timeout=300)
+    os.close(main)
+    assert proc.returncode == 0, shown.decode(errors="replace")
+    return shown.decode("utf-8", errors="replace")
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(corpus, tmp_path):
+    shown = _build_on_a_terminal(str(corpus), "--out", str(tmp_path / "a"), "--no-check", "--no-view", "-j", "2")
+    assert "extract [" in shown and "articles/s" in shown and f"{len(list(corpus.glob('*.txt')))}/" in shown
+    quiet = _build_on_a_terminal(str(corpus), "--out", str(tmp_path / "b"), "--no-check", "--no-view", "-q")
+    assert "articles/s" not in quiet
+    piped = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path / "c"), "--no-check",
+                            "--no-view"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert piped.returncode == 0 and "articles/s" not in piped.stderr and "\r" not in piped.stderr
+
+
+def test_one_changed_article_is_extracted_rendered_and_replaced_alone(corpus, tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    first = kg.build([folder], out, check=False, view=False, jobs=2)
+    assert first.store_update == "created"
+    store_inode = (out / "store").stat().st_ino
+    again = kg.build([folder], out, check=False, view=False, jobs=2)
+    assert (again.extracted, again.rendered, again.store_update) == (0, 0, "replaced 0 graph(s)")
+
+    changed = folder / "arcline-cloud-h100.en.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Arcline", "Arcline Cloud"), encoding="utf-8")
+    result = kg.build([folder], out, check=False, view=False, jobs=2)
+    assert (result.extracted, result.rendered, result.store_update) == (1, 1, "replaced 1 graph(s)")
+    assert (out / "store").stat().st_ino == store_inode  # updated in place, not loaded again
+
+    clean = tmp_path / "clean"
+    kg.build([folder], clean, check=False, view=False, jobs=1, use_cache=False)
+    for name in ("graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+    ask = "SELECT ?g (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    assert kg.open(out).query(ask) == kg.open(clean).query(ask)
+    assert kg.open(out).kind == "store"
+
+
+def test_a_removed_article_leaves_the_store(corpus, tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    kg.build([folder], out, check=False, view=False, jobs=1)
+    for f in folder.glob("arcline-cloud-h100.en.*"):
+        f.unlink()
+    result = kg.build([folder], out, check=False, view=False, jobs=1)
+    assert result.store_update == "replaced 1 graph(s)"
+    rows = kg.open(out).query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(rows[0]["n"]) == len(list(folder.glob("*.txt")))
+    arcline = "ASK { ?s ?p ?o FILTER(CONTAINS(STR(?s), 'arcline-cloud-h100')) }"
+    assert kg.open(out).raw(arcline) is False

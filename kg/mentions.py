@@ -622,6 +622,7 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     particles = doc.lex.words("name_particles_en")
     org_links = doc.lex.words("org_name_links_en")
     suffixes = set(doc.lex.patterns["org_suffixes"])
+    places = doc.lex.words("place_words_en")
     org_inside = set(doc.lex.patterns["type_cues"]["Organization"]["inside_en"])
     titles = doc.lex.title_index
     for k, tok in enumerate(toks):
@@ -634,7 +635,9 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
             particle = True  # "University of Technology"
         ok = tok.script == "latin" and free(tok.start, tok.end) and (
             _case_ok(tok.text) or particle or doc.lang == "ar") and not any(a <= tok.start < b for a, b in headline_ends)
-        if ok and ((tok.norm,) in titles or (cur and tok.norm in stop and tok.norm != "the")):
+        if ok and ((tok.norm,) in titles or (cur and tok.norm in stop and tok.norm != "the"
+                                              and not (tok.text in suffixes and cur[-1].norm not in places))):
+            # "Silo AI" is one name, "French AI start-up Kestrel" is not
             if cur:
                 runs.append(cur)  # "Palisade CEO Rosa Lindgren": a title splits the run, and starts none
             cur = []

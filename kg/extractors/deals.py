@@ -238,6 +238,13 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
         payer = ctx.items[payer_i].key if payer_i is not None else None
     if payer is None and (payer_i := subject_org(ctx, idx[0], idx[-1] + 1)) is not None:
         payer = ctx.items[payer_i].key
+    # "Silo AI's acquisition by AMD": the organization after "by" pays, the one before is bought
+    bought: dict[int, str] = {}
+    for k in acquires:
+        by = _agent_after(ctx, k + ctx.words_at(k, ctx.phrases("acquire_words"), proclitic=True), idx[-1])
+        if by is not None and payer is not None and by != payer:
+            bought[k] = payer
+            payer = by
     frame = DealFrame([s], payer)
     orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"}
     frame.parties = set(orgs)
@@ -248,7 +255,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
             stake = kind == "Acquisition" and any(ctx.is_word(q, stakes) for q in range(k + 1, min(k + 5, idx[-1] + 1)))
             if stake:  # "استحوذت على حصة تبلغ 49% من Scale AI", "bought a 49% stake in": an investment
                 kind = "Investment"
-            other = _org_after(ctx, k, idx[-1], skip=payer, buying=kind == "Acquisition")
+            other = bought.get(k) if kind == "Acquisition" else None
+            other = other or _org_after(ctx, k, idx[-1], skip=payer, buying=kind == "Acquisition")
             if other and kind == "Investment" and payer and not stake and _from_before(ctx, k, other, idx[-1]):
                 frame.kinds.add(kind)
                 frame.backers.add(other)  # "وتحظى بدعم استثمار ... من مايكروسوفت": Microsoft invests in the payer
@@ -321,11 +329,22 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
             continue
         target = next((ctx.items[q].key for q in range(k - 1, max(idx[0], k - 12) - 1, -1)
                        if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
-        acquirer = None
-        if ctx.is_word(k + 1, frozenset({"by"}), False) and k + 2 <= idx[-1] and ctx.items[k + 2].is_org:
-            acquirer = ctx.items[k + 2].key
+        acquirer = _agent_after(ctx, k + 1, idx[-1])
         if target and target != acquirer:
             return target, acquirer
+    return None
+
+
+def _agent_after(ctx: Context, q: int, last: int) -> str | None:
+    """The organization after "by" at item q, past a short description ("by US chipmaker AMD")."""
+    if not ctx.is_word(q, frozenset({"by"}), False):
+        return None
+    for r in range(q + 1, min(q + 5, last + 1)):
+        it = ctx.items[r]
+        if it.is_org and it.etype != "MediaOutlet":
+            return it.key
+        if it.kind != "tok" or it.script == "punct":
+            return None
     return None
 
 

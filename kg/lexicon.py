@@ -182,6 +182,25 @@ class Lexicon:
                     found.setdefault(words[-1].norm, set()).add(entry.id)
         return {w: next(iter(ids)) for w, ids in sorted(found.items()) if len(ids) == 1}
 
+    @cached_property
+    def person_skeletons(self) -> dict[str, str]:
+        """Consonant skeletons of the Arabic-script full names of known people -> the one person they
+        name: other transliterations of the same name ("شينغجيا تشاو" / "شنغجيا تشاو", "جيّوم" / "غيوم")."""
+        from kg.resolve import skeleton
+
+        found: dict[str, set[str]] = {}
+        for entry in self.entries.values():
+            if entry.etype != "Person":
+                continue
+            for name in entry.names:
+                words = [t.norm for t in tokenize(name) if t.script == "ar"]
+                if len(words) < 2 or len(words) != len([t for t in tokenize(name) if t.script != "punct"]):
+                    continue
+                sk = " ".join(skeleton(w) for w in words)
+                if len(sk.replace(" ", "")) >= 5 and all(sk.split(" ")) and len(sk.split(" ")) == len(words):
+                    found.setdefault(sk, set()).add(entry.id)
+        return {sk: next(iter(ids)) for sk, ids in sorted(found.items()) if len(ids) == 1}
+
     def first_name(self, token_norm: str) -> bool:
         return token_norm in self._words("first_names") or token_norm in self._words("first_names_ar")
 

@@ -141,6 +141,7 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken: list[Item] = []
     taken += _money(doc)
     taken += _known_entities(doc, _free(taken))
+    taken += _known_spelled_otherwise(doc, _free(taken))
     taken += _surnames(doc, _free(taken), taken)
     taken += _unknown_entities(doc, _free(taken), taken)
     taken += _arabic_orgs(doc, _free(taken))
@@ -280,6 +281,48 @@ def _known_entities(doc: Doc, free) -> list[Item]:
                 i = j
                 continue
         i += 1
+    return out
+
+
+def _known_spelled_otherwise(doc: Doc, free) -> list[Item]:
+    """A known person's full name in another Arabic transliteration ("شينغجيا تشاو" for
+    "شنغجيا تشاو", "وجيّوم لامبل" for "غيوم لامبل"): the same consonant skeleton, word for word."""
+    from kg.resolve import skeleton
+
+    index = doc.lex.person_skeletons
+    toks = doc.tokens
+    out = []
+    i = 0
+    while i < len(toks) - 1:
+        if toks[i].script != "ar" or not free(toks[i].start, toks[i].end):
+            i += 1
+            continue
+        hit = None
+        for n in (3, 2):
+            words = toks[i:i + n]
+            if len(words) < n or any(t.script != "ar" for t in words) or not _contiguous(doc, words) \
+                    or not free(words[0].start, words[-1].end):
+                continue
+            rest = " ".join(skeleton(t.norm) for t in words[1:])
+            for form, start in strip_proclitic(doc, toks[i]):
+                if len(form) < len(toks[i].norm) and toks[i].norm[:len(toks[i].norm) - len(form)] not in ("و", "ل", "ب"):
+                    continue  # a name takes و, ل or ب at most
+                entry_id = index.get(f"{skeleton(form)} {rest}")
+                if entry_id is not None:
+                    hit = (entry_id, start, i + n, toks[i].norm[:len(toks[i].norm) - len(form)])
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        entry_id, start, j, prefix = hit
+        known = doc.lex.entries[entry_id]
+        key = f"{iris.kind_segment(known.etype)}/{known.id}"
+        sp = doc.span(start, toks[j - 1].end)
+        doc.add_entity(key, known.etype, sp.exact, how="lexicon", span=sp, known=known)
+        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), key=key, etype=known.etype, prefix=prefix))
+        i = j
     return out
 
 

@@ -34,6 +34,7 @@ class DealFrame:
     amounts: set[Money] = field(default_factory=set)
     reporters: set[str] = field(default_factory=set)
     status: str | None = None
+    denies: bool = False  # "لم تكن هذه العملية استحواذا كاملا", "rather than acquiring it": not an acquisition
 
 
 @extractor("sanad.deal.frame.v1", produces=("Deal", "LicensingDeal", "Acquisition", "Investment", "AcquiHire",
@@ -61,10 +62,16 @@ def deals(ctx: Context) -> None:
             f.kinds.add("Acquisition")
             f.parties.add(f.payer)
     merged: list[DealFrame] = []
+    pending_denial = False  # "It is not an acquisition." before the deal is named
     for f in frames:
         if not f.parties and not f.payer and merged:
             _absorb(merged[-1], f)  # "the deal, worth $2.4 billion, ...": the deal just named
             continue
+        if not f.parties and not f.payer and f.denies:
+            pending_denial = True
+            continue
+        f.denies = f.denies or pending_denial
+        pending_denial = False
         target = next((m for m in merged if _same_deal(m, f)), None)
         if target is None:
             merged.append(f)
@@ -87,6 +94,7 @@ def _absorb(target: DealFrame, f: DealFrame) -> None:
     target.reporters |= f.reporters
     target.payer = target.payer or f.payer
     target.status = _stronger(target.status, f.status)
+    target.denies = target.denies or f.denies
 
 
 def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None:
@@ -196,6 +204,14 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     def negated(k: int) -> bool:
         return any(ctx.is_word(q, negation) for q in range(max(idx[0], k - 3), k))
 
+    leads = ctx.lengths(ctx.phrases("denial_lead"), proclitic=True)
+
+    def denied_acquisition(k: int) -> bool:
+        """"لم تكن هذه العملية استحواذا", "rather than acquiring", "لو قامت بشراء" (had it bought)."""
+        return negated(k) or any(ctx.is_word(q, negation, False) and ctx.items[q].norm in ("لم", "لن", "ليس", "ليست", "لا")
+                                 for q in range(max(idx[0], k - 4), k - 3)) \
+            or any(leads[q] and q + leads[q] >= k - 2 for q in range(max(idx[0], k - 4), k))
+
     deal_words = found("deal_nouns")
     pays = found("pay_verbs") + found("payment_nouns")
     licences = [k for k in found("license_words") if not negated(k)]
@@ -203,14 +219,17 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     acquires = [k for k in found("acquire_words") if not any(a <= k <= a + 2 for a in acquihires)]
     invests = [k for k in found("invest_words") if not negated(k)]
     hires = [k for k in found("hire_words") if not negated(k)]
+    generic_denial = False
     for k in acquires:
-        if negated(k):
+        if denied_acquisition(k):
             subj = subject_org(ctx, idx[0], k)
             obj = _org_after(ctx, k, idx[-1])
             if subj is not None and obj is not None:
                 denied.add((ctx.items[subj].key, obj))
-    denials = [k for k in acquires if negated(k)]
-    acquires = [k for k in acquires if not negated(k)]
+            else:
+                generic_denial = True  # the deal this sentence speaks of is no acquisition
+    denials = [k for k in acquires if denied_acquisition(k)]
+    acquires = [k for k in acquires if not denied_acquisition(k)]
     staff = ctx.words("staff")
     staffing = [k for k in hires if any(ctx.is_word(q, staff) for q in range(k, min(k + 12, idx[-1] + 1)))]
     staffing += acquihires
@@ -222,7 +241,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
         return None
     if passive is not None:  # "Run:ai, which is being acquired for $620 million" / "acquired by Nvidia"
         target, acquirer = passive
-        frame = DealFrame([s], acquirer, kinds={"Acquisition"} if acquirer else set())
+        frame = DealFrame([s], acquirer, kinds={"Acquisition"} if acquirer else set(), denies=generic_denial)
         frame.others = {(target, "Acquisition")}
         frame.parties = {target} | ({acquirer} if acquirer else set())
         frame.amounts = set(money)
@@ -245,7 +264,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
         if by is not None and payer is not None and by != payer:
             bought[k] = payer
             payer = by
-    frame = DealFrame([s], payer)
+    frame = DealFrame([s], payer, denies=generic_denial)
     orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"}
     frame.parties = set(orgs)
     # a kind of deal needs its counterparty: "licence to serve Inflection's models", "acquire X"
@@ -422,7 +441,7 @@ def _reporters(ctx: Context, idx: list[int]) -> set[str]:
 
 def _emit(ctx: Context, f: DealFrame, denied: set[tuple[str, str]]) -> None:
     kinds = set(f.kinds)
-    denied_here = bool(f.payer and any((f.payer, o) in denied for o in f.parties))
+    denied_here = f.denies or bool(f.payer and any((f.payer, o) in denied for o in f.parties))
     if denied_here:
         kinds.discard("Acquisition")
     roles: set[tuple[str, str]] = set()

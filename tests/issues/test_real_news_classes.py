@@ -23,3 +23,26 @@ def test_unknown_name_with_ai_suffix_and_nominal_passive(tmp_path):
              "Dana Moretti is the CEO and co-founder of Quill AI, a French AI startup.\n")
     assert "org/quill-ai" in ex.entities and "org/french-ai" not in ex.entities
     assert roles(ex) == [(("Acquisition",), {("acquirer", "org/amd"), ("target", "org/quill-ai")})]
+
+
+def test_arabic_denial_of_an_acquisition_without_parties(tmp_path):
+    """"لم تكن هذه الصفقة استحواذا كاملا": the deal the article names is no acquisition, even when
+    the headline says the buyer "acquires in practice"; a conditional "لو قامت بشراء" is no purchase."""
+    ex = run(tmp_path, "d.ar.txt", "مايكروسوفت تستحوذ عمليا على شركة Inflection AI\n\n"
+             "لم تكن هذه الصفقة استحواذا كاملا بالمعنى المعروف، بل اتفاقية ترخيص. "
+             "حصلت مايكروسوفت على رخصة لاستخدام تقنيات Inflection AI مقابل 650 مليون دولار. "
+             "ولو قامت بشراء الشركة بالكامل لتدخل المنظمون.\n")
+    assert all("Acquisition" not in kinds for kinds, _ in roles(ex))
+    assert any("LicensingDeal" in kinds for kinds, _ in roles(ex))
+
+
+def test_rather_than_acquiring(tmp_path):
+    ex = run(tmp_path, "r.en.txt", "Amazon licenses Adept\n\nAmazon paid $330 million to license Adept's "
+             "technology rather than acquiring Adept outright.\n")
+    assert all("Acquisition" not in kinds for kinds, _ in roles(ex))
+
+
+def test_known_person_in_another_arabic_transliteration(tmp_path):
+    """Arabic spellings of foreign names vary in vowels and in ج/غ: the consonants decide."""
+    ex = run(tmp_path, "t.ar.txt", "ميسترال\n\nأسس الشركة آرثر مينش وجيّوم لامبل في باريس.\n")
+    assert "person/guillaume-lample" in ex.entities

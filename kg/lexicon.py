@@ -140,10 +140,12 @@ class Lexicon:
 
     @cached_property
     def cue_words(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-        """Type -> the normalized cue words before and after a name of that type (both languages)."""
+        """Type -> the normalized cue words before and after a Latin-script name of that type (both
+        languages; "صندوق STV" is a fund's name, "صندوق سعودي" only a description)."""
         out = {}
         for etype, spec in self.patterns["type_cues"].items():
-            out[etype] = (frozenset(norm(w) for w in spec.get("before_ar", []) + spec.get("before_en", [])),
+            before = spec.get("before_ar", []) + spec.get("before_en", []) + spec.get("before_latin_name_ar", [])
+            out[etype] = (frozenset(norm(w) for w in before),
                           frozenset(norm(w) for w in spec.get("after_ar", []) + spec.get("after_en", [])))
         return out
 

@@ -477,6 +477,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
         cues = 2 * listed + sum((
             _title_ends_at(doc, i),
             bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
+            # a hiring verb before the occupation: "تعيين الباحث NAME", "ووظفت المهندسة NAME"
+            i >= 2 and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])) and _title_ends_at(doc, i),
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
@@ -704,8 +706,8 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
             run = run[:-1]  # "Kalima AI" keeps its suffix
         if not run or all(t.norm in stop for t in run):
             continue
-        if any(c.isdigit() for c in run[0].text):
-            continue  # model numbers are hardware, read elsewhere
+        if re.match(r"[^\W\d]{0,4}\d", run[0].text):
+            continue  # model numbers (H100, MI300X, GB200) are hardware, read elsewhere; Prosperity7 is a name
         out.append(run)
     return out
 

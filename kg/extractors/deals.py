@@ -139,20 +139,53 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if investee_i is None and raises and ctx.doc.lang == "ar":  # "وجمعت شركة X ..." / "وجمعت الشركة الناشئة"
         investee_i = next((q for q in range(raises[0] + 1, min(raises[0] + 4, idx[-1] + 1)) if ctx.items[q].is_org), None)
     investee = ctx.items[investee_i].key if investee_i is not None else (
-        _anaphor_before(ctx, idx[0], first + (4 if ctx.doc.lang == "ar" else 0)) if raises else None) \
-        or (previous.payer if previous else None)
+        _anaphor_before(ctx, idx[0], first + (4 if ctx.doc.lang == "ar" else 0)) if raises else None)
+    joined = None if raises else _joined_round(ctx, idx, rounds[0])
+    if investee is None and joined is not None:
+        investee, joiners = joined
+        investors |= joiners
+    investee = investee or (previous.payer if previous else None)
     if investee is None:
         return None
     investors.discard(investee)
     frame = DealFrame([s], investee, kinds={"Investment"})
     frame.others = {(i, "Investment") for i in investors}
     frame.parties = investors | {investee}
-    frame.amounts = set(money) if raises else set()
+    frame.amounts = set(money) if raises or joined else set()
     frame.reporters = _reporters(ctx, idx)
     hedges = ctx.words("hedge")
     if any(ctx.is_word(q, hedges) for q in range(idx[0], first)):
         frame.status = "planned"
     return frame
+
+
+def _joined_round(ctx: Context, idx: list[int], r: int) -> tuple[str, set[str]] | None:
+    """"انضم صندوق X إلى جولة تمويل لشركة Y", "X joined Y's funding round": (Y, {X})."""
+    verbs = [k for k in idx if k < r and ctx.is_word(k, ctx.words("round_join_verbs"))]
+    if not verbs:
+        return None
+    n = ctx.words_at(r, ctx.phrases("round_nouns"), proclitic=True)
+    investee = None
+    for q in range(r + n, min(r + n + 4, idx[-1] + 1)):  # "جولة تمويل لشركة Y", "round of Y"
+        it = ctx.items[q]
+        if it.is_org and it.etype != "MediaOutlet":
+            investee = it.key
+            break
+        adjective = it.kind == "tok" and (it.norm.startswith("ال") or it.script == "latin" and it.norm.islower())
+        if not (ctx.is_word(q, ctx.words("round_of_links")) or adjective):  # "جولة التمويل الأخيرة لشركة Y"
+            break
+    b = r - 1  # "Y's funding round", "Y's latest round"
+    while b > idx[0] and ctx.items[b].kind == "tok" and ctx.items[b].script == "latin" and ctx.items[b].norm.islower() \
+            and b > r - 3:
+        b -= 1
+    if investee is None and ctx.is_word(b, frozenset({"s"}), False) and ctx.is_punct(b - 1, "'’") \
+            and ctx.items[b - 2].is_org:
+        investee = ctx.items[b - 2].key
+    if investee is None:
+        return None
+    joiners = {ctx.items[q].key for q in range(max(idx[0], verbs[0] - 4), min(verbs[0] + 5, r))
+               if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet" and ctx.items[q].key != investee}
+    return (investee, joiners) if joiners else None
 
 
 def _emit_round(ctx: Context, f: DealFrame) -> None:

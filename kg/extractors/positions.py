@@ -148,6 +148,8 @@ def _frame(ctx: Context, t: int) -> Frame:
     f = Frame(t, t, role, first=t, last=t)
     same = ctx.sentence_range(t)
     former = ctx.words("former")
+    if any(w in former for w in items[t].words):
+        f.current = False  # a title that holds its own "former": "الرئيس التنفيذي السابق"
     while ctx.is_word(f.first - 1, ctx.words("title_modifiers"), proclitic=False):
         f.first -= 1  # "interim CEO", "acting chief executive"
     t_mod = f.first

@@ -46,3 +46,24 @@ def test_known_person_in_another_arabic_transliteration(tmp_path):
     """Arabic spellings of foreign names vary in vowels and in ج/غ: the consonants decide."""
     ex = run(tmp_path, "t.ar.txt", "ميسترال\n\nأسس الشركة آرثر مينش وجيّوم لامبل في باريس.\n")
     assert "person/guillaume-lample" in ex.entities
+
+
+def test_former_inside_an_arabic_title(tmp_path):
+    ex = run(tmp_path, "f.ar.txt", "تمويل\n\nمن أبرز المستثمرين الرئيس التنفيذي السابق لشركة جوجل، إريك شميدت.\n")
+    assert {(r.subject, r.predicate, r.object) for r in ex.relations} >= {
+        ("person/eric-schmidt", "formerlyWorkedFor", "org/google")}
+    assert not any(r.predicate == "worksFor" for r in ex.relations)
+
+
+def test_appointment_with_occupation_before_the_name(tmp_path):
+    """"أعلنت X تعيين الباحث NAME": a hiring verb before the occupation is a second cue."""
+    ex = run(tmp_path, "h.ar.txt", "تعيين\n\nأعلنت شركة ميتا تعيين الباحث كونراد هيلمان رئيسا لفريق النماذج.\n")
+    assert any(e.etype == "Person" and ("كونراد هيلمان", "ar") in e.labels for e in ex.entities.values())
+
+
+def test_fund_joins_a_funding_round(tmp_path):
+    """"انضم صندوق X إلى جولة التمويل الأخيرة لشركة Y": X invests in Y; "شركة ذكاء اصطناعي" names no one."""
+    ex = run(tmp_path, "j.ar.txt", "صندوق يستثمر في شركة ذكاء اصطناعي\n\n"
+             "انضم صندوق Orbis7 السعودي إلى جولة التمويل الأخيرة لشركة Zhipu AI بقيمة 400 مليون دولار.\n")
+    assert "org/orbis7" in ex.entities and not any("ذكاء" in k for k in ex.entities)
+    assert roles(ex) == [(("Investment",), {("investor", "org/orbis7"), ("investee", "org/zhipu-ai")})]

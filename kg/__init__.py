@@ -35,10 +35,11 @@ from kg.relations import extract
 from kg.render import assemble, render
 from kg.resolve import merge_across
 from kg.store import open  # kg.open(path): a build folder, a store or a graph file, for notebooks
-from kg.validate import Report, validate
+from kg.validate import Report, validate, validate_parts
 
 __version__ = "0.1.0"
 GRAPHS_STATE = "graphs.json"  # in DIR/.cache: a digest of each article graph the store was last loaded with
+REFERENCE_VALIDATION_ARTICLES = 100  # up to this many articles, pySHACL and HermiT check the merged graph
 INCREMENTAL_GRAPHS = 50  # replace graphs in place when at most this many (or a tenth of them) changed
 __all__ = ["build", "open", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
 
@@ -131,7 +132,7 @@ def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: boo
           base: str = INSTANCE_BASE, use_cache: bool = True, store: bool = True,
           keep_going: bool = False, jobs: int | None = None, engine_name: str = "local",
           scheduler: str | None = None, progress: Callable[[str, int], Progress] | None = None,
-          shards: Path | None = None) -> BuildResult:
+          shards: Path | None = None, validator: str = "auto") -> BuildResult:
     """Read articles, extract, write DIR/graph.trig, DIR/graph.ttl and DIR/graph.html, and load
     graph.trig into the store DIR/store/ (unless `store` is off; see kg/store.py).
 
@@ -142,13 +143,18 @@ def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: boo
     into as N-Quads, one file per partition (on a cluster, a path every worker can write).
 
     When `check` is on and the graph fails validation, nothing in DIR is replaced; the failing
-    graph is written to DIR/graph.invalid.trig for inspection.
+    graph is written to DIR/graph.invalid.trig for inspection. VALIDATOR: "reference" (pySHACL
+    and HermiT on the merged graph), "fast" (Sanad's engines, per article and on merged nodes:
+    see kg.validate.validate_parts) or "auto" (reference up to REFERENCE_VALIDATION_ARTICLES).
     """
+    if validator not in ("auto", "reference", "fast"):
+        raise KGError(f"unknown validator '{validator}'. Use auto, reference or fast")
     with build_lock(out_dir):
         runner = engine.engine(engine_name, jobs, scheduler)
         try:
             return _build(paths, out_dir, check=check, view=view, base=base, use_cache=use_cache, store=store,
-                          keep_going=keep_going, runner=runner, progress=progress, shards=shards)
+                          keep_going=keep_going, runner=runner, progress=progress, shards=shards,
+                          validator=validator)
         finally:
             runner.close()
 
@@ -169,7 +175,7 @@ def build_lock(out_dir: Path):
 
 
 def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, base: str, use_cache: bool,
-           store: bool, keep_going: bool, runner, progress, shards: Path | None) -> BuildResult:
+           store: bool, keep_going: bool, runner, progress, shards: Path | None, validator: str) -> BuildResult:
     paths = list(paths)
     cache = Cache(out_dir / CACHE_DIR if use_cache else None, default_lexicon())
     skipped: list[InputError] | None = [] if keep_going else None
@@ -186,7 +192,8 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
     result = BuildResult(extractions, None, [], cache.misses, skipped or [], trig, types,
                          rendered=sum(not hit for _, _, hit in rendered))
     if check:
-        result.report = validate(_union_graph(ttl))
+        fast = validator == "fast" or validator == "auto" and len(parts) > REFERENCE_VALIDATION_ARTICLES
+        result.report = validate_parts(parts) if fast else validate(_union_graph(ttl))
         if not result.report.ok:
             write_atomic(out_dir / "graph.invalid.trig", trig)
             result.outputs = [out_dir / "graph.invalid.trig"]

@@ -8,6 +8,7 @@ from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
+from kg.defaults import ONTOLOGY_FILE, SHAPES_FILE
 from kg.export import write_atomic
 from kg.lexicon import Lexicon
 from kg.model import Article, Extraction
@@ -79,16 +80,17 @@ class Cache:
 
 # The modules whose code decides how an extraction becomes RDF text; editing any of them
 # invalidates rendered graphs.
-RENDER_MODULES = ("rdf.py", "render.py", "export.py", "iris.py", "model.py", "defaults.py", "vocab.py")
+RENDER_MODULES = ("rdf.py", "render.py", "export.py", "iris.py", "model.py", "defaults.py", "vocab.py", "validate.py",
+                  "shacl.py", "owlcheck.py")
 
 
 @lru_cache(maxsize=1)
 def render_version() -> str:
     h = hashlib.sha256(f"{CACHE_FORMAT}".encode())
     root = Path(__file__).parent
-    for name in RENDER_MODULES:
-        h.update(name.encode())
-        h.update((root / name).read_bytes())
+    for path in [root / name for name in RENDER_MODULES] + [ONTOLOGY_FILE, SHAPES_FILE]:  # graphs carry their checks
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 

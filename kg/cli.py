@@ -49,6 +49,9 @@ def _default_graph() -> Path:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=BUILD_DIR,
               show_default=True, help="Output folder.")
 @click.option("--no-check", is_flag=True, help="Skip SHACL and OWL validation.")
+@click.option("--validator", type=click.Choice(["auto", "reference", "fast"]), default="auto", show_default=True,
+              help="reference: pySHACL and HermiT on the merged graph; fast: Sanad's engines per article and on "
+                   "merged nodes; auto: reference up to 100 articles.")
 @click.option("--no-view", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is in DIR/.cache).")
 @click.option("--keep-going", is_flag=True,
@@ -62,7 +65,7 @@ def _default_graph() -> Path:
               help="Also write the graphs as N-Quads shards here, one per partition, written by the workers  "
                    "[default with --engine dask: DIR/shards]")
 @click.option("-q", "--quiet", is_flag=True, help="No report and no progress bar on stderr.")
-def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool, no_cache: bool, keep_going: bool,
+def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, validator: str, no_view: bool, no_cache: bool, keep_going: bool,
           jobs: int | None, engine_name: str, scheduler: str | None, shards: Path | None, quiet: bool) -> None:
     """Read articles (files or folders; default seeds/) and write DIR/graph.trig, DIR/graph.ttl
     and DIR/graph.html.
@@ -78,7 +81,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, no_view: bool,
         result = kg.build(list(paths) or [SEEDS_DIR], out_dir, check=not no_check, view=not no_view,
                           use_cache=not no_cache, keep_going=keep_going, jobs=jobs, engine_name=engine_name,
                           scheduler=scheduler, progress=bar.stage if bar else None,
-                          shards=shards or (out_dir / "shards" if engine_name == "dask" else None))
+                          shards=shards or (out_dir / "shards" if engine_name == "dask" else None),
+                          validator=validator)
     finally:
         if bar:
             bar.done()

@@ -17,6 +17,7 @@ from kg.errors import KGError
 from kg.export import by_subject, statement, trig_document, turtle_document_statements
 from kg.model import Extraction
 from kg.rdf import A, article_rdf, graph_name
+from kg.validate import article_problems
 
 Triple = tuple[str, str, str]
 
@@ -29,6 +30,9 @@ class Rendered:
     own: list[tuple[str, str]]  # (subject, Turtle statement) of the nodes only this article describes
     shared: list[Triple]  # the triples about nodes other articles may describe too
     types: Counter = field(default_factory=Counter)  # rdf:type objects of its own nodes
+    violations: list[str] = field(default_factory=list)  # SHACL results of the article's graph alone
+    inconsistencies: list[str] = field(default_factory=list)  # OWL problems of the article's graph alone
+    links: list[Triple] = field(default_factory=list)  # triples from its own nodes to shared ones
 
 
 def render(ex: Extraction, base: str = INSTANCE_BASE) -> Rendered:
@@ -40,7 +44,9 @@ def render(ex: Extraction, base: str = INSTANCE_BASE) -> Rendered:
     own = [(s, text) for s, text in statements if s in owned]
     types = Counter(o for s, p, o in triples if p == A and s in owned)
     shared = sorted(t for t in triples if t[0] not in owned)
-    return Rendered(ex.article.key, graph, block, own, shared, types)
+    links = sorted(t for t in triples if t[0] in owned and t[2][0] != '"' and t[2] not in owned)
+    violations, inconsistencies = article_problems(triples, owned)
+    return Rendered(ex.article.key, graph, block, own, shared, types, violations, inconsistencies, links)
 
 
 def assemble(parts: list[Rendered]) -> tuple[bytes, bytes, Counter]:

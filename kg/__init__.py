@@ -26,10 +26,10 @@ from kg.cache import Cache, RenderCache, fingerprint
 from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS, STORE_DIR
 from kg.engine import Progress
 from kg.errors import InputError, KGError
-from kg.export import trig_document, union, write_atomic
+from kg.export import dataset_of, trig_document, union, write_atomic
 from kg.lexicon import default_lexicon
 from kg.model import Extraction
-from kg.rdf import new_dataset, to_dataset
+from kg.rdf import to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
 from kg.render import assemble, render
@@ -58,10 +58,9 @@ class BuildResult:
 
     @cached_property
     def dataset(self) -> Dataset:
-        """The graph as an rdflib Dataset (parsed from graph.trig on first use)."""
-        ds = new_dataset()
-        ds.parse(data=self.trig, format="trig")
-        return ds
+        """The graph as an rdflib Dataset (read from graph.trig on first use, by pyoxigraph's parser:
+        rdflib's takes ten times as long on a big corpus)."""
+        return dataset_of(self.trig)
 
     def class_counts(self) -> dict[str, int]:
         prefix = f"<{ONTOLOGY_NS}"

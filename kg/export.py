@@ -326,6 +326,31 @@ def parse_nquads(lines: Iterable[str]) -> Dataset:
     return ds
 
 
+def dataset_of(trig: bytes) -> Dataset:
+    """A TriG document as an rdflib Dataset, parsed by pyoxigraph (terms converted once each)."""
+    import pyoxigraph as ox
+
+    ds = Dataset()
+    _bind(ds)
+    iris: dict = {}
+    terms: dict = {}
+
+    def term(t):
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = _from_ox(t, iris)
+        return found
+
+    graphs: dict = {}
+    for q in ox.parse(trig, format=ox.RdfFormat.TRIG):
+        g = graphs.get(q.graph_name)
+        if g is None:
+            g = graphs[q.graph_name] = ds.graph(URIRef(q.graph_name.value)) if isinstance(q.graph_name, ox.NamedNode) \
+                else ds.default_context
+        g.add((term(q.subject), term(q.predicate), term(q.object)))
+    return ds
+
+
 def _is_literal(t: str) -> bool:
     return t[0] == '"'
 

@@ -762,8 +762,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
         for etype in ("MediaOutlet", "Company", "Organization"):
             spec = cues[etype]
             words = {norm(w) for w in spec["before_en"]}
-            if any(t.norm in words for t in after[2:]):
-                return etype
+            if any(t.norm in words and not (n + 1 < len(after) and after[n + 1].norm == "'")
+                   for n, t in enumerate(after[2:], 2)):
+                return etype  # (not "X, the company's president": that is whose the company is)
     # a possessive before a Latin word: "Perplexity's CEO", "The Verge's Command Line"
     nxt = _after_possessive(after)
     if nxt is not None and nxt.script == "latin" and (_case_ok(nxt.text) or (nxt.norm,) in lex.title_index
@@ -805,10 +806,26 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     if len(after) >= 2 and after[0].norm in (",", "،"):
         if after[1].norm in ("who", "whose"):
             return True
+        if after[1].norm == "the" and _company_possessive_title(doc, doc.token_index[after[1].start] + 1):
+            return True  # "Mara Quist, the A.I. company's co-founder"
         for t in after[1:5]:  # "X, the CEO", "X, a former Meta researcher", "X, Lumenor's chief executive"
             if _title_at(doc, doc.token_index[t.start]):
                 return True
     return lex.first_name(run[0].norm)
+
+
+def _company_possessive_title(doc: Doc, k: int) -> bool:
+    """Tokens from k: a few describing words, a company noun with "'s", then a title
+    ("A.I. company's president", "robotics startup's CTO")."""
+    toks = doc.tokens
+    nouns = doc.lex.words("company_nouns_en")
+    for q in range(k, min(k + 5, len(toks) - 2)):
+        if toks[q].norm in nouns and toks[q + 1].norm == "'":
+            r = q + 3 if q + 2 < len(toks) and toks[q + 2].norm == "s" else q + 2
+            return r < len(toks) and _title_at(doc, r)
+        if toks[q].script == "punct" and toks[q].text != ".":
+            return False
+    return False
 
 
 def _title_before(doc: Doc, before: list[Token]) -> bool:

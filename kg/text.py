@@ -37,8 +37,9 @@ TOKEN_RE = re.compile(
     r"|(?P<punct>\S)"
 )
 # CRLF and lone CR end lines too; a full stop glued to the next sentence ("the game.Since closing")
-# ends one when a lower-case word stops and a capitalised word starts
-SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+|[\r\n]+|(?<=[a-z]\.)(?=[A-Z][a-z]{2})")
+# ends one when a lower-case word stops and a capitalised word starts; "the A.I. company" and
+# "a U.S. startup" go on (initials, then a lower-case word)
+SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+(?!(?<=[A-Z]\.[A-Z]\.\s)[a-z])|[\r\n]+|(?<=[a-z]\.)(?=[A-Z][a-z]{2})")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -157,6 +157,23 @@ class Context:
         """The title entry of a role in lexicon/patterns.json ("head", "board-member", ...)."""
         return next(t for t in self.doc.lex.titles if t["role"] == role)
 
+    def main_company(self) -> str | None:
+        """The company the article is about, what "the company" means when nothing nearer decides:
+        the one named most often, the first company of the lede (the first sentence after the
+        headline that names one) counting two more; the first named of equals."""
+        if not hasattr(self, "_main_company"):
+            counts: dict[str, int] = {}
+            lede = None
+            for i, it in enumerate(self.items):
+                if it.is_org and it.etype == "Company":
+                    counts[it.key] = counts.get(it.key, 0) + 1
+                    if lede is None and self._sentence[i] > 0:
+                        lede = it.key
+            if lede is not None:
+                counts[lede] += 2
+            self._main_company = max(counts, key=lambda k: counts[k]) if counts else None
+        return self._main_company
+
     # --- people -----------------------------------------------------------------------------
     def person(self, i: int) -> str | None:
         """The person item i refers to, bringing a described person into the graph if needed."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kg.extractors import extractor
 from kg.extractors.context import Context
 from kg.model import Span
+from kg.text import norm
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Frame:
     pronoun: bool = False  # "she is now the startup's CTO": the person is the last one named
     person: int | None = None
     current: bool = True
+    generic: bool = False  # anaphor_org is "the company" read as the one the passage is about
     first: int = 0  # first item of the whole phrase (for evidence)
     last: int = 0
 
@@ -44,7 +46,8 @@ def titles(ctx: Context) -> None:
             last = max((k for k in ctx.person_refs if k < f.t and ctx.items[k].kind == "ent"), default=None)
             if last is not None:
                 f.person = last
-        if f.org is None and f.anaphor_org is None and f.person is not None and f.kind in ("office", "descriptor"):
+        if f.org is None and (f.anaphor_org is None or f.generic) and f.person is not None \
+                and f.kind in ("office", "descriptor"):
             orgs = founded.get(ctx.person(f.person), set())
             if len(orgs) == 1:  # "Marchetti is chief executive": of the company the article says he founded
                 f.anaphor_org = next(iter(orgs))
@@ -126,16 +129,19 @@ def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:
             g.org = f.org
             if f.kind == "founder" and f.person is None:
                 f.person = g.person
+    by_first = {f.first: f for f in frames}
     for f in frames:
         nxt = f.end + 1
         joined = ctx.is_word(nxt, frozenset({"and", "و"}), proclitic=False)
-        g = by_t.get(nxt + 1 if joined else nxt)
+        g = by_t.get(nxt + 1 if joined else nxt) or (by_first.get(nxt + 1) if joined else None)
         if g is None or not (joined or ctx.items[g.t].prefix.startswith("و")):
-            continue
+            continue  # ("co-founder and former CEO": the second title starts at its "former")
         if f.org is None and g.org is not None:
             f.org = g.org
         if g.org is None and f.org is not None:
             g.org = f.org  # "Character.AI co-founder and chief executive Noam Shazeer"
+        if f.org is None and g.org is None and (f.anaphor_org is None) != (g.anaphor_org is None):
+            f.anaphor_org = g.anaphor_org = f.anaphor_org or g.anaphor_org  # "the company's co-founder and CEO"
         if f.person is None and g.person is not None:
             f.person = g.person
         if g.person is None and f.person is not None and g.org == f.org:
@@ -181,9 +187,22 @@ def _frame(ctx: Context, t: int) -> Frame:
             m += 1
         if m in same and items[m].is_org and m > k + n:
             n = m - k
-    anaphora = ctx.phrases("company_anaphora")
-    if k in same and ctx.words_at(k, anaphora, proclitic=True) and ctx.doc.lang == "ar" and items[k].prefix.startswith("ل"):
-        f.anaphor_org = _last_company(ctx, t)  # "الرئيسة التنفيذية للشركة"
+    if items[t].script == "ar" and not (k + n in same and items[k + n].is_org):
+        m = _arabic_anaphor(ctx, k, same)
+        if m is None and f.end == t + 1 and role.get("tail"):
+            m = _arabic_anaphor(ctx, t + 1, same)  # "نائب الرئيس للشركة": the company, not a field
+            if m is not None:
+                f.end = t
+        if m is not None:
+            f.anaphor_org = _salient_company(ctx, t)  # "الرئيسة التنفيذية للشركة", "مينش، رئيس الشركة"
+            f.generic = True
+            f.last = m
+        elif _possessive_suffix(ctx, t, f.end, same):
+            # "رئيسها التنفيذي", "رئيس فريقها": "its" stands for the company the article is about
+            f.anaphor_org = _salient_company(ctx, t)
+            f.generic = True
+            if f.end + 1 in same and items[f.end + 1].kind == "tok" and items[f.end + 1].norm.endswith("ها"):
+                f.end = f.last = f.end + 1
     if k + n in same and items[k + n].is_org and (n or ctx.doc.lang == "ar"):
         f.org = k + n
         f.last = k + n
@@ -204,8 +223,17 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.first -= 1
         if f.org is None and ctx.is_word(b, frozenset({"s"}), False) and ctx.is_punct(b - 1, "'’") \
                 and ctx.is_word(b - 2, ctx.words("company_nouns"), False):
-            f.anaphor_org = _last_company(ctx, t, startup=True)  # "the startup's chief technology officer"
-            f.first = b - 3 if ctx.is_word(b - 3, frozenset({"the"}), False) else b - 2
+            startup = ctx.is_word(b - 2, frozenset({"startup", "start-up"}), False)
+            # "the startup's chief technology officer", "the company's co-founder and CEO"
+            f.anaphor_org = _last_company(ctx, t, startup=True) if startup else _salient_company(ctx, t)
+            f.first = b - 2
+            # "the A.I. company's president", "the robotics startup's CTO": describing words after "the"
+            for q in range(b - 3, max(same.start, b - 7) - 1, -1):
+                if ctx.is_word(q, frozenset({"the"}), False):
+                    f.first = q
+                    break
+                if items[q].kind != "tok" or (items[q].script == "punct" and items[q].norm != "."):
+                    break
     # the person: "NAME، TITLE ..." or "TITLE ... ORG، NAME" / "ORG CEO NAME"
     before = f.first - 1
     skip = ctx.words("determiners") | ctx.words("copulas")
@@ -276,8 +304,8 @@ def _tail(ctx: Context, t: int, same: range) -> int:
                     and not ctx.words_at(k, links):
                 k += 1
             n = ctx.words_at(k, links) if k > t + 1 else 0
-            if n and k + n in same and items[k + n].is_org:
-                return k - 1
+            if n and k + n in same and items[k + n].is_org or k > t + 1 and _arabic_anaphor(ctx, k, same) is not None:
+                return k - 1  # "رئيس فريق التوسعة في الشركة"
         return end
     k = t + 2
     if items[t + 1].norm in ("of", "for") and k in same and items[k].is_org:
@@ -297,6 +325,60 @@ def _definite(ctx: Context, t: int) -> bool:
     if it.script == "ar":
         return it.prefix.endswith("ال") or it.norm.startswith("ال")
     return ctx.is_word(t - 1, frozenset({"the"}), False)
+
+
+def _arabic_anaphor(ctx: Context, k: int, same: range) -> int | None:
+    """The last item of "الشركة" standing for a company after an Arabic title: "رئيس الشركة",
+    "للشركة", "بالشركة", "في الشركة", "لدى الشركة الناشئة"; None if there is none at item k."""
+    if ctx.is_word(k, frozenset({"في", "لدى"}), proclitic=False):
+        k += 1
+    if k not in same or ctx.items[k].kind != "tok" or ctx.items[k].script != "ar":
+        return None
+    w = ctx.items[k].norm
+    if w.startswith("لل"):
+        w = "ال" + w[2:]
+    elif w[:1] in ("ب", "ل", "ك") and w[1:].startswith("ال"):
+        w = w[1:]
+    best = None
+    for phrase in ctx.doc.lex.phrases("company_anaphora_ar"):
+        if phrase[0] == w and all(k + m in same and ctx.items[k + m].kind == "tok" and ctx.items[k + m].norm == phrase[m]
+                                  for m in range(1, len(phrase))):
+            best = max(best or 0, k + len(phrase) - 1)
+    return best
+
+
+def _possessive_suffix(ctx: Context, t: int, end: int, same: range) -> bool:
+    """An Arabic title that says "its": "رئيسها التنفيذي", or "رئيس فريقها" (its team's head)."""
+    words = ctx.items[t].words
+    if words and words[0].endswith("ها") and len(words[0]) >= 5:
+        return True
+    nxt = end + 1
+    return nxt in same and ctx.items[nxt].kind == "tok" and ctx.items[nxt].script == "ar" \
+        and ctx.items[nxt].norm.endswith("ها") and len(ctx.items[nxt].norm) >= 5 \
+        and not ctx.items[nxt].norm.startswith(("ال", "و", "ف", "س", "ي", "ت"))
+
+
+def _salient_company(ctx: Context, t: int) -> str | None:
+    """The company "الشركة" after a title stands for: the nearest one named before it in the
+    sentence, else the first one the sentence before names (its subject, most often), else the
+    company the article is about."""
+    same = ctx.sentence_range(t)
+    for q in range(t - 1, same.start - 1, -1):
+        if ctx.items[q].is_org and ctx.items[q].etype == "Company":
+            return ctx.items[q].key
+    prev = ctx.sentence_items(ctx.sentence_of(t) - 1) if ctx.sentence_of(t) else range(0)
+    preps = ctx.words("prepositions")
+    cue = frozenset(norm(w) for w in ctx.doc.lex.patterns["type_cues"]["Company"]["before_ar"])
+    for q in prev:
+        it = ctx.items[q]
+        if it.kind == "tok" and it.norm in ("الشركه", "the") and not ctx.is_word(q - 1, preps, False) \
+                and (it.norm != "the" or ctx.is_word(q + 1, ctx.words("company_nouns"), False)):
+            break  # that sentence too speaks of "the company"
+        if it.is_org and it.etype == "Company":
+            p = q - 1 - ctx.is_word(q - 1, cue)
+            if not (ctx.is_word(p, preps, False) or it.prefix or ctx.doc.text[it.start - 1:it.start] in ("ل", "ب")):
+                return it.key  # the subject of the sentence before, not an employer it mentions
+    return ctx.main_company()
 
 
 def _last_company(ctx: Context, t: int, startup: bool = False) -> str | None:

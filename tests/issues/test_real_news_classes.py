@@ -67,3 +67,35 @@ def test_fund_joins_a_funding_round(tmp_path):
              "انضم صندوق Orbis7 السعودي إلى جولة التمويل الأخيرة لشركة Zhipu AI بقيمة 400 مليون دولار.\n")
     assert "org/orbis7" in ex.entities and not any("ذكاء" in k for k in ex.entities)
     assert roles(ex) == [(("Investment",), {("investor", "org/orbis7"), ("investee", "org/zhipu-ai")})]
+
+
+def _facts(ex):
+    return {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+def test_arabic_title_of_the_company(tmp_path):
+    """"رئيس الشركة"، "للشركة"، "في الشركة"، "رئيسها التنفيذي": a title whose organization is "the
+    company" names the company the passage is about (the sentence's own, else the subject of the
+    sentence before, else the article's), and the name after the anaphor holds it."""
+    ex = run(tmp_path, "c.ar.txt", "نتائج فصلية\n\n"
+             "أطلقت شركة Quorient نموذجا جديدا للترجمة. وقالت ليلى حداد، رئيسة الشركة، إن الطلب كبير.\n"
+             "وأشاد المدير المالي للشركة Omar Tal بالنتائج. ونقل بيان عن رئيسها التنفيذي، Karim Nassar، قوله إن النمو مستمر.\n")
+    facts = _facts(ex)
+    persons = {k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert {p for p, pred, o in facts if pred == "worksFor" and o == "org/quorient"} == persons
+    assert len(persons) == 3
+
+
+def test_english_the_company_s_coordinated_titles(tmp_path):
+    """"NAME, the A.I. company's co-founder and CEO": both titles are at the company; "another X
+    co-founder" founded X; "X's co-founder and former CEO" shares X with the second title."""
+    ex = run(tmp_path, "e.en.txt", "Leadership news\n\n"
+             "Brightwave Labs raised money last year. Mara Quist, the A.I. company's co-founder and CEO, "
+             "spoke on Monday. Jonas Ek, another Brightwave Labs co-founder, left. "
+             "Pia Lund, Brightwave Labs' co-founder and former president, stayed.\n")
+    facts = _facts(ex)
+    assert {("person/mara-quist", "founded", "org/brightwave-labs"),
+            ("person/mara-quist", "worksFor", "org/brightwave-labs"),
+            ("person/jonas-ek", "founded", "org/brightwave-labs"),
+            ("person/pia-lund", "founded", "org/brightwave-labs"),
+            ("person/pia-lund", "formerlyWorkedFor", "org/brightwave-labs")} <= facts

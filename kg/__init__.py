@@ -149,6 +149,7 @@ def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: boo
     if validator not in ("auto", "reference", "fast"):
         raise KGError(f"unknown validator '{validator}'. Use auto, reference or fast")
     with build_lock(out_dir):
+        _remove_leftovers(out_dir)
         runner = engine.engine(engine_name, jobs, scheduler)
         try:
             return _build(paths, out_dir, check=check, view=view, base=base, use_cache=use_cache, store=store,
@@ -156,6 +157,15 @@ def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: boo
                           validator=validator)
         finally:
             runner.close()
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Temporary files of a build that was killed (under the lock, so none is in use)."""
+    for pattern in (".*.tmp", f"{CACHE_DIR}/*/.*.tmp", f"{CACHE_DIR}/.*.tmp", "shards/.*.tmp"):
+        for leftover in out_dir.glob(pattern):
+            if leftover.is_file():
+                leftover.unlink(missing_ok=True)
+    shutil.rmtree(out_dir / "shards" / ".new", ignore_errors=True)
 
 
 @contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,8 +53,10 @@ class Cache:
             return None
         try:
             found = pickle.loads(path.read_bytes())
-            if not isinstance(found, Extraction) or found.article != article:
+            if not isinstance(found, Extraction) or replace(found.article, path=article.path) != article:
                 raise ValueError("entry does not match its article")
+            if found.article.path != article.path:  # the articles' folder moved: the same article
+                found = replace(found, article=article)
         except Exception as exc:  # noqa: BLE001 - any damage means: extract again
             self.warnings.append(f"{path}: damaged cache entry ({type(exc).__name__}); extracting again")
             path.unlink(missing_ok=True)

@@ -54,7 +54,10 @@ def parse_query_file(path: Path) -> LibraryQuery:
 def resolve(spec: str, folder: Path = QUERIES_DIR) -> tuple[str, str]:
     """QUERY is '-' (stdin), a .rq file, or the name of a query in the library."""
     if spec == "-":
-        return sys.stdin.read(), "<stdin>"
+        try:
+            return sys.stdin.buffer.read().decode("utf-8"), "<stdin>"
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"the query is not UTF-8 text ({exc.reason} at byte {exc.start})", "<stdin>") from None
     path = Path(spec)
     if path.suffix == ".rq" or path.exists():
         if not path.exists():
@@ -67,6 +70,13 @@ def resolve(spec: str, folder: Path = QUERIES_DIR) -> tuple[str, str]:
     close = [n for n in names if spec in n or n in spec]
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise QueryError(f"unknown query '{spec}'.{hint} `kg query --list` shows the library.")
+
+
+def _iri(value: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise QueryError(f"parameter value <{value}> is not a valid IRI: {exc}") from None
 
 
 def load(store: ox.Store, path: Path, fmt: ox.RdfFormat, parallel: bool = False) -> None:
@@ -156,9 +166,9 @@ class Store:
     def term(self, value: str):
         """A parameter value: <IRI>, an IRI, a prefixed name (id:person/x), or an entity's label."""
         if value.startswith("<") and value.endswith(">"):
-            return ox.NamedNode(value[1:-1])
+            return _iri(value[1:-1])
         if re.match(r"^[a-z][a-z0-9+.-]*://", value):
-            return ox.NamedNode(value)
+            return _iri(value)
         prefix, _, local = value.partition(":")
         if local and prefix in PREFIXES and not re.search(r"\s", value):
             return ox.NamedNode(PREFIXES[prefix] + local)

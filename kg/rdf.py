@@ -9,6 +9,7 @@ that want one (validation, the explorer, notebooks).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from decimal import Decimal
 from urllib.parse import quote
@@ -187,6 +188,7 @@ class _Writer:
     def __init__(self, article: Article, base: str) -> None:
         self.article, self.base = article, base
         self.sentences = sentences(article.text)
+        self.starts = [start for start, _ in self.sentences]
         self.triples: set[Triple] = set()
         self.nodes: dict[str, str] = {}
         self.evidences: set[str] = set()
@@ -228,9 +230,14 @@ class _Writer:
     def context(self, span: Span) -> tuple[str, str]:
         """The rest of the evidence sentence before and after the span (empty across sentences)."""
         text = self.article.text
-        for start, end in self.sentences:
+        i = bisect_right(self.starts, span.start) - 1  # the last sentence starting at or before the span
+        while i >= 0:  # sentences do not overlap, so at most the few ending before the span are skipped
+            start, end = self.sentences[i]
             if start <= span.start and span.end <= end:
                 return text[max(start, span.start - CONTEXT_CHARS):span.start], text[span.end:min(end, span.end + CONTEXT_CHARS)]
+            if end <= span.start:
+                break
+            i -= 1
         return "", ""
 
     def provenance(self, node: str, span: Span, confidence: Decimal | None, rule: str) -> None:

@@ -265,9 +265,6 @@ def test_a_build_killed_after_a_delay_leaves_usable_outputs(builds, tmp_path, de
     rebuild_and_compare(new_in, out, new)
 
 
-@pytest.mark.xfail(strict=True, reason="write_atomic's temporary files (DIR/.graph.trig.*.tmp, and likewise "
-                   ".cache/extractions/.*.pickle.*.tmp) left by a killed build are never removed: kg.build cleans "
-                   "only the store's (kg/store.py create), and Cache.prune globs *.pickle")
 def test_the_next_build_removes_a_killed_builds_temporary_files(builds, tmp_path):
     new_in, base, old, new = builds
     out = killed_copy(base, tmp_path)
@@ -291,9 +288,6 @@ def test_the_page_does_not_depend_on_the_hash_seed(builds, tmp_path):
     assert page.read_bytes() == new["graph.html"]
 
 
-@pytest.mark.xfail(strict=True, reason="kg/cache.py Cache.get compares the cached Article with the one read, path "
-                   "included: after the articles' folder is moved or renamed every entry is reported as a 'damaged "
-                   "cache entry' and extracted again (though the key, without the path, matches)")
 def test_a_moved_folder_keeps_its_cache(tmp_path):
     first = articles(OLD[:1], tmp_path / "a")
     assert kg_build(str(first), "--out", str(tmp_path / "out"), "-q", "--no-check", "--no-view").returncode == 0

@@ -226,9 +226,6 @@ def test_fuzz_negotiation(kind, accept, wanted):
 
 # --- findings, kept as regression tests
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="kg/query.py Store.term passes '<...>' and 'scheme://...' "
-                   "values to pyoxigraph.NamedNode unchecked: an invalid IRI raises ValueError (a traceback from "
-                   "`kg query --param entity='<bad iri>'`, a 500 from the endpoint before kg/server.py caught it)")
 @pytest.mark.parametrize("value", BAD_IRIS)
 def test_a_parameter_that_is_a_bad_iri_is_a_query_error(tiny, value):
     with pytest.raises(QueryError, match="IRI"):
@@ -242,8 +239,6 @@ def test_the_endpoint_answers_400_to_a_parameter_that_is_a_bad_iri(worker, value
     assert caught.value.status == 400 and "IRI" in caught.value.message
 
 
-@pytest.mark.xfail(strict=True, reason="kg/query.py resolve('-') reads sys.stdin as text: under a UTF-8 locale "
-                   "other than C.UTF-8 (stdin errors='strict'), invalid UTF-8 raises UnicodeDecodeError, a traceback")
 def test_invalid_utf8_on_stdin_is_a_query_error(tiny):
     env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}  # as under en_US.UTF-8
     proc = subprocess.run([sys.executable, "-m", "kg", "query", "-", "--graph", str(tiny)], input=b'ASK { ?s ?p "\xff" }',

@@ -718,6 +718,8 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"[^\r\n]+", doc.text):
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group()) if len(w) >= 4]
+        if len(re.findall("[\u0600-\u06ff]+", m.group())) > len(words):
+            continue  # Latin words in an Arabic paragraph are names, however many
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             out.append((m.start(), m.end()))
     return out

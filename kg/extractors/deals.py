@@ -44,7 +44,14 @@ def deals(ctx: Context) -> None:
     frames: list[DealFrame] = []
     denied: set[tuple[str, str]] = set()
     rounds: list[DealFrame] = []
+    backings: dict[str, DealFrame] = {}
     for s in range(len(ctx.doc.sentences)):
+        covered: set[int] = set()
+        for backing in _backings(ctx, s, covered):
+            if backing.payer in backings:
+                _absorb(backings[backing.payer], backing)
+            else:
+                backings[backing.payer] = backing
         round_ = _round(ctx, s, rounds[-1] if rounds else None)
         if round_ is not None:
             if rounds and round_.payer == rounds[-1].payer:
@@ -52,7 +59,7 @@ def deals(ctx: Context) -> None:
             else:
                 rounds.append(round_)
             continue
-        frame = _frame(ctx, s, denied)
+        frame = _frame(ctx, s, denied, covered)
         if frame is not None:
             frames.append(frame)
     acquirers = [f.payer for f in frames if f.payer and "Acquisition" in f.kinds]
@@ -79,8 +86,73 @@ def deals(ctx: Context) -> None:
             _absorb(target, f)
     for f in merged:
         _emit(ctx, f, denied)
-    for r in rounds:
+    for r in rounds + list(backings.values()):
         _emit_round(ctx, r)
+
+
+def _backings(ctx: Context, s: int, covered: set[int]) -> list[DealFrame]:
+    """Investors named without a round: "Lumora, a startup backed by Microsoft, Amazon and Google",
+    "شركة X المدعومة من مايكروسوفت", "وحصلت على دعم من مجموعة Alibaba وشركة Tencent" (the
+    organization before is the investee, those listed after the investors); "X is a major investor
+    in Y", "وتعد شركة X مستثمرا رئيسيا في Y" (the subject invests in the organization after).
+    The items of these phrases go into `covered`, so that the sentence's other deal does not
+    read them again."""
+    idx = list(ctx.sentence_items(s))
+    if not idx:
+        return []
+    out = []
+    for name, backed in (("backed_by", True), ("investor_in", False)):
+        lengths = ctx.lengths(ctx.phrases(name), proclitic=True)
+        for k in idx:
+            n = lengths[k]
+            if not n or any(ctx.is_word(q, ctx.words("negation")) for q in range(max(idx[0], k - 3), k)):
+                continue
+            before = next((q for q in range(k - 1, idx[0] - 1, -1)
+                           if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
+            if before is None and not backed:
+                before = subject_org(ctx, idx[0], k)
+            after = _listed_orgs(ctx, k + n, idx[-1])
+            if before is None or not after:
+                continue
+            investee, investors = (ctx.items[before].key, after) if backed else (after[0], [ctx.items[before].key])
+            investors = [i for i in investors if i != investee]
+            if not investors:
+                continue
+            covered.update(range(k, k + n))
+            frame = DealFrame([s], investee, kinds={"Investment"})
+            frame.others = {(i, "Investment") for i in investors}
+            frame.parties = set(investors) | {investee}
+            if not backed:  # "حيث ضخت حوالي 10 مليارات دولار": what the investor put in
+                frame.amounts = {ctx.items[q].money for q in idx if ctx.items[q].kind == "money"
+                                 and not _excluded_amount(ctx, q)}
+            out.append(frame)
+            break
+    return out
+
+
+def _listed_orgs(ctx: Context, k: int, last: int) -> list[str]:
+    """The organizations listed from item k: "Microsoft, Amazon and Google", "مجموعة Alibaba وشركة
+    Tencent", past a describing word or two ("العملاقة مايكروسوفت") and quotes."""
+    out: list[str] = []
+    gap = 0
+    for q in range(k, min(last + 1, k + 20)):
+        it = ctx.items[q]
+        if it.is_org and it.etype != "MediaOutlet":
+            if it.key not in out:
+                out.append(it.key)
+            gap = 0
+            nxt = ctx.items[q + 1] if q + 1 <= last else None
+            if nxt is not None and nxt.kind == "tok" and nxt.script == "ar" and not nxt.norm.startswith("و"):
+                break  # "مايكروسوفت أو شركة ...": the list ends where no link follows
+        elif ctx.is_word(q, frozenset({"or", "أو", "او"}), False):
+            break
+        elif ctx.is_punct(q, ",،\"“”«»()*") or ctx.is_word(q, frozenset({"and", "و"}), False):
+            continue
+        elif it.kind == "tok" and it.script != "punct" and gap < 2:
+            gap += 1
+        else:
+            break
+    return out
 
 
 def _absorb(target: DealFrame, f: DealFrame) -> None:
@@ -223,7 +295,7 @@ def _same_deal(a: DealFrame, b: DealFrame) -> bool:
     return bool(b.parties) and b.parties <= a.parties | ({a.payer} if a.payer else set())
 
 
-def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | None:
+def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int] = frozenset()) -> DealFrame | None:
     start, end = ctx.doc.sentences[s]
     idx = list(ctx.sentence_items(s))
     if not idx:
@@ -250,7 +322,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]]) -> DealFrame | No
     licences = [k for k in found("license_words") if not negated(k)]
     acquihires = found("acquihire_phrases")
     acquires = [k for k in found("acquire_words") if not any(a <= k <= a + 2 for a in acquihires)]
-    invests = [k for k in found("invest_words") if not negated(k)]
+    invests = [k for k in found("invest_words") if not negated(k) and k not in covered]
     hires = [k for k in found("hire_words") if not negated(k)]
     generic_denial = False
     for k in acquires:

@@ -99,3 +99,20 @@ def test_english_the_company_s_coordinated_titles(tmp_path):
             ("person/jonas-ek", "founded", "org/brightwave-labs"),
             ("person/pia-lund", "founded", "org/brightwave-labs"),
             ("person/pia-lund", "formerlyWorkedFor", "org/brightwave-labs")} <= facts
+
+
+def test_backed_by_and_investor_in(tmp_path):
+    """Investors named without a round: "X, a startup backed by A, B and C", "شركة X المدعومة من
+    العملاقة A أو ..." (the list ends at "or"), "وحصلت على دعم من مجموعة A وشركة B", "A مستثمر
+    رئيسي في X"."""
+    ex = run(tmp_path, "b.en.txt", "Robots\n\nVantor, a robotics startup backed by Nvidia, Samsung and Intel, "
+             "opened an office in Austin on Tuesday.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/vantor"), ("investor", "org/nvidia"),
+                                            ("investor", "org/samsung-electronics"), ("investor", "org/intel")})]
+    ex = run(tmp_path, "b.ar.txt", "تمويل\n\nتنافس شركة Corvane المدعومة من العملاقة أمازون أو شركة Quillo الصغيرة. "
+             "وأطلقت شركة Tessar نموذجا جديدا، وحصلت على دعم من مجموعة Alibaba وشركة Tencent. "
+             "وتعد إنفيديا مستثمرا رئيسيا في Tessar.\n")
+    found = sorted((kinds, sorted(r)) for kinds, r in roles(ex))
+    assert found == [(("Investment",), [("investee", "org/corvane"), ("investor", "org/amazon")]),
+                     (("Investment",), [("investee", "org/tessar"), ("investor", "org/alibaba"),
+                                        ("investor", "org/nvidia"), ("investor", "org/tencent")])]

@@ -157,6 +157,23 @@ class Context:
         """The title entry of a role in lexicon/patterns.json ("head", "board-member", ...)."""
         return next(t for t in self.doc.lex.titles if t["role"] == role)
 
+    def sentence_subject(self, k: int, pronoun: bool = False) -> int | None:
+        """The person a sentence-opening pronoun or a verb with no named subject stands for ("He
+        joined OpenAI in 2023", "وانضم إلى OpenAI عام 2023"): the last person the sentence before
+        names, when item k (the verb) comes after nothing but such a pronoun, "and" or an adverb."""
+        same = self.sentence_range(k)
+        pronouns = self.words("sentence_subject_pronouns")
+        lead = [q for q in range(same.start, k) if not self.is_punct(q)]
+        if len(lead) > 2 or any(self.items[q].kind != "tok" for q in lead):
+            return None
+        if (pronoun or self.doc.lang != "ar") and not any(self.is_word(q, pronouns, False) for q in lead):
+            return None
+        if any(self.is_word(q, frozenset({"i", "we", "they", "it", "you"}), False) for q in lead):
+            return None
+        s = self.sentence_of(k)
+        prev = self.sentence_items(s - 1) if s else range(0)
+        return next((q for q in reversed(prev) if self.items[q].is_person), None)
+
     def main_company(self) -> str | None:
         """The company the article is about, what "the company" means when nothing nearer decides:
         the one named most often, the first company of the lede (the first sentence after the

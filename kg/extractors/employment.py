@@ -32,6 +32,9 @@ def works_now(ctx: Context) -> None:
             continue
         last = next((q for q in range(k - 1, same.start - 1, -1) if ctx.refers_to_person(q)), None)
         if last is None:
+            subject = ctx.sentence_subject(k)  # "He will join Google", "وانضم إلى OpenAI"
+            if subject is not None:
+                ctx.relate(ctx.person(subject), "worksFor", ctx.items[o].key, ctx.span(same.start, o), "0.7")
             continue
         for member in subjects(ctx, last):
             ctx.relate(ctx.person(member), "worksFor", ctx.items[o].key, ctx.span(min(member, k), o), "0.8")
@@ -83,6 +86,10 @@ def former_jobs(ctx: Context) -> None:
         while q < min(same.stop, group[-1] + 14):
             if q != p + 1 and ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
                 break  # another person's clause
+            it = ctx.items[q]
+            if it.kind == "title" and q > group[-1] + 2 and it.script == "ar" and not it.norm.startswith("ال") \
+                    and not it.prefix.endswith("ال"):
+                break  # "سيغادر منصبه، على أن يخلفه مهندس مخضرم عمل لدى ...": someone new, indefinite
             n = ctx.words_at(q, cues, proclitic=True)
             if not n:
                 q += 1
@@ -90,12 +97,46 @@ def former_jobs(ctx: Context) -> None:
             org = next((r for r in range(q + n, min(same.stop, q + n + 8)) if ctx.items[r].is_org
                         and ctx.items[r].etype != "MediaOutlet"), None)
             if org is not None and not any(ctx.refers_to_person(r) for r in range(q + n, org)):
-                key = ctx.items[org].key
-                for member in group:
-                    person = ctx.person(member)
-                    if (person, key) not in hired_by:
-                        ctx.relate(person, "formerlyWorkedFor", key, ctx.span(member, org), "0.7")
+                for o in _org_list(ctx, org, same):
+                    key = ctx.items[o].key
+                    for member in group:
+                        person = ctx.person(member)
+                        if (person, key) not in hired_by:
+                            ctx.relate(person, "formerlyWorkedFor", key, ctx.span(member, o), "0.7")
             break
+    # "She spent two years at Google", "He formerly held posts at Meta and Uber": the subject is
+    # the person the sentence before names
+    for q, n, same in ctx.matches(cues):
+        if any(ctx.refers_to_person(r) for r in range(same.start, q)):
+            continue
+        subject = ctx.sentence_subject(min(q, same.start + 1), pronoun=True)  # the sentence opens on "he"/"she"
+        org = next((r for r in range(q + n, min(same.stop, q + n + 8)) if ctx.items[r].is_org
+                    and ctx.items[r].etype != "MediaOutlet"), None)
+        if subject is None or org is None or any(ctx.refers_to_person(r) for r in range(q + n, org)):
+            continue
+        person = ctx.person(subject)
+        for o in _org_list(ctx, org, same):
+            if (person, ctx.items[o].key) not in hired_by:
+                ctx.relate(person, "formerlyWorkedFor", ctx.items[o].key, ctx.span(same.start, o), "0.6")
+
+
+def _org_list(ctx: Context, first: int, same: range) -> list[int]:
+    """Organization item `first` and those listed after it: "Meta (META) and Uber", "xAI وRobinhood"."""
+    out, q = [first], first + 1
+    links = frozenset({"and", "و", "or"})
+    while q in same and q - out[-1] <= 5:
+        it = ctx.items[q]
+        if it.is_org and it.etype != "MediaOutlet":
+            between = range(out[-1] + 1, q)
+            if not (it.prefix.startswith("و") or ctx.doc.text[it.start - 1:it.start] == "و"
+                    or any(ctx.is_word(r, links, False) or ctx.is_punct(r, ",،()") for r in between)):
+                break
+            out.append(q)
+        elif not (it.kind == "tok" and (it.script == "punct" or ctx.is_word(q, links, False)
+                                        or it.script == "latin" and ctx.doc.text[it.start:it.end].isupper())):
+            break  # only links, punctuation and a ticker ("Meta (META) and Uber") within a list
+        q += 1
+    return out
 
 
 def subjects(ctx: Context, p: int) -> list[int]:

@@ -116,3 +116,20 @@ def test_backed_by_and_investor_in(tmp_path):
     assert found == [(("Investment",), [("investee", "org/corvane"), ("investor", "org/amazon")]),
                      (("Investment",), [("investee", "org/tessar"), ("investor", "org/alibaba"),
                                         ("investor", "org/nvidia"), ("investor", "org/tencent")])]
+
+
+def test_pronoun_and_plural_subjects_of_moves(tmp_path):
+    """"He will join X" / "She spent two years at X" / "He formerly held posts at A and B": the
+    subject is the person the sentence before names; "سينضمون إلى X" takes plural subjects; an
+    indefinite newcomer ("يخلفه مهندس مخضرم عمل لدى X") is not the person named before."""
+    ex = run(tmp_path, "p.en.txt", "Moves\n\nKofi Mensah is dean of engineering at Lakeside University. "
+             "He will join Nvidia at the end of the year. Ines Duarte, who led research at Lakeside University, left in May. "
+             "She spent three years at Intel and formerly held posts at Meta (META) and Amazon.\n")
+    facts = _facts(ex)
+    assert ("person/kofi-mensah", "worksFor", "org/nvidia") in facts
+    assert {("person/ines-duarte", "formerlyWorkedFor", o) for o in ("org/intel", "org/meta", "org/amazon")} <= facts
+    ex = run(tmp_path, "q.ar.txt", "تغييرات\n\nقال ساتيا ناديلا إن ليلى حداد وغريغ بروكمان سينضمون إلى مايكروسوفت. "
+             "وأعلنت أبل أن جون جاناندريا سيغادر منصبه، على أن يخلفه مهندس مخضرم عمل لدى غوغل.\n")
+    facts = _facts(ex)
+    assert ("person/greg-brockman", "worksFor", "org/microsoft") in facts
+    assert not any(p == "person/john-giannandrea" and pred == "formerlyWorkedFor" for p, pred, _ in facts)

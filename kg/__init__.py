@@ -26,7 +26,7 @@ from kg.cache import Cache, RenderCache, fingerprint
 from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS, STORE_DIR
 from kg.engine import Progress
 from kg.errors import InputError, KGError
-from kg.export import dataset_of, trig_document, union, write_atomic
+from kg.export import dataset_of, trig_document, triples_of, union, write_atomic
 from kg.lexicon import default_lexicon
 from kg.model import Extraction
 from kg.rdf import to_dataset
@@ -39,7 +39,7 @@ from kg.validate import Report, validate, validate_parts
 
 __version__ = "0.1.0"
 GRAPHS_STATE = "graphs.json"  # in DIR/.cache: a digest of each article graph the store was last loaded with
-REFERENCE_VALIDATION_ARTICLES = 100  # up to this many articles, pySHACL and HermiT check the merged graph
+REFERENCE_VALIDATION_ARTICLES = 25  # up to this many articles, pySHACL and HermiT check the merged graph
 INCREMENTAL_GRAPHS = 50  # replace graphs in place when at most this many (or a tenth of them) changed
 __all__ = ["build", "open", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
 
@@ -211,7 +211,7 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
     if view:
         from kg.view import render_html
 
-        files[out_dir / GRAPH_HTML] = render_html(result.dataset).encode("utf-8")
+        files[out_dir / GRAPH_HTML] = render_html(triples_of(trig)).encode("utf-8")
     for path, data in files.items():  # everything is rendered before anything is replaced
         write_atomic(path, data)
     if shards:

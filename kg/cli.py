@@ -51,7 +51,7 @@ def _default_graph() -> Path:
 @click.option("--no-check", is_flag=True, help="Skip SHACL and OWL validation.")
 @click.option("--validator", type=click.Choice(["auto", "reference", "fast"]), default="auto", show_default=True,
               help="reference: pySHACL and HermiT on the merged graph; fast: Sanad's engines per article and on "
-                   "merged nodes; auto: reference up to 100 articles.")
+                   "merged nodes; auto: reference up to 25 articles.")
 @click.option("--no-view", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is in DIR/.cache).")
 @click.option("--keep-going", is_flag=True,

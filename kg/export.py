@@ -328,10 +328,26 @@ def parse_nquads(lines: Iterable[str]) -> Dataset:
 
 def dataset_of(trig: bytes) -> Dataset:
     """A TriG document as an rdflib Dataset, parsed by pyoxigraph (terms converted once each)."""
-    import pyoxigraph as ox
-
     ds = Dataset()
     _bind(ds)
+    graphs: dict = {}
+    for s, p, o, name in _ox_quads(trig):
+        g = graphs.get(name)
+        if g is None:
+            g = graphs[name] = ds.default_context if name is None else ds.graph(name)
+        g.add((s, p, o))
+    return ds
+
+
+def triples_of(trig: bytes) -> set[tuple]:
+    """The merge of a TriG document's graphs as rdflib-term triples, without an rdflib store (the
+    explorer of a large corpus reads these)."""
+    return {(s, p, o) for s, p, o, _ in _ox_quads(trig)}
+
+
+def _ox_quads(trig: bytes):
+    import pyoxigraph as ox
+
     iris: dict = {}
     terms: dict = {}
 
@@ -341,14 +357,9 @@ def dataset_of(trig: bytes) -> Dataset:
             found = terms[t] = _from_ox(t, iris)
         return found
 
-    graphs: dict = {}
     for q in ox.parse(trig, format=ox.RdfFormat.TRIG):
-        g = graphs.get(q.graph_name)
-        if g is None:
-            g = graphs[q.graph_name] = ds.graph(URIRef(q.graph_name.value)) if isinstance(q.graph_name, ox.NamedNode) \
-                else ds.default_context
-        g.add((term(q.subject), term(q.predicate), term(q.object)))
-    return ds
+        name = q.graph_name
+        yield term(q.subject), term(q.predicate), term(q.object), None if isinstance(name, ox.DefaultGraph) else term(name)
 
 
 def _is_literal(t: str) -> bool:

@@ -52,6 +52,8 @@ class Ontology:
     data_ranges: dict[str, list[Range]] = field(default_factory=lambda: defaultdict(list))
     superproperties: dict[str, set[tuple[str, bool]]] = field(default_factory=lambda: defaultdict(set))  # (q, inverse)
     functional: set[str] = field(default_factory=set)
+    _plans: dict = field(default_factory=dict, repr=False)
+    _closures: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, g: Graph) -> Ontology:
@@ -91,7 +93,35 @@ class Ontology:
             onto.functional.add(nt_term(prop))
         return onto
 
+    def plan(self, p: str):
+        """What a triple with predicate P implies: (classes of its subject, classes of its object
+        (each a union), data ranges of its literal, functional properties it counts for); None
+        when nothing (reification bookkeeping, annotations)."""
+        try:
+            return self._plans[p]
+        except KeyError:
+            pass
+        on_subject, on_object, data_ranges, functional = set(), set(), [], set()
+        if p not in IGNORED:
+            for q, inverted in self.properties(p):
+                (on_object if inverted else on_subject).update(self.domains.get(q, ()))
+                (on_subject if inverted else on_object).update(self.ranges.get(q, ()))
+                if not inverted:
+                    data_ranges += self.data_ranges.get(q, [])
+                    if q in self.functional:
+                        functional.add(q)
+        plan = (tuple(on_subject), tuple(on_object), tuple(data_ranges), tuple(functional))
+        self._plans[p] = plan if any(plan) else None
+        return self._plans[p]
+
     def closure(self, classes: Iterable[str]) -> frozenset[str]:
+        classes = frozenset(classes)
+        found = self._closures.get(classes)
+        if found is None:
+            found = self._closures[classes] = self._close(classes)
+        return found
+
+    def _close(self, classes: frozenset[str]) -> frozenset[str]:
         seen, todo = set(classes), list(classes)
         while todo:
             for sup in self.superclasses.get(todo.pop(), ()):
@@ -147,31 +177,31 @@ def problems(triples: Iterable[Triple], onto: Ontology) -> list[str]:
     values: dict[tuple[str, str], set] = defaultdict(set)
     found: set[str] = set()
     for s, p, o in triples:
-        if p in IGNORED:
-            continue
         if p == TYPE:
             types[s].add(o)
             continue
-        is_literal = o[0] == '"'
-        for q, inverted in onto.properties(p):
-            subject, obj = (o, s) if inverted else (s, o)
-            for dom in onto.domains.get(q, ()):
-                (types[subject].update if len(dom) == 1 else unions[subject].add)(dom)
-            if is_literal:
-                for r in onto.data_ranges.get(q, ()):
-                    if not _in_range(o, r):
-                        found.add(f"{s} {p} {o}: not a value of the range {r.datatype}")
-            else:
-                for rng in onto.ranges.get(q, ()):
-                    (types[obj].update if len(rng) == 1 else unions[obj].add)(rng)
-            if q in onto.functional and not inverted and is_literal:
+        plan = onto.plan(p)
+        if plan is None:
+            continue
+        on_subject, on_object, data_ranges, functional = plan
+        for classes in on_subject:
+            (types[s].update if len(classes) == 1 else unions[s].add)(classes)
+        if o[0] == '"':
+            for r in data_ranges:
+                if not _in_range(o, r):
+                    found.add(f"{s} {p} {o}: not a value of the range {r.datatype}")
+            for q in functional:
                 values[(s, q)].add(_value(o))
+        else:
+            for classes in on_object:
+                (types[o].update if len(classes) == 1 else unions[o].add)(classes)
     for (s, q), vals in values.items():
         if len(vals) > 1:
             found.add(f"{s} has {len(vals)} values of the functional property {q}")
     for node in set(types) | set(unions):
-        if not _satisfiable(onto, onto.closure(types.get(node, ())), unions.get(node, ())):
-            found.add(f"{node} would belong to disjoint classes: {', '.join(sorted(onto.closure(types.get(node, ()))))}")
+        closed = onto.closure(types.get(node, ()))
+        if not _satisfiable(onto, closed, unions.get(node, ())):
+            found.add(f"{node} would belong to disjoint classes: {', '.join(sorted(closed))}")
     return sorted(found)
 
 
@@ -202,9 +232,11 @@ def _value(term: str):
 
 
 def _in_range(term: str, r: Range) -> bool:
-    text, dt, _ = split_literal(term)
     if r.datatype == str(RDFS.Literal):
         return True
+    if r.datatype in (STRING, LANG_STRING) and term[-1] != ">":  # a plain or language-tagged string
+        return True
+    text, dt, _ = split_literal(term)
     if r.datatype in _NUMERIC:
         if dt not in _NUMERIC:
             return False

@@ -20,6 +20,7 @@ import html
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -93,7 +94,7 @@ SCALE_WORDS = ((1e12, "T", "تريليون"), (1e9, "B", "مليار"), (1e6, "M
 
 # ---------------------------------------------------------------- the view model
 
-def view_model(data: Dataset | Graph, *, layout: bool = True, analyse: bool = True,
+def view_model(data: Dataset | Graph | Iterable[tuple], *, layout: bool = True, analyse: bool = True,
                large_threshold: int = LARGE_GRAPH_NODES, start_nodes: int = START_NODES) -> dict:
     """The explorer as data: sorted nodes and edges, evidence, filters, analytics, positions.
     `analyse=False` (which implies no layout) leaves out centrality, communities and positions."""
@@ -144,13 +145,18 @@ def view_model(data: Dataset | Graph, *, layout: bool = True, analyse: bool = Tr
 class _Index:
     """Every triple of the graph once, as dictionaries: far faster than rdflib look-ups per node."""
 
-    def __init__(self, data: Dataset | Graph) -> None:
-        graphs = data.graphs() if isinstance(data, Dataset) else [data]
+    def __init__(self, data: Dataset | Graph | Iterable[tuple]) -> None:
+        if isinstance(data, Dataset):
+            graphs = [g.triples((None, None, None)) for g in data.graphs()]
+        elif isinstance(data, Graph):
+            graphs = [data.triples((None, None, None))]
+        else:  # triples already (kg.export.triples_of): far faster than an rdflib store on big graphs
+            graphs = [data]
         out: dict = defaultdict(lambda: defaultdict(set))
         inc: dict = defaultdict(set)
         by_type: dict = defaultdict(set)
         for g in graphs:
-            for s, p, o in g.triples((None, None, None)):
+            for s, p, o in g:
                 out[s][p].add(o)
                 if p == TYPE:
                     by_type[o].add(s)

@@ -209,9 +209,7 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
             return result
     files = {out_dir / GRAPH_TRIG: trig, out_dir / GRAPH_TTL: ttl}
     if view:
-        from kg.view import render_html
-
-        files[out_dir / GRAPH_HTML] = render_html(triples_of(trig)).encode("utf-8")
+        files[out_dir / GRAPH_HTML] = _explorer(trig).encode("utf-8")
     for path, data in files.items():  # everything is rendered before anything is replaced
         write_atomic(path, data)
     if shards:
@@ -224,6 +222,16 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
         store_dir, result.store_update = _update_store(out_dir, parts)
         result.outputs.append(store_dir)
     return result
+
+
+def _explorer(trig: bytes) -> str:
+    """The explorer page; for a corpus of more than view.MAX_ENTITIES entities, the most mentioned
+    ones (`kg view` draws everything)."""
+    from kg.view import TITLE, most_mentioned, render_html
+
+    triples, kept, total = most_mentioned(triples_of(trig))
+    title = TITLE if kept == total else f"{TITLE}: the {kept:,} most mentioned of {total:,} entities"
+    return render_html(triples, title)
 
 
 def _render(ex: Extraction, base: str, folder: str | None):

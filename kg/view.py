@@ -39,6 +39,8 @@ LARGE_GRAPH_NODES = 3000
 START_NODES = 150
 HIDE_EDGES_ON_DRAG = 1000  # above this many nodes, panning hides the edges (smoother)
 TITLE = "Sanad explorer"
+MAX_ENTITIES = 2_000  # a build's page holds at most this many entities (the most mentioned); see most_mentioned
+MAX_EVIDENCE = 12  # and at most this many evidence spans per node
 FONT = "system-ui, Segoe UI, Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, DejaVu Sans, Arial, sans-serif"
 
 
@@ -586,6 +588,56 @@ def page_html(model: dict, title: str = TITLE) -> str:
     for key, value in replacements.items():
         page = page.replace(key, value)
     return page
+
+
+def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, max_evidence: int = MAX_EVIDENCE):
+    """For a corpus too big for one page: the triples about the MAX_ENTITIES entities mentioned in
+    the most articles (ties by IRI), the fact nodes among them, the articles, and at most
+    MAX_EVIDENCE evidence spans per node (the first by IRI). Returns (triples, entities kept,
+    entities in all); the triples as they are when everything fits."""
+    triples = list(triples)
+    by_subject: dict = defaultdict(list)
+    mentions: dict = defaultdict(int)
+    types: dict = defaultdict(set)
+    for t in triples:
+        by_subject[t[0]].append(t)
+        if t[1] == SANAD.mentions:
+            mentions[t[2]] += 1
+        elif t[1] == TYPE:
+            types[t[0]].add(t[2])
+    entities = [n for n, ts in types.items() if ts & set(ENTITY_CLASSES)]
+    if len(entities) <= max_entities:
+        return triples, len(entities), len(entities)
+    kept = set(sorted(entities, key=lambda n: (-mentions[n], str(n)))[:max_entities])
+    facts = {n for n, ts in types.items() if ts & set(NODE_CLASSES) and n not in kept and not ts & set(ENTITY_CLASSES)}
+    neighbours: dict = defaultdict(set)
+    for s_, p_, o_ in triples:
+        if s_ in facts and o_ in types and types[o_] & set(ENTITY_CLASSES):
+            neighbours[s_].add(o_)
+        if o_ in facts and s_ in types and types[s_] & set(ENTITY_CLASSES):
+            neighbours[o_].add(s_)
+    kept |= {f for f in facts if neighbours[f] and neighbours[f] <= kept}
+    out = []
+    for node in sorted(kept, key=str):
+        evidence = 0
+        for t in sorted(by_subject[node], key=lambda t: (str(t[1]), str(t[2]))):
+            if t[1] == SANAD.evidence:
+                evidence += 1
+                if evidence > max_evidence:
+                    continue
+                out += by_subject[t[2]]
+            elif isinstance(t[2], URIRef) and t[2] in types and types[t[2]] & set(NODE_CLASSES) and t[2] not in kept:
+                continue  # an edge to a node left out
+            out.append(t)
+    for a, ts in by_subject.items():
+        if SANAD.Article in types.get(a, ()):
+            out += [t for t in ts if t[1] != SANAD.mentions or t[2] in kept]
+    for a in {t[0] for t in triples if t[1] == RDF.subject and t[2] in kept}:  # assertions between kept nodes
+        ts = by_subject[a]
+        if all(t[2] in kept for t in ts if t[1] in (RDF.subject, RDF.object) and isinstance(t[2], URIRef)):
+            out += [t for t in ts if t[1] != SANAD.evidence] + [t for t in ts if t[1] == SANAD.evidence][:max_evidence]
+            out += [e for t in ts if t[1] == SANAD.evidence for e in by_subject[t[2]]][:max_evidence * 8]
+    return out, len(kept & set(entities)), len(entities)
 
 
 def render_html(ds: Dataset, title: str = TITLE, **options) -> str:

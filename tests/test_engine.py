@@ -138,3 +138,28 @@ def test_a_removed_article_leaves_the_store(corpus, tmp_path):
     assert int(rows[0]["n"]) == len(list(folder.glob("*.txt")))
     arcline = "ASK { ?s ?p ?o FILTER(CONTAINS(STR(?s), 'arcline-cloud-h100')) }"
     assert kg.open(out).raw(arcline) is False
+
+
+def test_the_page_of_a_big_corpus_holds_the_most_mentioned_entities(plain):
+    from rdflib import RDF
+
+    from kg.export import triples_of
+    from kg.view import ENTITY_CLASSES, most_mentioned, view_model
+    from kg.vocab import SANAD
+
+    triples = triples_of((plain / "graph.trig").read_bytes())
+    assert most_mentioned(triples, 10_000)[0] == list(triples)  # everything when it fits
+    sub, kept, total = most_mentioned(triples, 5)
+    assert (kept, total > 5) == (5, True)
+    mentions = {}
+    for s, p, o in triples:
+        if p == SANAD.mentions:
+            mentions[o] = mentions.get(o, 0) + 1
+    entities = {s for s, p, o in sub if p == RDF.type and o in ENTITY_CLASSES}
+    threshold = sorted(mentions.values(), reverse=True)[4]
+    assert len(entities) == 5 and all(mentions[e] >= threshold for e in entities)
+    model = view_model(sub, analyse=False)
+    drawn = {n["id"] for n in model["nodes"] if n["cls"] in ("Person", "Company", "Organization", "MediaOutlet", "HardwareModel")}
+    assert drawn == {str(e) for e in entities}
+    assert all(e["from"] in {n["id"] for n in model["nodes"]} and e["to"] in {n["id"] for n in model["nodes"]}
+               for e in model["edges"])

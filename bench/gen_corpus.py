@@ -28,7 +28,7 @@ import random
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,9 +225,11 @@ class ArticleGen:
             return self.ents[slot]
         w, r = self.d.world, self.rng
         if slot == "A":
-            ent = self._pick_known(w["big_companies"], slot) if r.random() < 0.9 else self._invented_company("company_stems", "startup_suffixes")
+            ent = (self._pick_known(w["big_companies"], slot) if r.random() < 0.9
+                   else self._invented_company("company_stems", "startup_suffixes"))
         elif slot in ("T", "T3"):
-            ent = self._pick_known(w["startups"], slot) if r.random() < 0.2 else self._invented_company("company_stems", "startup_suffixes")
+            ent = (self._pick_known(w["startups"], slot) if r.random() < 0.2
+                   else self._invented_company("company_stems", "startup_suffixes"))
         elif slot in ("F1", "F2"):
             ent = self._pick_known(w["talent"], slot) if r.random() < 0.12 else self._invented_person()
         elif slot in ("X", "O"):
@@ -243,7 +245,8 @@ class ArticleGen:
         elif slot in ("P", "P2", "OP", "R1", "R2", "IVP"):
             ent = self._pick_known(w["big_companies"], slot)
         elif slot in ("I1", "I2", "I3"):
-            ent = self._pick_known(w["investors"], slot) if r.random() < 0.6 else self._invented_company("investor_stems", "investor_suffixes")
+            ent = (self._pick_known(w["investors"], slot) if r.random() < 0.6
+                   else self._invented_company("investor_stems", "investor_suffixes"))
         elif slot == "IV":
             stem = r.choice(self.d.names["investor_stems"])
             en, ar = f"{stem[0]} Ventures", f"{stem[1]} فنتشرز"
@@ -255,10 +258,12 @@ class ArticleGen:
         elif slot == "U":
             ent = self._pick_known(w["universities"], slot)
         elif slot == "H":
-            free = [h for h in w["hardware"] if h[1].replace("-", "_") not in self.used_ids and h[0].replace("-", "_") not in self.used_ids]
+            free = [h for h in w["hardware"] if h[1].replace("-", "_") not in self.used_ids
+                    and h[0].replace("-", "_") not in self.used_ids]
             chip, maker, unit = _zipf(r, free)
             base = self._known(chip, slot)
-            surface = base.surface if self.lang == "ar" and _is_arabic(base.surface) and r.random() < 0.5 else self.d.lexicon[chip]["en"]
+            surface = (base.surface if self.lang == "ar" and _is_arabic(base.surface) and r.random() < 0.5
+                       else self.d.lexicon[chip]["en"])
             ent = Ent(base.id, "Hardware", base.names, surface, surface, wikidata=base.wikidata, unit=unit, maker=maker)
             self.used_ids.add(ent.id)
             self.ents[slot] = ent
@@ -302,7 +307,8 @@ class ArticleGen:
             sym = {"USD": "$", "EUR": "€", "GBP": "£"}[cur]
             style = r.random()
             text = f"{sym}{num}bn" if unit == "billion" and style < 0.1 else f"{sym}{num} {unit}"
-            short = f"{sym}{num}{'B' if unit == 'billion' else 'M'}" if cur == "USD" else f"{sym}{num}{'bn' if unit == 'billion' else 'm'}"
+            short = (f"{sym}{num}{'B' if unit == 'billion' else 'M'}" if cur == "USD"
+                 else f"{sym}{num}{'bn' if unit == 'billion' else 'm'}")
             return Money(value, cur, text, short)
         cur = r.choices(["USD", "EUR", "SAR", "AED"], [82, 8, 6, 4])[0]
         word = {"USD": "دولار", "EUR": "يورو", "SAR": "ريال", "AED": "درهم"}[cur]
@@ -528,7 +534,8 @@ class ArticleGen:
             elif kind == "neg":
                 s, o = self._id(f[1]), self._id(f[3])
                 self._add("negative_relations", (s, f[2], o),
-                          {"s": s, "p": f[2], "o": o, "note": "explicitly negated: no Acquisition may be asserted", "evidence": ev(f[4])})
+                          {"s": s, "p": f[2], "o": o, "note": "explicitly negated: no Acquisition may be asserted",
+                           "evidence": ev(f[4])})
             elif kind == "age":
                 self._add("facts_optional", ("age", self._id(f[1])),
                           {"about": self._id(f[1]), "p": "age", "value": int(self.bind_value(f[2])), "evidence": ev(f[3])})
@@ -630,7 +637,10 @@ class ArticleGen:
         heads = [h for h in tpl["headlines"][story] if self._headline_ok(h)]
         head = r.choice(heads) if heads else None
         cache: dict = {}
-        headline = self.render(head["text"], cache, headline=True) if head else self.render("{A}", cache, headline=True) if "A" in self.ents else body[0][0][:80]
+        if head:
+            headline = self.render(head["text"], cache, headline=True)
+        else:
+            headline = self.render("{A}", cache, headline=True) if "A" in self.ents else body[0][0][:80]
         text = f"{headline}\n\n{body_text}\n"
         if head:
             self.apply(head["facts"], cache, headline)

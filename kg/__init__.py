@@ -1,7 +1,8 @@
 """Sanad: news articles (Arabic and English) into an evidence-backed OWL/RDF knowledge graph.
 
-The pipeline, one module a stage: read -> mentions -> relations (kg/extractors) -> rdf, then
-validate, query, view and export. `build()` reads like it.
+The pipeline, one module a stage: read -> mentions -> relations (kg/extractors) -> rdf -> render,
+the per-article stages in worker processes or on a Dask cluster (kg/engine.py); then validate,
+query, view and export. `build()` reads like it.
 """
 from __future__ import annotations
 

@@ -47,7 +47,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_queries import library_texts, time_runs  # noqa: E402
 
 import kg  # noqa: E402
-from kg import engine  # noqa: E402
+from kg import engine, iris  # noqa: E402
+from kg.vocab import SANAD  # noqa: E402
 
 FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
 
@@ -148,12 +149,12 @@ def export_times(trig: Path, runs: int) -> dict[str, float]:
 
 def busy_params(out: Path) -> dict[str, str]:
     g = kg.open(out)
-    top = ("SELECT ?e (COUNT(?a) AS ?n) WHERE {{ ?a <https://w3id.org/sanad/ontology#mentions> ?e . "
-           "?e a <https://w3id.org/sanad/ontology#{cls}> }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1")
+    top = (f"SELECT ?e (COUNT(?a) AS ?n) WHERE {{{{ ?a <{SANAD.mentions}> ?e . "
+           f"?e a <{SANAD}{{cls}}> }}}} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1")
     pick = {}
     for name, cls in (("entity", "Person"), ("company", "Company"), ("outlet", "MediaOutlet")):
         rows = g.raw(top.format(cls=cls))
-        pick[name] = next((r["e"].value for r in rows), "https://w3id.org/sanad/id/org/none")
+        pick[name] = next((r["e"].value for r in rows), str(iris.iri("org/none")))
     pick["threshold"] = "0.9"
     return pick
 

@@ -98,7 +98,7 @@ def replace_graphs(store_dir: Path, graphs: Mapping[str, Path | bytes], removed:
     crash is never taken as current (it is read around, with a warning, until `kg build`).
     Returns counts: graphs replaced and removed, triples added to and removed from the default graph.
 
-    >>> replace_graphs(Path("build/store"), {"https://w3id.org/sanad/id/article/a.en": Path("a.nq")},
+    >>> replace_graphs(Path("build/store"), {str(iris.iri("article/a.en")): Path("a.nq")},
     ...                source=Path("build/graph.trig"))                              # doctest: +SKIP
     {'graphs': 1, 'removed_graphs': 0, 'default_added': 12, 'default_removed': 3}
     """

@@ -22,7 +22,7 @@ from rdflib.collection import Collection
 
 from kg.errors import OntologyError
 from kg.export import nt_term
-from kg.shacl import LANG_STRING, STRING, split_literal
+from kg.shacl import LANG_STRING, STRING, split_literal, superclass_closure
 
 Triple = tuple[str, str, str]
 TYPE = f"<{RDF.type}>"
@@ -118,17 +118,8 @@ class Ontology:
         classes = frozenset(classes)
         found = self._closures.get(classes)
         if found is None:
-            found = self._closures[classes] = self._close(classes)
+            found = self._closures[classes] = superclass_closure(self.superclasses, classes)
         return found
-
-    def _close(self, classes: frozenset[str]) -> frozenset[str]:
-        seen, todo = set(classes), list(classes)
-        while todo:
-            for sup in self.superclasses.get(todo.pop(), ()):
-                if sup not in seen:
-                    seen.add(sup)
-                    todo.append(sup)
-        return frozenset(seen)
 
     def properties(self, p: str) -> set[tuple[str, bool]]:
         """P and its super-properties, each with whether it is read backwards (an inverse)."""

@@ -67,6 +67,17 @@ def nt(term) -> str:
     return nt_term(term)
 
 
+def superclass_closure(superclasses: dict[str, set[str]], classes: Iterable[str]) -> frozenset[str]:
+    """CLASSES and all their superclasses, given each class's direct superclasses."""
+    seen, todo = set(classes), list(classes)
+    while todo:
+        for sup in superclasses.get(todo.pop(), ()):
+            if sup not in seen:
+                seen.add(sup)
+                todo.append(sup)
+    return frozenset(seen)
+
+
 class Shapes:
     """The shapes graph compiled; `subclasses` closes sh:class and sh:targetClass over rdfs:subClassOf."""
 
@@ -87,13 +98,7 @@ class Shapes:
     @cache  # noqa: B019 - one Shapes per shapes file, kept for the process
     def closure(self, cls: str) -> frozenset[str]:
         """CLS and its superclasses."""
-        seen, todo = {cls}, [cls]
-        while todo:
-            for sup in self.superclasses.get(todo.pop(), ()):
-                if sup not in seen:
-                    seen.add(sup)
-                    todo.append(sup)
-        return frozenset(seen)
+        return superclass_closure(self.superclasses, (cls,))
 
     def compile(self, node) -> Shape:
         if node in self._compiled:

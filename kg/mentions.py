@@ -670,6 +670,14 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
     places = doc.lex.words("place_words_en")
     org_inside = set(doc.lex.patterns["type_cues"]["Organization"]["inside_en"])
     titles = doc.lex.title_index
+    keys, lengths = doc.lex.title_keys
+    max_len = max(len(key) for key in keys)
+    in_title: set[int] = set()  # tokens of a title of several words: "Vice President", "Chief Technology Officer"
+    for k, tok in enumerate(toks):
+        if tok.script == "latin" and _case_ok(tok.text) and k not in in_title:
+            hit = _match_at(doc, k, keys, max_len, cased=False, lengths=lengths)
+            if hit and hit[2] - k >= 2:
+                in_title.update(range(k, hit[2]))
     for k, tok in enumerate(toks):
         nxt = k + 1
         while nxt < len(toks) and toks[nxt].norm in particles:
@@ -680,7 +688,7 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
             particle = True  # "University of Technology"
         ok = tok.script == "latin" and free(tok.start, tok.end) and (
             _case_ok(tok.text) or particle or doc.lang == "ar") and not any(a <= tok.start < b for a, b in headline_ends)
-        if ok and ((tok.norm,) in titles or (cur and tok.norm in stop and tok.norm != "the"
+        if ok and ((tok.norm,) in titles or k in in_title or (cur and tok.norm in stop and tok.norm != "the"
                                               and not (tok.text in suffixes and cur[-1].norm not in places))):
             # "Silo AI" is one name, "French AI start-up Kestrel" is not
             if cur:
@@ -759,6 +767,11 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
         title = index.get((after[0].norm,), {})
         if title.get("kind") != "founder" and title.get("role") != "head":
             return "Company"  # "a former Stripe executive", "Perplexity CEO" (but "Bing chief": a product's head)
+    founded = lex.words("founded_verbs_en") - {"launched", "started", "found"}
+    if len(after) >= 2 and after[0].norm in (",", "was") and after[1].norm in founded \
+            or len(after) >= 3 and after[0].norm == "," and after[1].norm == "which" and after[2].norm == "was":
+        if not (len(after) >= 4 and after[2].norm == "was") or after[3].norm in founded:
+            return "Company"  # "Tallyhaw, founded in 2019 by ...", "Tallyhaw was co-founded by ..."
     # apposition: "Halcyon Compute, a two-year-old startup", "Veridian, the coding lab"
     if len(after) >= 2 and after[0].norm in (",", "،") and after[1].norm in ("a", "an", "the"):
         for etype in ("MediaOutlet", "Company", "Organization"):
@@ -796,6 +809,9 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     hire = {w for phrase in lex.phrases("hire_words_en") for w in phrase[-1:]}
     if before and (before[-1].norm in speech or before[-1].norm in hire or _title_before(doc, before)):
         return True
+    if len(before) >= 2 and (before[-1].norm,) in lex.title_index and before[-2].script == "latin" and (
+            before[-2].norm in lex.words("former_en") or _case_ok(before[-2].text) and before[-2].norm != "the"):
+        return True  # an occupation after its employer: "former Meta engineer Vijaye Raji", "Google researcher Ana Li"
     if len(before) >= 2 and before[-1].norm in (",", "،") and _title_before(doc, before[:-1]):
         return True  # "Arcline's chief executive and co-founder, Elena Sokolova"
     i = doc.token_index[run[0].start]

@@ -133,3 +133,21 @@ def test_pronoun_and_plural_subjects_of_moves(tmp_path):
     facts = _facts(ex)
     assert ("person/greg-brockman", "worksFor", "org/microsoft") in facts
     assert not any(p == "person/john-giannandrea" and pred == "formerlyWorkedFor" for p, pred, _ in facts)
+
+
+def test_title_case_titles_of_several_words_are_no_names(tmp_path):
+    """"Vice President", "Chief Technology Officer" written in title case are titles: no company
+    "Vice", no person "Technology Officer"."""
+    ex = run(tmp_path, "v.en.txt", "Reshuffle\n\nLumio hired Rania Aziz last year. She moves to Vice President of Design, "
+             "and Tomas Berg will serve as Chief Technology Officer of Lumio.\n")
+    assert not {"org/vice", "person/technology-officer"} & set(ex.entities)
+    assert not any(k.endswith(("vice-president", "technology-officer")) for k in ex.entities)
+
+
+def test_occupation_after_its_employer_before_an_unknown_name(tmp_path):
+    """"founded by former Meta engineer NAME", "Google researcher NAME": an occupation with its
+    employer before it is a cue for the name in no lexicon after it."""
+    ex = run(tmp_path, "o.en.txt", "Startup news\n\nTallyhaw, founded in 2019 by former Google engineer Oskarine Welde, "
+             "sells testing tools.\n")
+    assert {("person/oskarine-welde", "founded", "org/tallyhaw"),
+            ("person/oskarine-welde", "formerlyWorkedFor", "org/google")} <= _facts(ex)

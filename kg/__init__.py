@@ -302,7 +302,7 @@ def _update_store(out_dir: Path, parts: list) -> tuple[Path, str]:
             print(f"Warning: {store_dir} cannot be updated in place ({str(exc).splitlines()[0][:200]}); loading it again",
                   file=sys.stderr)
     if how == "created":
-        _store.create(trig)
+        _store.create(trig, merge=out_dir / GRAPH_TTL)  # graph.ttl, written with graph.trig, is its merge
     m = _store.manifest(store_dir) or {}
     write_atomic(state_file, json.dumps({"trig": m.get("sha256"), "graphs": digests}, sort_keys=True).encode("utf-8"),
                  durable=False)

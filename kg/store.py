@@ -38,10 +38,12 @@ from kg.errors import InputError, KGError, QueryError
 MANIFEST_FORMAT = 1
 
 
-def create(source: Path, target: Path | None = None) -> Path:
+def create(source: Path, target: Path | None = None, merge: Path | None = None) -> Path:
     """Bulk-load the graph file SOURCE (TriG: one named graph per article) into an on-disk store at
     TARGET (default: store/ beside SOURCE), replacing any store there only once the new one is
-    complete. Returns TARGET."""
+    complete. MERGE, when given, is a triples file holding exactly the RDF merge of SOURCE's graphs
+    (the build's graph.ttl, written with it): it becomes the default graph without parsing SOURCE a
+    second time in Python (see kg.query.load). Returns TARGET."""
     target = target or source.parent / STORE_DIR
     if not source.is_file():
         raise InputError("no such graph file; run `kg build` first", source)
@@ -60,7 +62,7 @@ def create(source: Path, target: Path | None = None) -> Path:
         fingerprint = _fingerprint(source)  # before loading: a graph.trig rewritten meanwhile makes the store stale
         store = ox.Store(str(tmp))
         try:
-            q.load(store, source, fmt, parallel=True)
+            q.load(store, source, fmt, parallel=True, merge=merge)
         except (SyntaxError, ValueError) as exc:
             raise InputError(f"cannot load into the store: {str(exc).splitlines()[0][:300]}", source) from None
         store.optimize()  # one sorted run per index: reads seek far less than in the bulk loader's many files

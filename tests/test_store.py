@@ -240,3 +240,16 @@ def test_replace_graphs_on_the_seed_build_and_its_refusals(tmp_path, seed_build,
         store.replace_graphs(out / "store", {article: b"<x> { nonsense"})
     with pytest.raises(kg.KGError, match="no store"):
         store.replace_graphs(tmp_path / "nothing", {})
+
+
+def test_a_store_loaded_with_the_builds_merge_file_equals_one_derived_from_the_graphs(tmp_path, seed_build):
+    """kg build loads the default graph from graph.ttl natively; it must be the very merge that
+    parsing graph.trig again would give."""
+    shutil.copy(seed_build / "graph.trig", tmp_path / "graph.trig")
+    derived = _quads(store.create(tmp_path / "graph.trig", tmp_path / "derived"))
+    native = _quads(store.create(tmp_path / "graph.trig", tmp_path / "native", merge=seed_build / "graph.ttl"))
+    assert native == derived
+    import pyoxigraph as ox
+    merge = ox.Store.read_only(str(tmp_path / "native")).quads_for_pattern(None, None, None, ox.DefaultGraph())
+    assert len(list(merge)) == len(set(ox.parse(path=str(seed_build / "graph.ttl"), format=ox.RdfFormat.TURTLE))) > 1000
+    assert _quads(seed_build / "store") == derived  # what kg build itself wrote

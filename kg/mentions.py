@@ -714,6 +714,11 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
             run = run[:-1]  # "Kalima AI" keeps its suffix
         if not run or all(t.norm in stop for t in run):
             continue
+        if all(t.norm in places for t in run):
+            continue  # "Pittsburgh's Carnegie Mellon", "Europe's Mistral AI", "Singapore state fund": a place
+        if len(run) == 1 and re.fullmatch(r"[A-Z][a-z]{3,}(?:al|ent|ant|ate|ous|ive|ed|ing|ab|ic|ar|ful|less)ly", run[0].text) \
+                and doc.text[run[0].end:run[0].end + 1] == ",":
+            continue  # a sentence adverb: "Apparently, Meta ...", "Separately, ..."
         if re.match(r"[^\W\d]{0,4}\d", run[0].text):
             continue  # model numbers (H100, MI300X, GB200) are hardware, read elsewhere; Prosperity7 is a name
         out.append(run)

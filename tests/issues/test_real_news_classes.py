@@ -151,3 +151,13 @@ def test_occupation_after_its_employer_before_an_unknown_name(tmp_path):
              "sells testing tools.\n")
     assert {("person/oskarine-welde", "founded", "org/tallyhaw"),
             ("person/oskarine-welde", "formerlyWorkedFor", "org/google")} <= _facts(ex)
+
+
+def test_places_adverbs_and_number_words_are_no_companies(tmp_path):
+    """"Seattle's Orbit Labs", "Europe's answer to X", "Separately, Nvidia ...", "Four AI startups",
+    "Today, the lab ...": places, sentence adverbs and number words are not organizations."""
+    ex = run(tmp_path, "p.en.txt", "Chips\n\nSeparately, Nvidia said Seattle's Orbit Labs will use its chips. "
+             "Four AI startups raised money this week, among them Europe's Quenta. "
+             "Today, the robotics lab employs 80 people in Palo Alto.\n")
+    assert "org/orbit-labs" in ex.entities
+    assert not {"org/separately", "org/seattle", "org/four-ai", "org/europe", "org/today", "org/palo-alto"} & set(ex.entities)

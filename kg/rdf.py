@@ -9,7 +9,7 @@ that want one (validation, the explorer, notebooks).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from decimal import Decimal
 from urllib.parse import quote
@@ -36,7 +36,7 @@ A = _nt(RDF.type)
 _T = {name: _nt(SANAD[name]) for name in (
     "Article", "contentHash", "language", "headline", "url", "outletName", "published", "mentions", "describedAs",
     "resolvedBy", "Position", "holdsPosition", "organization", "title", "isCurrent", "Quote", "speaker", "text",
-    "HardwareMention", "hardware", "quantity", "Deal", "amount", "reportedBy", "status", "evidence", "Evidence",
+    "namesEntity", "HardwareMention", "hardware", "quantity", "Deal", "amount", "reportedBy", "status", "evidence", "Evidence",
     "source", "start", "end", "exact", "prefix", "suffix", "confidence", "extractedBy", "Assertion",
     "MonetaryAmount", "value", "currency")}
 LABEL, PREF, ALT, SAME_AS = _nt(RDFS.label), _nt(SKOS.prefLabel), _nt(SKOS.altLabel), _nt(OWL.sameAs)
@@ -144,12 +144,18 @@ def article_rdf(ex: Extraction, base: str = INSTANCE_BASE) -> tuple[set[Triple],
         add((node, _T["isCurrent"], nt_literal("true" if pos.current else "false", datatype=_BOOLEAN)))
         w.provenance(node, pos.evidence, pos.confidence, pos.rule)
 
+    named = sorted((m.span.start, m.span.end, m.key) for m in ex.mentions)
     for q in ex.quotes:
         node = w.node(iris.quote_key(q.speaker, q.text))
         add((node, A, _T["Quote"]))
         add((node, _T["speaker"], w.node(q.speaker)))
         add((node, _T["text"], nt_literal(q.text, lang=q.lang)))
         w.provenance(node, q.evidence, None, q.rule)
+        for start, end, key in named[bisect_left(named, (q.evidence.start,)):]:  # mentions inside the quote
+            if start >= q.evidence.end:
+                break
+            if end <= q.evidence.end and key != q.speaker:
+                add((node, _T["namesEntity"], w.node(key)))
 
     for h in ex.hardware:
         node = w.own(iris.hardware_mention_key(a.key, h.model, h.quantity, h.evidence.start))

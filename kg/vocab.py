@@ -59,6 +59,7 @@ class SANAD(DefinedNamespace):
     licensor: URIRef  # licensor: Deal -> Organization
     manufacturer: URIRef  # manufacturer: HardwareModel -> Company
     mentions: URIRef  # mentions: Article -> *
+    namesEntity: URIRef  # names entity: Quote -> *
     organization: URIRef  # organization: Position -> Organization
     outletName: URIRef  # outlet name: Article -> xsd:string
     partOf: URIRef  # part of: Organization -> Organization

@@ -130,3 +130,15 @@ def test_cross_article_questions_on_two_articles(tmp_path, shared):
     facts = {(r["subject"], r["predicate"], r["object"]) for r in rows(store, q["multi-source-facts"])}
     assert ("person:naveen-rao", "sanad:worksFor", "org:databricks") in facts
     assert ("org:command-line", "sanad:partOf", "org:the-verge") in facts
+
+
+def test_a_quote_names_the_entities_inside_its_words_only(article_dir, tmp_path):
+    """sanad:namesEntity (what quotes-mentioning-entities reads): an entity whose mention lies inside
+    the quote's span, not the speaker, not one named around the quote."""
+    article_dir("q.en.txt", "Quill AI hires from Google\n\nDana Moretti, the chief executive of Quill AI, said: "
+                "\"Dana Moretti is not leaving; we hired two engineers from Google and we will buy Nvidia chips.\" "
+                "Microsoft declined to comment.\n")
+    kg.build([article_dir.dir], tmp_path / "out", view=False)
+    rs = rows(Store(tmp_path / "out" / "graph.trig"), next(x.text for x in library() if x.name == "quotes-mentioning-entities"))
+    assert {(r["speaker"], r["entity"]) for r in rs} == {("person:dana-moretti", "org:google"),
+                                                         ("person:dana-moretti", "org:nvidia")}

@@ -55,6 +55,8 @@ class Lexicon:
                 key = phrase_key(name)
                 if key:
                     self.index.setdefault(key, entry.id)
+                    # "Tom's Hardware", "Adam D'Angelo" as the text tokenizes them, apostrophe included
+                    self.index.setdefault(tuple(t.norm for t in tokenize(name) if t.norm != "ـ"), entry.id)
         self.max_len = max((len(k) for k in self.index), default=1)
         self.exact_names = frozenset(n for e in self.entries.values() for n in e.names)  # "stc" is written lowercase
         self.version = hashlib.sha256(

@@ -268,7 +268,7 @@ def _known_entities(doc: Doc, free) -> list[Item]:
     i = 0
     lex = doc.lex
     while i < len(doc.tokens):
-        hit = _match_at(doc, i, lex.index, lex.max_len, lengths=lex.index_lengths)
+        hit = _match_at(doc, i, lex.index, lex.max_len, lengths=lex.index_lengths) or _model_plural(doc, i)
         if hit:
             entry_id, start, j, prefix = hit
             end = doc.tokens[j - 1].end
@@ -282,6 +282,17 @@ def _known_entities(doc: Doc, free) -> list[Item]:
                 continue
         i += 1
     return out
+
+
+def _model_plural(doc: Doc, i: int):
+    """"350,000 H100s", "TPUs": the English plural of a known hardware model written as a code."""
+    tok = doc.tokens[i]
+    if tok.script != "latin" or not re.fullmatch(r"[A-Z][A-Z0-9-]*[A-Z0-9]s", tok.text):
+        return None
+    entry_id = doc.lex.index.get((tok.norm[:-1],))
+    if entry_id is None or doc.lex.entries[entry_id].etype != "HardwareModel":
+        return None
+    return entry_id, tok.start, i + 1, ""
 
 
 def _known_spelled_otherwise(doc: Doc, free) -> list[Item]:

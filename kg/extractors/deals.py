@@ -437,8 +437,26 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
         if buying and (it.kind == "num" or (it.kind == "ent" and it.etype == "HardwareModel")):
             return None
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
+            if buying and _product_of(ctx, q, last):
+                return None  # "buying AMD's Instinct MI300", "buys Nvidia's chips": products, not AMD
             return it.key
     return None
+
+
+def _product_of(ctx: Context, q: int, last: int) -> bool:
+    """Organization q is a possessor ("AMD's", "Nvidia's") of a chip model or chip noun a few words on."""
+    r = q + 1
+    if not ctx.is_punct(r, "'’"):
+        return False
+    r += 2 if ctx.is_word(r + 1, frozenset({"s"}), False) else 1
+    chips = ctx.words("chip_nouns")
+    for m in range(r, min(r + 4, last + 1)):
+        it = ctx.items[m]
+        if it.kind == "ent" and it.etype == "HardwareModel" or ctx.is_word(m, chips, False):
+            return True
+        if it.kind != "tok" or it.script == "punct":
+            return False
+    return False
 
 
 def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None] | None:

@@ -3,6 +3,9 @@ and who makes the model when the text says so ("Nvidia H100", "شرائح Nvidia
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from kg.extractors import extractor
 from kg.extractors.context import Context
 from kg.model import HardwareMention
@@ -48,6 +51,36 @@ def hardware(ctx: Context) -> None:
             maker = _maker_after(ctx, h, same, chip_words)
         if maker is not None:
             ctx.relate(it.key, "manufacturer", ctx.items[maker].key, ctx.span(min(h, maker), max(h, maker)), "0.8")
+    _family_makers(ctx)
+
+
+def _family_makers(ctx: Context) -> None:
+    """A model whose maker no phrase states, in a sentence that also names the company its family
+    comes from: "Nvidia will increase output of its Hopper-based products, the family that includes
+    H200 and GH100", "Nvidia offers the A800 processor in China". The family only chooses among the
+    companies the sentence names; a model in a sentence without its maker gets none."""
+    stated = {r.subject for r in ctx.out.relations if r.predicate == "manufacturer"}
+    families = _families(ctx.doc.lex)
+    for h, it in enumerate(ctx.items):
+        if not (it.kind == "ent" and it.etype == "HardwareModel") or it.key in stated:
+            continue
+        model_id = it.key.split("/", 1)[1]
+        makers = {org for org, patterns in families if any(p.search(model_id) for p in patterns)}
+        if not makers:
+            continue
+        same = ctx.sentence_range(h)
+        near = sorted((abs(q - h), q) for q in same if ctx.items[q].is_org and ctx.items[q].key in makers)
+        if near:
+            q = near[0][1]
+            ctx.relate(it.key, "manufacturer", ctx.items[q].key, ctx.span(min(h, q), max(h, q)), "0.7")
+            stated.add(it.key)
+
+
+@lru_cache(maxsize=4)
+def _families(lex) -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+    spec = lex.patterns.get("maker_families", {})
+    return tuple((org, tuple(re.compile(p) for p in patterns))
+                 for org, patterns in sorted(spec.items()) if org != "description")
 
 
 def _unit_end(ctx: Context, h: int, same: range, chip_words: set[str]) -> int:

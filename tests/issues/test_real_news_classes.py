@@ -161,3 +161,20 @@ def test_places_adverbs_and_number_words_are_no_companies(tmp_path):
              "Today, the robotics lab employs 80 people in Palo Alto.\n")
     assert "org/orbit-labs" in ex.entities
     assert not {"org/separately", "org/seattle", "org/four-ai", "org/europe", "org/today", "org/palo-alto"} & set(ex.entities)
+
+
+def test_chip_makers_by_family_plural_models_and_buying_chips(tmp_path):
+    """The company a sentence names beside a chip makes it when the model's family says so ("Nvidia
+    ships its Blackwell line, B200 and GB200 included"), never a company the sentence does not name;
+    "40,000 H100s" is a quantity of H100; buying "AMD's MI300" buys chips, not AMD; names with an
+    apostrophe in the lexicon ("Tom's Hardware") are found."""
+    ex = run(tmp_path, "h.en.txt", "Chips\n\nOrion Cloud will buy AMD's Instinct MI300 and has ordered 40,000 H100s. "
+             "Nvidia says demand for its Blackwell line, B200 and GB200 included, outstrips supply, "
+             "Tom's Hardware reported. Meanwhile Orion Cloud tests Gaudi 3 parts.\n")
+    made = {(r.subject, r.object) for r in ex.relations if r.predicate == "manufacturer"}
+    assert {("hardware/mi300", "org/amd"), ("hardware/blackwell", "org/nvidia"), ("hardware/b200", "org/nvidia"),
+            ("hardware/gb200", "org/nvidia")} <= made
+    assert not any(m == "hardware/gaudi-3" for m, _ in made)  # Intel is not named in its sentence
+    assert ("hardware/h100", 40000) in {(h.model, h.quantity) for h in ex.hardware}
+    assert "org/toms-hardware" in ex.entities
+    assert all("Acquisition" not in kinds for kinds, _ in roles(ex))

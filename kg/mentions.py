@@ -468,7 +468,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if tok.script != "ar" or not free(tok.start, tok.end) or tok.norm.startswith("ال") \
+        if tok.script != "ar" or not free(tok.start, tok.end) or _definite_article(tok) \
                 or tok.norm in stop or lex.title_index.get((tok.norm,)):
             i += 1
             continue
@@ -477,7 +477,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             i += 1
             continue
         known_first = next(((f, st) for f, st in strip_proclitic(doc, tok) if f in firsts
-                            and _plain(doc.text[st:tok.end]) not in ambiguous), None)
+                            and _plain(doc.text[st:tok.end]) not in ambiguous
+                            and (st == tok.start or tok.norm not in firsts)), None)  # "كريم" is not ك + "ريم"
         start = known_first[1] if known_first else tok.start
         # a third name in a list: "لوكاس باير وألكسندر كوليسنيكوف وشياوهوا زاي", "سكوت كانون، وتانج تان"
         listed = not known_first and bool(out) and out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end \
@@ -494,6 +495,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
             i >= 2 and toks[i - 1].norm in ("»", "”") and _title_before_comma(doc, i - 1),
+            # a title opening the next item of a list: "، والباحث الكبير سيمون سيدور"
+            _title_ends_at(doc, i) and _listed_title_before(doc, i),
             # a name joined by و to the person just found: "لوكاس باير وألكسندر كوليسنيكوف"
             bool(out) and out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end
             and tok.norm.startswith("و") and start > tok.start,
@@ -509,6 +512,24 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
                         prefix=norm(doc.text[tok.start:start])))
         i = j
     return out
+
+
+def _listed_title_before(doc: Doc, i: int) -> bool:
+    """A title glued to و right after a comma, a few Arabic words before token i: "، ومدير الأبحاث"."""
+    toks = doc.tokens
+    for q in range(i - 1, max(0, i - 5), -1):
+        if toks[q].script != "ar":
+            return False
+        if toks[q].norm.startswith("و") and toks[q - 1].norm in (",", "،") and _title_at(doc, q):
+            return True
+    return False
+
+
+def _definite_article(tok: Token) -> bool:
+    """The word starts with the article ال (written with a bare alef): "الاستعداد", not the
+    hamza of a name such as "ألكسندر" that folds to the same letters."""
+    return tok.norm.startswith("ال") and not tok.text.lstrip("وبلفك").startswith(("أل", "إل", "آل")) \
+        and not (tok.text[:1] in "وبلفك" and tok.text[1:3] in ("أل", "إل", "آل"))
 
 
 def _title_ends_at(doc: Doc, i: int) -> bool:

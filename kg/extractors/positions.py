@@ -41,11 +41,15 @@ def titles(ctx: Context) -> None:
     for r in ctx.out.relations:
         if r.predicate == "founded":
             founded.setdefault(r.subject, set()).add(r.object)
+    explicit = {(ctx.person(f.person), f.role["role"]) for f in frames if f.person is not None and f.org is not None}
     for f in frames:
         if f.pronoun and f.person is None:
             last = max((k for k in ctx.person_refs if k < f.t and ctx.items[k].kind == "ent"), default=None)
             if last is not None:
                 f.person = last
+        if f.org is None and f.anaphor_org is None and f.person is not None and f.kind == "office" \
+                and (ctx.person(f.person), f.role["role"]) not in explicit:
+            f.anaphor_org = _sole_company_before(ctx, f)  # "تضاعف ميتا ... إذ أعاد الرئيس التنفيذي مارك زوكربيرغ"
         if f.org is None and (f.anaphor_org is None or f.generic) and f.person is not None \
                 and f.kind in ("office", "descriptor"):
             orgs = founded.get(ctx.person(f.person), set())
@@ -165,6 +169,8 @@ def _frame(ctx: Context, t: int) -> Frame:
         f.first = t_mod - 1 if ctx.is_word(t_mod - 1, former) else t_mod - 2
     if role.get("tail"):
         f.end = _tail(ctx, t, same)
+    elif items[t].script == "ar" and role["kind"] == "office":
+        f.end = _arabic_field(ctx, t, same)  # "كبير علماء الذكاء الاصطناعي في شركة ميتا"
     if ctx.is_word(f.end + 1, former, proclitic=False):
         f.current = False
         f.end += 1
@@ -241,7 +247,20 @@ def _frame(ctx: Context, t: int) -> Frame:
         before -= 1  # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director"
     if ctx.is_punct(before):
         before -= 1
-    if before in same and before < f.first - 1 and ctx.refers_to_person(before) and items[before].kind == "ent":
+    # "TITLE A، وTITLE B": a title joined by و after a comma opens the next item of a list, whose
+    # name comes after it; the name before the comma belongs to the title before
+    listed = None
+    in_list = items[t].script == "ar" and items[f.first].prefix.startswith("و") and ctx.is_punct(f.first - 1)
+    if in_list and f.org is None:
+        q = f.last + 1  # "ومدير الأبحاث جاكوب باتشوكي": the field of the title, then the name
+        while q in same and q - f.last <= 3 and items[q].kind == "tok" and items[q].script == "ar":
+            q += 1
+        if q in same and items[q].is_person and q - f.last <= 3:
+            listed = q
+    if listed is not None:
+        f.person, f.end, f.last = listed, listed - 1, listed
+    elif not in_list and before in same and before < f.first - 1 and ctx.refers_to_person(before) \
+            and items[before].kind == "ent":
         f.person, f.first = before, before
     else:
         after = f.last + 1
@@ -249,6 +268,13 @@ def _frame(ctx: Context, t: int) -> Frame:
             after += 1
         if after in same and items[after].is_person:
             f.person, f.last = after, after
+        elif items[t].script == "ar" and role.get("tail") and f.org is None and f.anaphor_org is None:
+            q = after  # "مدير الأبحاث هشام بركات": the title's field, then the name
+            while q in same and q - after < 2 and items[q].kind == "tok" and items[q].script == "ar" \
+                    and not ctx.words_at(q, links):
+                q += 1
+            if q > after and q in same and items[q].is_person:
+                f.person, f.end, f.last = q, q - 1, q
     if f.person is None:
         f.pronoun = _pronoun_subject(ctx, f, same)
         # "وتشغل بنعلي منصب الرئيسة التنفيذية": the person sits between the verb and منصب
@@ -258,6 +284,18 @@ def _frame(ctx: Context, t: int) -> Frame:
                 f.person = q - 1
                 break
     return f
+
+
+def _sole_company_before(ctx: Context, f: Frame) -> str | None:
+    """A bare title before or after a name ("the CEO Mark Zuckerberg") in a sentence that names one
+    company, before the title: that company."""
+    same = ctx.sentence_range(f.t)
+    found = {ctx.items[q].key for q in range(same.start, min(f.first, f.person)) if ctx.items[q].is_org}
+    companies = {q for q in range(same.start, min(f.first, f.person))
+                 if ctx.items[q].is_org and ctx.items[q].etype == "Company"}
+    if len(found) == 1 and companies:
+        return found.pop()
+    return None
 
 
 def _listed(ctx: Context, p: int) -> list[int]:
@@ -318,6 +356,28 @@ def _tail(ctx: Context, t: int, same: range) -> int:
             break
         k += 1
     return k - 1 if k - 1 > t + 1 else end
+
+
+def _arabic_field(ctx: Context, t: int, same: range) -> int:
+    """The field after an Arabic title that takes none in the lexicon ("كبير علماء الذكاء
+    الاصطناعي في شركة ميتا"): up to three Arabic words, kept only when a link word and an
+    organization follow them."""
+    items = ctx.items
+    links = ctx.phrases("org_links")
+    k = t + 1
+    former = ctx.words("former")
+    while k in same and k - t <= 3 and items[k].kind == "tok" and items[k].script == "ar" and not ctx.words_at(k, links) \
+            and not ctx.is_word(k, former):
+        k += 1
+    n = ctx.words_at(k, links) if k > t + 1 else 0
+    if n:
+        m = k + n
+        while m in same and m - (k + n) < 2 and (ctx.is_punct(m, '"“”«»') or items[m].kind == "tok" and m == k + n
+                                                    and ctx.is_word(m, frozenset({"شركه"}), proclitic=True)):
+            m += 1
+        if m in same and items[m].is_org:
+            return k - 1
+    return t
 
 
 def _definite(ctx: Context, t: int) -> bool:

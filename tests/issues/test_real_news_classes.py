@@ -178,3 +178,23 @@ def test_chip_makers_by_family_plural_models_and_buying_chips(tmp_path):
     assert ("hardware/h100", 40000) in {(h.model, h.quantity) for h in ex.hardware}
     assert "org/toms-hardware" in ex.entities
     assert all("Acquisition" not in kinds for kinds, _ in roles(ex))
+
+
+def test_arabic_titles_with_a_field_a_sole_company_and_lists_of_titled_names(tmp_path):
+    """"NAME، كبير علماء FIELD في شركة X": the field sits between the title and its link;
+    "تعيد X ... إذ أعلن الرئيس التنفيذي NAME": a bare title in a sentence naming one company is at
+    that company; "مدير FIELD A، ورئيس فريق FIELD B، والباحث الكبير C": each title takes the name
+    after it, names written with a hamza on their alef ("ألبرتو") are names, not the article ال."""
+    ex = run(tmp_path, "l.ar.txt", "قادة\n\n"
+             "قال عمر الفاسي، كبير علماء الروبوتات في شركة سامسونج، إن العمل مستمر.\n"
+             "وتوسع أمازون أعمالها السحابية، إذ أعلن الرئيس التنفيذي طارق ناصر خطة جديدة.\n"
+             "وأعلنت شركة Nexlo رحيل عدد من قادتها، بينهم مدير الأبحاث هشام بركات، ورئيس فريق السلامة "
+             "ألبرتو روسي، والباحث الكبير ماتيو سيرا.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert {"ألبرتو روسي", "ماتيو سيرا", "هشام بركات", "طارق ناصر", "عمر الفاسي"} <= set(names)
+    held = {(p.person, p.org, p.title) for p in ex.positions}
+    assert {(names["عمر الفاسي"], "org/samsung-electronics", "كبير علماء الروبوتات"),
+            (names["طارق ناصر"], "org/amazon", "الرئيس التنفيذي"),
+            (names["هشام بركات"], "org/nexlo", "مدير الأبحاث"),
+            (names["ألبرتو روسي"], "org/nexlo", "رئيس فريق السلامة")} <= held
+    assert not any(p == names["هشام بركات"] and t.startswith("رئيس فريق") for p, _, t in held)

@@ -495,6 +495,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
             i >= 2 and toks[i - 1].norm in ("»", "”") and _title_before_comma(doc, i - 1),
+            # a bulleted line opening with the name and a comma: "- أوداي رودارّاجو، الذي ..."
+            j < len(toks) and toks[j].norm in (",", "،", ":") and bool(re.match(
+                r"[ \t]*[-•*–][ \t]*$", doc.text[doc.text.rfind("\n", 0, tok.start) + 1:tok.start])),
             # a title opening the next item of a list: "، والباحث الكبير سيمون سيدور"
             _title_ends_at(doc, i) and _listed_title_before(doc, i),
             # a name joined by و to the person just found: "لوكاس باير وألكسندر كوليسنيكوف"

@@ -31,6 +31,12 @@ def works_now(ctx: Context) -> None:
                 ctx.relate(person, "worksFor", ctx.items[o].key, ctx.span(min(p, k), o), "0.8")
             continue
         last = next((q for q in range(k - 1, same.start - 1, -1) if ctx.refers_to_person(q)), None)
+        listed = _bulleted_people(ctx, o)
+        if last is None and listed:
+            for p in listed:  # "انضم إلى فريق OpenAI كل من:" then one "- NAME، ..." line each
+                ctx.relate(ctx.person(p), "worksFor", ctx.items[o].key, ctx.span(p, p), "0.7")
+                ctx.relate(ctx.items[o].key, "hired", ctx.person(p), ctx.span(p, p), "0.7")
+            continue
         if last is None:
             subject = ctx.sentence_subject(k)  # "He will join Google", "وانضم إلى OpenAI"
             if subject is not None:
@@ -38,6 +44,31 @@ def works_now(ctx: Context) -> None:
             continue
         for member in subjects(ctx, last):
             ctx.relate(ctx.person(member), "worksFor", ctx.items[o].key, ctx.span(min(member, k), o), "0.8")
+
+
+def _bulleted_people(ctx: Context, o: int) -> list[int]:
+    """The people opening the bulleted lines that follow a sentence ending in a colon after item o
+    ("انضم إلى فريق X كل من:", "joining X are:"), one person per line."""
+    s = ctx.sentence_of(o)
+    start, end = ctx.doc.sentences[s]
+    text = ctx.doc.text
+    if not text[ctx.items[o].end:end].rstrip().endswith(":"):
+        return []
+    out = []
+    while True:
+        s += 1
+        if s >= len(ctx.doc.sentences):
+            break
+        a, _ = ctx.doc.sentences[s]
+        line = text[a:a + 3]
+        if not line[:1] in "-•*–":
+            break
+        first = next(iter(ctx.sentence_items(s)), None)
+        q = next((q for q in ctx.sentence_items(s) if ctx.items[q].kind != "tok" or ctx.items[q].script != "punct"), None)
+        if first is None or q is None or not ctx.items[q].is_person:
+            break
+        out.append(q)
+    return out
 
 
 @extractor("sanad.employment.moved.v1", produces=("worksFor", "formerlyWorkedFor", "isCurrent"))

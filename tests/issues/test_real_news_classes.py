@@ -198,3 +198,19 @@ def test_arabic_titles_with_a_field_a_sole_company_and_lists_of_titled_names(tmp
             (names["هشام بركات"], "org/nexlo", "مدير الأبحاث"),
             (names["ألبرتو روسي"], "org/nexlo", "رئيس فريق السلامة")} <= held
     assert not any(p == names["هشام بركات"] and t.startswith("رئيس فريق") for p, _, t in held)
+
+
+def test_bulleted_list_of_people_joining_a_company(tmp_path):
+    """"انضم إلى فريق X كل من:" then one bulleted line per person ("- NAME، الذي ..."): each joins
+    X, hired by it; a name opening a bulleted line before a comma is a name even when its first
+    name is in no list."""
+    ex = run(tmp_path, "b.ar.txt", "تعيينات\n\nأعلنت شركة Nexlo عن تعزيز فريقها الهندسي.\n"
+             "انضم إلى فريق Nexlo كل من:\n"
+             "- برونو فالسيكي، الذي عمل سابقا في شركة إنتل.\n"
+             "- ماريكا تولونين، باحثة جاءت من جوجل.\n\n"
+             "وتتوقع الشركة نموا كبيرا.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert {"برونو فالسيكي", "ماريكا تولونين"} <= set(names)
+    facts = _facts(ex)
+    for name in ("برونو فالسيكي", "ماريكا تولونين"):
+        assert {(names[name], "worksFor", "org/nexlo"), ("org/nexlo", "hired", names[name])} <= facts

@@ -304,6 +304,7 @@ def hires(ctx: Context) -> None:
         same = ctx.sentence_range(k)
         hirer = hirer_of(ctx, k, k + n)
         if hirer is None:
+            _hired_by_a_leader(ctx, k, n, same)
             continue
         again = bool(ctx.words_at(k, rehire, proclitic=True))
         people = hired_people(ctx, k + n + (hirer == k + n), same)
@@ -315,6 +316,22 @@ def hires(ctx: Context) -> None:
                 ctx.relate(person, "formerlyWorkedFor", ctx.items[hirer].key, evidence, "0.75")
         if len(people) == 1:
             _hired_as(ctx, hirer, people[0], same)
+
+
+def _hired_by_a_leader(ctx: Context, k: int, n: int, same: range) -> None:
+    """"كما عيّن زوكربيرغ ألكساندر وانغ", "Zuckerberg hired NAME": a person who holds a current
+    office at one company hires for it."""
+    leader = k + n if ctx.items[k].script == "ar" else k - 1
+    if leader not in same or not ctx.items[leader].is_person:
+        return
+    person = ctx.person(leader)
+    orgs = {p.org for p in ctx.out.positions if p.person == person and p.current}
+    if len(orgs) != 1:
+        return
+    org = orgs.pop()
+    for p in hired_people(ctx, leader + 1 if leader > k else k + n, same):
+        if p != leader and ctx.person(p) != person:
+            ctx.relate(org, "hired", ctx.person(p), ctx.span(min(leader, k), p), "0.7")
 
 
 def _hired_as(ctx: Context, hirer: int, p: int, same: range) -> None:

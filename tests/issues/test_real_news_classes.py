@@ -214,3 +214,14 @@ def test_bulleted_list_of_people_joining_a_company(tmp_path):
     facts = _facts(ex)
     for name in ("برونو فالسيكي", "ماريكا تولونين"):
         assert {(names[name], "worksFor", "org/nexlo"), ("org/nexlo", "hired", names[name])} <= facts
+
+
+def test_a_company_leader_hires_for_the_company(tmp_path):
+    """"عيّن NAME1 NAME2" / "NAME1 hired NAME2", where NAME1 holds a current office at one company:
+    that company hired NAME2."""
+    ex = run(tmp_path, "l.ar.txt", "تعيين\n\nقال الرئيس التنفيذي لشركة سامسونج، هشام بركات، إن السوق تتغير. "
+             "كما عيّن بركات الباحثة ليلى حداد لقيادة فريق جديد.\n")
+    assert "org/samsung-electronics" in {r.subject for r in ex.relations if r.predicate == "hired"}
+    ex = run(tmp_path, "l.en.txt", "Hiring\n\nNexlo CEO Dana Moretti spoke on Monday. "
+             "Moretti hired Oskarine Welde, a former Google engineer, to run research.\n")
+    assert ("org/nexlo", "hired", "person/oskarine-welde") in _facts(ex)

@@ -25,12 +25,29 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, SKOS
+import rdflib
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DefinedNamespace
 
 from kg import analytics
+from kg import vocab
 from kg.text import norm
-from kg.vocab import SANAD
+
+
+class _Terms:
+    """A namespace's terms as plain attributes. rdflib's DefinedNamespace resolves every `NS.term`
+    through __getattr__ (about 2 µs), and the page of a large corpus does that millions of times."""
+
+    def __init__(self, ns: type[DefinedNamespace]) -> None:
+        self._ns = str(ns)
+        self.__dict__.update({name: ns[name] for name in ns.__annotations__})
+
+    def __str__(self) -> str:
+        return self._ns
+
+
+SANAD, RDF, RDFS = _Terms(vocab.SANAD), _Terms(rdflib.RDF), _Terms(rdflib.RDFS)
+OWL, SKOS = _Terms(rdflib.namespace.OWL), _Terms(rdflib.namespace.SKOS)
 
 # Above LARGE_GRAPH_NODES nodes the page starts from the START_NODES most central entities and grows on
 # demand. bench/bench_view.py, 2-core VM, software rendering: 2,984 nodes drawn whole are usable in 1.7 s

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from kg.extractors import extractor
 from kg.extractors.context import Context
+from kg.model import Span
 
 
 @extractor("sanad.employment.now.v1", produces=("worksFor",))
@@ -484,3 +485,82 @@ def hired_works(ctx: Context) -> None:
         elsewhere = current.get(hire.object, set()) - {hire.subject}
         if not elsewhere:
             ctx.relate(hire.object, "worksFor", hire.subject, hire.evidence, "0.7")
+
+
+@extractor("sanad.employment.departure.v1", produces=("formerlyWorkedFor", "isCurrent"))
+def departures(ctx: Context) -> None:
+    """"Ruoming Pang, head of Apple's models team, is departing", "أعلنت ميرا موراتي، المديرة
+    التقنية لشركة OpenAI، عن مغادرتها للشركة", "قدم ... A، B، C، استقالاتهم": whoever leaves held
+    the titles the sentence gives them before; the company they leave ("the company", "للشركة",
+    "Apple") is a former employer everywhere in the article."""
+    cues = ctx.phrases("departure")
+    plural = ctx.words("departure_plural")
+    away = ctx.words("departure_away")
+    negation = ctx.words("negation") | ctx.words("hedge")
+    hired = {(r.subject, r.object) for r in ctx.out.relations if r.predicate == "hired"}
+    joined = {(r.subject, r.object) for r in ctx.out.relations if r.predicate == "worksFor"
+              and r.rule in ("sanad.employment.now.v1", "sanad.employment.moved.v1", "sanad.employment.return.v1")}
+    for k, n, same in ctx.matches(cues):
+        if any(ctx.is_word(q, negation) for q in range(max(same.start, k - 3), k)):
+            continue
+        people = _leavers(ctx, k, n, same, plural)
+        if not people:
+            continue
+        left = _left_org(ctx, k + n, same, away)
+        sentence = ctx.doc.sentences[ctx.sentence_of(k)]
+        for person in people:
+            def flips(org: str, span: Span, rule: str) -> bool:
+                if (org, person) in hired or (person, org) in joined:
+                    return False
+                if left is not None:  # "left Anthropic to join the startup": only the company left
+                    return org == left
+                return rule == "sanad.position.title.v1" and sentence[0] <= span.start < sentence[1]
+            for pos in [p for p in ctx.out.positions if p.person == person and p.current and flips(p.org, p.evidence, p.rule)]:
+                ctx.out.positions.discard(pos)
+                ctx.out.positions.add(replace(pos, current=False, rule=ctx.rule))
+            for rel in [r for r in ctx.out.relations if r.predicate == "worksFor" and r.subject == person
+                        and flips(r.object, r.evidence, r.rule)]:
+                ctx.out.relations.discard(rel)
+                ctx.out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
+            if left is not None and (left, person) not in hired and (person, left) not in joined:
+                ctx.relate(person, "formerlyWorkedFor", left, ctx.span(k, k + n - 1), "0.7")
+
+
+def _leavers(ctx: Context, k: int, n: int, same: range, plural: frozenset[str]) -> list[str]:
+    """Who leaves: the person right after a departure noun ("رحيل سوتسكيفر", "the departure of
+    NAME"), else the nearest person before the cue, else, for a plural cue ("استقالاتهم", "have
+    all stepped away"), every person the sentence names before it."""
+    after = k + n + ctx.is_word(k + n, frozenset({"of"}), False)
+    if after in same and ctx.items[after].is_person:
+        return [ctx.person(after)]
+    if n == 1 and ctx.is_word(k, ctx.words("departure_nouns")):
+        # a bare noun says whose departure only by what follows it ("مغادرة الموظفين الثلاثة")
+        # or by a possessive ("Brockman's departure")
+        if ctx.is_punct(k - 1, "'’") and ctx.refers_to_person(k - 2):
+            return [ctx.person(k - 2)]
+        if ctx.is_word(k - 1, frozenset({"s"}), False) and ctx.is_punct(k - 2, "'’") and ctx.refers_to_person(k - 3):
+            return [ctx.person(k - 3)]
+        return []
+    before = [q for q in range(same.start, k) if ctx.refers_to_person(q)]
+    if not before:
+        return []
+    many = ctx.is_word(k, plural) or any(ctx.is_word(q, plural, False) for q in range(max(same.start, k - 2), k))
+    chosen = before if many else [before[-1]]
+    return list(dict.fromkeys(p for p in (ctx.person(q) for q in chosen) if p))
+
+
+def _left_org(ctx: Context, k: int, same: range, away: frozenset[str]) -> str | None:
+    """The organization a departure cue names: "leaving Apple", "stepped away from the company",
+    "مغادرتها للشركة", "تركه الشركة", "بترك أوبن إيه آي"."""
+    from kg.extractors.positions import _salient_company
+
+    q = k
+    while q in same and q - k < 3 and ctx.is_word(q, away, proclitic=False) and not ctx.is_word(q, frozenset({"the"}), False):
+        q += 1
+    if q in same and ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
+        return ctx.items[q].key
+    if q in same and ctx.items[q].kind == "tok" and (ctx.is_word(q, frozenset({"الشركه", "شركه", "the"}))):
+        if ctx.items[q].norm == "the" and not ctx.is_word(q + 1, ctx.words("company_nouns"), False):
+            return None
+        return _salient_company(ctx, q)
+    return None

@@ -225,3 +225,27 @@ def test_a_company_leader_hires_for_the_company(tmp_path):
     ex = run(tmp_path, "l.en.txt", "Hiring\n\nNexlo CEO Dana Moretti spoke on Monday. "
              "Moretti hired Oskarine Welde, a former Google engineer, to run research.\n")
     assert ("org/nexlo", "hired", "person/oskarine-welde") in _facts(ex)
+
+
+def test_departures_make_titles_and_employers_former(tmp_path):
+    """Whoever the sentence says is leaving ("is departing", "stepped down", "عن مغادرتها للشركة",
+    "عن تركه الشركة", "قدموا استقالاتهم") held the titles it gives them before, and the company left
+    ("the company", "للشركة", a name) is a former employer; a bare noun ("مغادرة الموظفين") speaks of
+    whoever follows it, and "left X to join Y" leaves only X."""
+    ex = run(tmp_path, "d.en.txt", "Moves\n\nOskar Lind, the head of Intel's speech team, is departing. "
+             "Dana Moretti, Samsung's chief scientist, stepped down from the company on Friday.\n")
+    facts = _facts(ex)
+    assert {("person/oskar-lind", "formerlyWorkedFor", "org/intel"),
+            ("person/dana-moretti", "formerlyWorkedFor", "org/samsung-electronics")} <= facts
+    assert not any(p == "worksFor" for _, p, _ in facts)
+    assert not any(p.current for p in ex.positions)
+    ex = run(tmp_path, "d.ar.txt", "رحيل\n\nأعلنت ليلى حداد، المديرة التقنية لشركة Nexlo منذ عام 2019، عن مغادرتها للشركة.\n"
+             "وكشف هشام بركات، كبير العلماء في سامسونج، عن تركه الشركة بعد عشر سنوات.\n"
+             "وأكد متحدث باسم إنتل مغادرة الموظفين الثلاثة.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    facts = _facts(ex)
+    assert {(names["ليلى حداد"], "formerlyWorkedFor", "org/nexlo"),
+            (names["هشام بركات"], "formerlyWorkedFor", "org/samsung-electronics")} <= facts
+    assert not any(p == "formerlyWorkedFor" and o == "org/intel" for _, p, o in facts)
+    ex = run(tmp_path, "j.en.txt", "Moves\n\nNexlo's chief executive, Oskar Lind, left Intel in 2022 to join the startup.\n")
+    assert {("person/oskar-lind", "worksFor", "org/nexlo"), ("person/oskar-lind", "formerlyWorkedFor", "org/intel")} <= _facts(ex)

@@ -461,7 +461,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     stop = lex.words("not_name_words_ar") | lex.words("relative_ar") | lex.words("former_ar") \
         | lex.words("prepositions_ar") | lex.words("speech_verbs_ar") | lex.words("title_tail_ar")
     particles = lex.words("name_particles_ar")
-    verbs = lex.words("speech_verbs_ar") | {w for p in lex.phrases("hire_words_ar") for w in p}
+    verbs = lex.words("speech_verbs_ar") | {w for p in lex.phrases("hire_words_ar") for w in p} \
+        | lex.words("name_verbs_ar")  # verbs of holding, joining, leaving, founding: "وشغل NAME منصب"
     before_phrases = lex.phrases("person_before_ar")
     relatives = lex.words("relative_ar")
     out = []
@@ -493,6 +494,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             i >= 2 and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])) and _title_ends_at(doc, i),
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
+            # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name
+            j < len(toks) and toks[j].norm.startswith("ك") and _title_at(doc, j),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
             i >= 2 and toks[i - 1].norm in ("»", "”") and _title_before_comma(doc, i - 1),
             # a bulleted line opening with the name and a comma: "- أوداي رودارّاجو، الذي ..."
@@ -553,13 +556,22 @@ def _title_ends_at(doc: Doc, i: int) -> bool:
     return False
 
 
+def _joined_word(word: str, stop: frozenset[str]) -> bool:
+    """"وفريقه" ("and his team"): و glued to a common word, with or without a possessive suffix;
+    no surname ("وانغ" is one)."""
+    if not word.startswith("و"):
+        return False
+    rest = word[1:]
+    return any(w in stop for w in (rest, rest[:-1], rest[:-2]) if len(w) >= 2)
+
+
 def _name_end(doc: Doc, j: int, stop: frozenset[str], particles: frozenset[str]) -> int:
     """After a first name: a surname, or a particle and a surname ("بن سلمان", "أبو علي")."""
     toks = doc.tokens
 
     def namelike(k: int) -> bool:
         return (k < len(toks) and toks[k].script == "ar" and _contiguous(doc, [toks[k - 1], toks[k]])
-                and not doc.lex.title_index.get((toks[k].norm,)))
+                and not doc.lex.title_index.get((toks[k].norm,)) and not _joined_word(toks[k].norm, stop))
     if namelike(j) and toks[j].norm in particles and namelike(j + 1) and toks[j + 1].norm not in stop:
         return j + 2
     if namelike(j) and toks[j].norm not in stop:

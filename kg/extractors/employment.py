@@ -8,6 +8,7 @@ from dataclasses import replace
 from kg.extractors import extractor
 from kg.extractors.context import Context
 from kg.model import Span
+from kg.text import norm
 
 
 @extractor("sanad.employment.now.v1", produces=("worksFor",))
@@ -128,7 +129,9 @@ def former_jobs(ctx: Context) -> None:
                 continue
             org = next((r for r in range(q + n, min(same.stop, q + n + 8)) if ctx.items[r].is_org
                         and ctx.items[r].etype != "MediaOutlet"), None)
-            if org is not None and not any(ctx.refers_to_person(r) for r in range(q + n, org)):
+            others = [r for r in range(q + n, org) if ctx.refers_to_person(r)
+                      and ctx.person_refs.get(r) not in {ctx.person(m) for m in group}] if org is not None else []
+            if org is not None and not others:  # the person's own title between is no other person
                 for o in _org_list(ctx, org, same):
                     key = ctx.items[o].key
                     for member in group:
@@ -150,6 +153,17 @@ def former_jobs(ctx: Context) -> None:
         for o in _org_list(ctx, org, same):
             if (person, ctx.items[o].key) not in hired_by:
                 ctx.relate(person, "formerlyWorkedFor", ctx.items[o].key, ctx.span(same.start, o), "0.6")
+
+
+    # "Pang, who joined Apple from Alphabet in 2021", "انضم إلى آبل قادمًا من جوجل": the second one
+    for k, n, same in ctx.matches(ctx.phrases("join_words")):
+        o = k + n + ctx.is_word(k + n, frozenset({"إلى", "الى"}), False)
+        if not (o in same and ctx.items[o].is_org and ctx.is_word(o + 1, frozenset({"from", "من"}), False)
+                and o + 2 in same and ctx.items[o + 2].is_org and ctx.items[o + 2].etype != "MediaOutlet"):
+            continue
+        p = next((q for q in range(k - 1, max(same.start, k - 12) - 1, -1) if ctx.refers_to_person(q)), None)
+        if p is not None and (ctx.person(p), ctx.items[o + 2].key) not in hired_by:
+            ctx.relate(ctx.person(p), "formerlyWorkedFor", ctx.items[o + 2].key, ctx.span(p, o + 2), "0.7")
 
 
 def _org_list(ctx: Context, first: int, same: range) -> list[int]:
@@ -564,3 +578,35 @@ def _left_org(ctx: Context, k: int, same: range, away: frozenset[str]) -> str | 
             return None
         return _salient_company(ctx, q)
     return None
+
+
+@extractor("sanad.employment.joining-announced.v1", produces=("worksFor", "holdsPosition"))
+def joining_announced(ctx: Context) -> None:
+    """"أعلنت أبل انضمام NAME كنائب للرئيس", "رحبت إنتل بانضمام NAME إلى فريقها": the person joins
+    the company that announces it (or the one after "إلى"), with the title given after "كـ"."""
+    nouns = ctx.words("joining_nouns")
+    for k in range(len(ctx.items) - 1):
+        if not ctx.is_word(k, nouns) or not ctx.items[k + 1].is_person:
+            continue
+        same = ctx.sentence_range(k)
+        p = k + 1
+        to = next((q for q in range(p + 1, min(same.stop, p + 3)) if ctx.is_word(q, frozenset({norm("إلى")}), False)), None)
+        o = None
+        if to is not None:
+            o = to + 1 + ctx.is_punct(to + 1, '"“”«»')
+            if ctx.is_word(o, ctx.words("own_team")):
+                o = None  # "إلى فريقها", "إلى صفوفها": the announcer's own team
+            elif o not in same or not ctx.items[o].is_org or ctx.items[o].etype == "MediaOutlet":
+                continue  # "انضمام NAME إلى مجلس الإدارة": not a job at the announcer
+        if o is None:
+            o = next((q for q in range(k - 1, max(same.start, k - 4) - 1, -1)
+                      if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
+            if o is None:
+                continue
+        person, org = ctx.person(p), ctx.items[o].key
+        ctx.relate(person, "worksFor", org, ctx.span(min(o, k), max(o, p)), "0.75")
+        frame = ctx.frames.get(p + 1)
+        if frame is not None and frame.org is None and frame.anaphor_org is None and frame.kind == "office" \
+                and ctx.items[p + 1].prefix.endswith("ك"):
+            ctx.position(person, org, ctx.span(frame.t, frame.end), frame.role, True,
+                         ctx.span(min(o, k), frame.end), "0.75")

@@ -23,6 +23,7 @@ class Frame:
     person: int | None = None
     current: bool = True
     generic: bool = False  # anaphor_org is "the company" read as the one the passage is about
+    held: bool = False  # "يشغل منصب TITLE" with a holder we could not read: never a described person
     first: int = 0  # first item of the whole phrase (for evidence)
     last: int = 0
 
@@ -78,7 +79,7 @@ def titles(ctx: Context) -> None:
                 ctx.relate(ctx.person(member), "worksFor" if f.current else "formerlyWorkedFor", org,
                            ctx.span(f.first, member) if member > f.first else evidence, "0.8")
     for f in frames:
-        if f.person is not None:
+        if f.person is not None or f.held:
             continue
         org = ctx.items[f.org].key if f.org is not None else None
         evidence = ctx.span(f.first, f.last)
@@ -179,8 +180,8 @@ def _frame(ctx: Context, t: int) -> Frame:
     k = f.end + 1
     links = ctx.phrases("org_links")
     n = ctx.words_at(k, links)
-    while (n or ctx.doc.lang == "ar") and k + n in same and ctx.is_punct(k + n, '"“”«»'):
-        n += 1  # لشركة "ويندسيرف", رئيس «مايكروسوفت»
+    while (n or ctx.doc.lang == "ar") and k + n in same and ctx.is_punct(k + n, '"“”«»**'):
+        n += 1  # لشركة "ويندسيرف", رئيس «مايكروسوفت», في **xAI**
     if n and k + n in same and items[k + n].kind == "tok" and items[k + n].script == "ar" and k + n + 2 in same:
         gap = 2 if ctx.is_punct(k + n + 1, '"“”«»') else 1
         if items[k + n + gap].is_org:
@@ -280,10 +281,36 @@ def _frame(ctx: Context, t: int) -> Frame:
         # "وتشغل بنعلي منصب الرئيسة التنفيذية": the person sits between the verb and منصب
         for q in range(f.first - 1, max(same.start, f.first - 4) - 1, -1):
             n = ctx.words_at(q, ctx.phrases("position_of"), proclitic=True)
-            if n and q + n <= f.first and ctx.refers_to_person(q - 1) and ctx.items[q - 1].kind == "ent":
-                f.person = q - 1
-                break
+            if not n or q + n > f.first:
+                continue
+            p, past = _holder_before(ctx, q - 1, same)
+            if p is not None:
+                f.person = p
+                f.current = f.current and not past
+            else:
+                f.held = True  # "وشغل NAME منصب": someone the sentence names, not a new person
+            break
     return f
+
+
+def _holder_before(ctx: Context, p: int, same: range) -> tuple[int | None, bool]:
+    """The person before "منصب" ("وتشغل بنعلي منصب"، "NAME، الذي كان يشغل منصب"، "وشغل NAME سابقًا
+    منصب"), over a relative pronoun, a past copula, a past verb of holding and time adverbs; and
+    whether those words put the office in the past."""
+    past = False
+    adverbs = ctx.words("holder_adverbs")
+    was = ctx.words("holder_past")
+    for _ in range(5):
+        if p not in same:
+            break
+        if ctx.refers_to_person(p) and ctx.items[p].kind == "ent":
+            return p, past
+        if ctx.is_word(p, was):
+            past = True
+        elif not (ctx.is_word(p, adverbs) or ctx.is_word(p, ctx.words("relative")) or ctx.is_punct(p)):
+            break
+        p -= 1
+    return None, False
 
 
 def _sole_company_before(ctx: Context, f: Frame) -> str | None:
@@ -332,9 +359,19 @@ def _tail(ctx: Context, t: int, same: range) -> int:
     items = ctx.items
     end = t
     tails = ctx.words("title_tail")
-    if items[t + 1].kind == "tok" and items[t + 1].norm.startswith("لل") if t + 1 < len(items) else False:
-        return t + 1  # "نائب الرئيس للابتكار"
     links = ctx.phrases("org_links")
+    if items[t + 1].kind == "tok" and items[t + 1].norm.startswith("لل") if t + 1 < len(items) else False:
+        # "نائب الرئيس للابتكار"; "نائب الرئيس للذكاء الاصطناعي في مايكروسوفت": the field's
+        # adjectives too, when a link to an organization follows them
+        k = t + 2
+        while k in same and k - t <= 3 and items[k].kind == "tok" and items[k].script == "ar" \
+                and items[k].norm.startswith("ال") and not ctx.words_at(k, links):
+            k += 1
+        n = ctx.words_at(k, links) if k > t + 2 else 0
+        m = k + n
+        while n and m in same and m - (k + n) < 2 and ctx.is_punct(m, '"“”«»'):
+            m += 1
+        return k - 1 if n and m in same and items[m].is_org else t + 1
     if not ctx.is_word(t + 1, tails, proclitic=False):
         if items[t].script == "ar":  # "نائب رئيس هندسة النماذج الأساسية في أبل": the field, then the link
             k = t + 1
@@ -342,6 +379,8 @@ def _tail(ctx: Context, t: int, same: range) -> int:
                     and not ctx.words_at(k, links):
                 k += 1
             n = ctx.words_at(k, links) if k > t + 1 else 0
+            while n and k + n + 1 in same and ctx.is_punct(k + n, '"“”«»**'):
+                n += 1  # "في **xAI**", "في "مايكروسوفت""
             if n and k + n in same and items[k + n].is_org or k > t + 1 and _arabic_anaphor(ctx, k, same) is not None:
                 return k - 1  # "رئيس فريق التوسعة في الشركة"
         return end
@@ -372,7 +411,7 @@ def _arabic_field(ctx: Context, t: int, same: range) -> int:
     n = ctx.words_at(k, links) if k > t + 1 else 0
     if n:
         m = k + n
-        while m in same and m - (k + n) < 2 and (ctx.is_punct(m, '"“”«»') or items[m].kind == "tok" and m == k + n
+        while m in same and m - (k + n) < 2 and (ctx.is_punct(m, '"“”«»**') or items[m].kind == "tok" and m == k + n
                                                     and ctx.is_word(m, frozenset({"شركه"}), proclitic=True)):
             m += 1
         if m in same and items[m].is_org:

@@ -249,3 +249,47 @@ def test_departures_make_titles_and_employers_former(tmp_path):
     assert not any(p == "formerlyWorkedFor" and o == "org/intel" for _, p, o in facts)
     ex = run(tmp_path, "j.en.txt", "Moves\n\nNexlo's chief executive, Oskar Lind, left Intel in 2022 to join the startup.\n")
     assert {("person/oskar-lind", "worksFor", "org/nexlo"), ("person/oskar-lind", "formerlyWorkedFor", "org/intel")} <= _facts(ex)
+
+
+def test_previous_jobs_in_relative_clauses(tmp_path):
+    """A past job said in passing: "الذي كان يشغل منصب TITLE في X" (a former title), "وشغل NAME
+    سابقًا منصب ... في X", "جاءت من شركة X", "المستقدمة مؤخرًا من X", "يمتلك خبرة واسعة في X",
+    "بعد مسيرة امتدت N عامًا لدى X", "who joined X from Y", "who worked on ... at X"."""
+    ex = run(tmp_path, "p.ar.txt", "تعيينات\n\nانضم إلى فريق سامسونج كل من:\n"
+             "- بيورن سانتاري، الذي كان يشغل منصب رئيس الهندسة في إنتل.\n"
+             "- ماريكا تولونين، باحثة بارزة جاءت من شركة جوجل.\n\n"
+             "وشغل هشام بركات سابقاً منصب نائب الرئيس للذكاء الاصطناعي في \"مايكروسوفت\"، بعد مسيرة امتدت 12 عاماً لدى \"أمازون\".\n"
+             "وقالت ليلى حداد، المستقدمة مؤخرًا من شركة إنتل، إن العمل مثير.\n"
+             "ويعمل في الفريق عمر الفاسي، الذي يمتلك خبرة واسعة في أبل.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    facts = _facts(ex)
+    assert {(names["بيورن سانتاري"], "formerlyWorkedFor", "org/intel"),
+            (names["ماريكا تولونين"], "formerlyWorkedFor", "org/google"),
+            (names["هشام بركات"], "formerlyWorkedFor", "org/microsoft"),
+            (names["هشام بركات"], "formerlyWorkedFor", "org/amazon"),
+            (names["ليلى حداد"], "formerlyWorkedFor", "org/intel"),
+            (names["عمر الفاسي"], "formerlyWorkedFor", "org/apple")} <= facts
+    held = {(p.person, p.org, p.current) for p in ex.positions}
+    assert {(names["بيورن سانتاري"], "org/intel", False), (names["هشام بركات"], "org/microsoft", False)} <= held
+    assert not any(e.etype == "Person" and "منصب" in e.labels[0][0] or "نائب" in e.labels[0][0]
+                   for e in ex.entities.values())
+    ex = run(tmp_path, "p.en.txt", "Hires\n\nOskar Lind, who joined Samsung from Intel in 2019, is the latest hire. "
+             "Dana Moretti, who worked on speech models at Amazon, follows him.\n")
+    facts = _facts(ex)
+    assert {("person/oskar-lind", "formerlyWorkedFor", "org/intel"),
+            ("person/dana-moretti", "formerlyWorkedFor", "org/amazon")} <= facts
+    assert ("person/oskar-lind", "formerlyWorkedFor", "org/samsung-electronics") not in facts
+
+
+def test_joining_announced_by_the_company(tmp_path):
+    """"أعلنت X انضمام NAME كنائب للرئيس", "رحبت X بانضمام NAME إلى فريقها": NAME works for X (or
+    for the company after "إلى"), with the title after "كـ"; a name with a first name in no list is
+    a name after "انضمام" when a title follows it."""
+    ex = run(tmp_path, "j.ar.txt", "انضمام\n\nأعلنت شركة آبل انضمام ياروسلاف بوندار كنائب للرئيس.\n"
+             "ورحبت إنتل بانضمام ليلى حداد إلى فريقها.\nوأكدت جوجل انضمام هشام بركات إلى ديب مايند.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    facts = _facts(ex)
+    assert {(names["ياروسلاف بوندار"], "worksFor", "org/apple"), (names["ليلى حداد"], "worksFor", "org/intel"),
+            (names["هشام بركات"], "worksFor", "org/google-deepmind")} <= facts
+    assert (names["هشام بركات"], "worksFor", "org/google") not in facts
+    assert (names["ياروسلاف بوندار"], "org/apple", "نائب للرئيس") in {(p.person, p.org, p.title) for p in ex.positions}

@@ -217,7 +217,7 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
         loading = loader.submit(_store.load_aside, out_dir / STORE_DIR, trig, merge=ttl)
     try:
         if view:
-            files[out_dir / GRAPH_HTML] = _explorer(trig).encode("utf-8")
+            files[out_dir / GRAPH_HTML] = _explorer(ttl).encode("utf-8")
         for path, data in files.items():  # everything is rendered before anything is replaced
             write_atomic(path, data)
         if shards:
@@ -236,12 +236,12 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
     return result
 
 
-def _explorer(trig: bytes) -> str:
+def _explorer(ttl: bytes) -> str:
     """The explorer page; for a corpus of more than view.MAX_ENTITIES entities, the most mentioned
     ones (`kg view` draws everything)."""
     from kg.view import TITLE, most_mentioned, render_html
 
-    triples, kept, total = most_mentioned(triples_of(trig))
+    triples, kept, total = most_mentioned(triples_of(ttl, turtle=True))  # the merge: fewer statements than graph.trig
     title = TITLE if kept == total else f"{TITLE}: the {kept:,} most mentioned of {total:,} entities"
     return render_html(triples, title)
 

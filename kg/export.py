@@ -339,13 +339,13 @@ def dataset_of(trig: bytes) -> Dataset:
     return ds
 
 
-def triples_of(trig: bytes) -> set[tuple]:
-    """The merge of a TriG document's graphs as rdflib-term triples, without an rdflib store (the
-    explorer of a large corpus reads these)."""
-    return {(s, p, o) for s, p, o, _ in _ox_quads(trig)}
+def triples_of(data: bytes, turtle: bool = False) -> set[tuple]:
+    """The merge of a TriG document's graphs (or a Turtle document's triples, TURTLE) as rdflib-term
+    triples, without an rdflib store (the explorer of a large corpus reads these)."""
+    return {(s, p, o) for s, p, o, _ in _ox_quads(data, turtle)}
 
 
-def _ox_quads(trig: bytes):
+def _ox_quads(data: bytes, turtle: bool = False):
     import pyoxigraph as ox
 
     iris: dict = {}
@@ -357,7 +357,7 @@ def _ox_quads(trig: bytes):
             found = terms[t] = _from_ox(t, iris)
         return found
 
-    for q in ox.parse(trig, format=ox.RdfFormat.TRIG):
+    for q in ox.parse(data, format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG):
         name = q.graph_name
         yield term(q.subject), term(q.predicate), term(q.object), None if isinstance(name, ox.DefaultGraph) else term(name)
 

@@ -68,8 +68,11 @@ def titles(ctx: Context) -> None:
         ctx.person_refs.setdefault(f.t, person)
         if f.kind == "founder":
             org = org or _org_before(ctx, f.t)
-            if org:
-                ctx.relate(person, "founded", org, evidence, "0.9" if f.org is not None else "0.6")
+            plural = ctx.items[f.t].norm in ctx.doc.lex.words("founder_plural_forms")
+            for member in _listed(ctx, f.person) if plural and f.person > f.t else [f.person]:
+                if org:  # "founders A and B", "مؤسسا X A وB": each of them
+                    ctx.relate(ctx.person(member), "founded", org, evidence if member == f.person
+                               else ctx.span(f.first, member), "0.9" if f.org is not None else "0.6")
         elif org and f.kind in ("office", "descriptor"):
             ctx.position(person, org, title, f.role, f.current, evidence)
             held.setdefault((org, f.role["role"]), set()).add(person)
@@ -332,7 +335,7 @@ def _listed(ctx: Context, p: int) -> list[int]:
     while q in same:
         while q in same and (ctx.is_punct(q) or ctx.is_word(q, frozenset({"and", "و"}), False)):
             q += 1
-        if q in same and ctx.items[q].is_person and q > out[-1] + 1:
+        if q in same and ctx.items[q].is_person and (q > out[-1] + 1 or ctx.items[q].prefix.startswith("و")):
             out.append(q)
             q += 1
         else:

@@ -80,6 +80,8 @@ def founded_by(ctx: Context) -> None:
     negation = ctx.words("negation")
     agents = ctx.phrases("founded_by")
     along = ctx.words("along_with") | ctx.words("former") | frozenset({"and", "و"})
+    stops = ctx.words("founder_list_stops") | ctx.words("relative") | ctx.words("speech_verbs") | ctx.words("hire_words")
+    relative = ctx.words("relative")
     for k in range(len(ctx.items)):
         if not ctx.is_word(k, verbs, proclitic=ctx.items[k].script == "ar"):
             continue
@@ -87,21 +89,33 @@ def founded_by(ctx: Context) -> None:
             continue
         same = ctx.sentence_range(k)
         org = next((q for q in range(k - 1, max(same.start, k - 4) - 1, -1) if ctx.items[q].is_org), None)
+        if org is None:  # "SSI, a start-up cofounded by ...": the organization the appositive describes
+            org = next((q for q in range(k - 5, max(same.start, k - 9) - 1, -1) if ctx.items[q].is_org
+                        and ctx.is_punct(q + 1 + ctx.is_punct(q + 1, ")"), ",،")
+                        and not any(ctx.refers_to_person(r) or ctx.items[r].is_org for r in range(q + 2, k))), None)
         by, n = next(((q, ctx.words_at(q, agents)) for q in range(k + 1, min(k + 6, same.stop))
                       if ctx.words_at(q, agents)), (None, 0))
         if org is not None and by is not None:
-            # "co-founded by A and B", "تأسست على يد آيف، إلى جانب موظفي “أبل” السابقين، سكوت كانون، وتانج تان"
-            q, skipped = by + n, 0
+            # "co-founded by A and B", "تأسست على يد آيف، إلى جانب موظفي “أبل” السابقين، سكوت كانون، وتانج تان",
+            # "founded in 2012 by 37-year-old neuroscientist A, along with B and C", "by Julien
+            # Marchetti, a former Meta researcher, and Inès Duarte": descriptions between the names
+            q, skipped, found = by + n, 0, False
             while q in same and skipped <= 9:
                 if ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
                     ctx.relate(ctx.person(q), "founded", ctx.items[org].key, ctx.span(org, q), "0.85")
-                    skipped = 0
-                elif ctx.items[q].kind in ("title", "ent") or ctx.is_punct(q, ",،\"“”«»") \
+                    skipped, found = 0, True
+                elif ctx.items[q].kind in ("title", "ent") or ctx.is_punct(q, ",،\"“”«»'’") \
                         or ctx.is_word(q, along, proclitic=False):
                     skipped += 1
+                elif ctx.items[q].kind in ("tok", "num") and not ctx.is_word(q, stops) \
+                        and not ctx.is_punct(q, ".;:()") and (not found or skipped < 6):
+                    skipped += 1  # "37-year-old chess prodigy", "a former ... researcher"
                 else:
                     break
                 q += 1
+            continue
+        if ctx.is_word(k, ctx.doc.lex.words("founded_object_verbs_ar")):
+            _founded_it(ctx, k, same)  # "الشركة أسسها ... وهم A وB وC"
             continue
         # active: "Oyelaran co-founded Halcyon", "Lindgren co-founded the company", and the Arabic
         # verb-first order "وأسس العتيبي الشركة", "وأسست Kalima AI ... الباحثة نادية بنعلي"
@@ -110,6 +124,9 @@ def founded_by(ctx: Context) -> None:
         if target_key is None:
             continue
         people = [k - 1] if k - 1 in same and ctx.refers_to_person(k - 1) else []
+        if not people and ctx.is_word(k - 1, relative, proclitic=False):
+            p = k - 2 - ctx.is_punct(k - 2)  # "ألكسندر وانغ، الذي شارك في تأسيس X", "NAME, who co-founded X"
+            people = [p] if p in same and ctx.refers_to_person(p) and ctx.items[p].kind == "ent" else []
         if not people and ctx.is_word(k - 1, frozenset({"helped", "having"}), False):
             first = next((q for q in same if q < k and ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
             people = [first] if first is not None else []  # "Musk ..., having helped found OpenAI"
@@ -122,6 +139,25 @@ def founded_by(ctx: Context) -> None:
                 people.append(with_ + 1)
         for person in people:
             ctx.relate(ctx.person(person), "founded", target_key, ctx.span(min(person, k), max(person, target or k)), "0.8")
+
+
+def _founded_it(ctx: Context, k: int, same: range) -> None:
+    """An Arabic verb carrying its object ("أسسها"، "أسسه"): the company is the one before it (named,
+    or "الشركة" standing for the one the passage is about), the founders the people after it."""
+    from kg.extractors.positions import _listed
+
+    org = next((q for q in range(k - 1, same.start - 1, -1) if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
+    if org is not None:
+        key = ctx.items[org].key
+    elif any(ctx.is_word(q, frozenset({"الشركه"}), False) for q in range(max(same.start, k - 2), k)):
+        key = ctx.main_company()  # "الشركة" as a subject: the company the article is about
+    else:
+        return
+    first = next((q for q in range(k + 1, min(k + 16, same.stop)) if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+    if key is None or first is None:
+        return
+    for p in _listed(ctx, first):
+        ctx.relate(ctx.person(p), "founded", key, ctx.span(k, p), "0.8")
 
 
 def _company_anaphor(ctx: Context, k: int, same: range) -> str | None:

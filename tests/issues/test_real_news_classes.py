@@ -293,3 +293,32 @@ def test_joining_announced_by_the_company(tmp_path):
             (names["هشام بركات"], "worksFor", "org/google-deepmind")} <= facts
     assert (names["هشام بركات"], "worksFor", "org/google") not in facts
     assert (names["ياروسلاف بوندار"], "org/apple", "نائب للرئيس") in {(p.person, p.org, p.title) for p in ex.positions}
+
+
+def test_founders_lists(tmp_path):
+    """Founders named in a list: "founded in 2021 by 38-year-old physicist A, along with B and C"
+    (descriptions between the names), "X, a start-up cofounded by Y's former chief scientist A",
+    "co-founders A, B and C", "مؤسسا X A وB", "الشركة أسسها باحثون ...، وهم A وB وC",
+    "NAME، الذي شارك في تأسيس X"."""
+    ex = run(tmp_path, "f.en.txt", "Founders\n\nAnthropic was founded in 2021 by 38-year-old physicist and "
+             "entrepreneur Dario Amodei, along with Jack Clark and Daniela Amodei. Nvidia backed Safe "
+             "Superintelligence (SSI), a start-up cofounded by OpenAI's former chief scientist Ilya Sutskever. "
+             "Mistral AI co-founders Arthur Mensch, Guillaume Lample and Timothée Lacroix spoke.\n")
+    facts = _facts(ex)
+    assert {("person/dario-amodei", "founded", "org/anthropic"), ("person/jack-clark", "founded", "org/anthropic"),
+            ("person/daniela-amodei", "founded", "org/anthropic"),
+            ("person/ilya-sutskever", "founded", "org/safe-superintelligence"),
+            ("person/arthur-mensch", "founded", "org/mistral-ai"),
+            ("person/guillaume-lample", "founded", "org/mistral-ai")} <= facts
+    assert ("person/ilya-sutskever", "founded", "org/openai") not in facts
+    ex = run(tmp_path, "f.ar.txt", "مؤسسون\n\nجمعت ميسترال تمويلا كبيرا. وتنافس الشركة OpenAI.\n"
+             "الشركة أسسها باحثون سابقون في شركتي ميتا وجوجل، وهم هشام بركات وليلى حداد وعمر الفاسي.\n"
+             "وتحدث مؤسسا أنثروبيك داريو أمودي ودانييلا أمودي.\n"
+             "وقال ألكسندر وانغ، الذي شارك في تأسيس “Scale AI”، إن العمل مستمر.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    facts = _facts(ex)
+    assert {(names["هشام بركات"], "founded", "org/mistral-ai"), (names["ليلى حداد"], "founded", "org/mistral-ai"),
+            (names["عمر الفاسي"], "founded", "org/mistral-ai"),
+            ("person/dario-amodei", "founded", "org/anthropic"), ("person/daniela-amodei", "founded", "org/anthropic"),
+            ("person/alexandr-wang", "founded", "org/scale-ai")} <= facts
+    assert not any(p == "founded" and o in ("org/meta", "org/google", "org/openai") for _, p, o in facts)

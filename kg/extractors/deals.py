@@ -114,7 +114,12 @@ def _backings(ctx: Context, s: int, covered: set[int]) -> list[DealFrame]:
             after = _listed_orgs(ctx, k + n, idx[-1])
             if before is None or not after:
                 continue
-            investee, investors = (ctx.items[before].key, after) if backed else (after[0], [ctx.items[before].key])
+            if backed:
+                investee, investors = ctx.items[before].key, after
+            else:  # "Alphabet and Nvidia have joined investors to back X": every investor listed
+                subject = subject_org(ctx, idx[0], k)
+                listed = _listed_orgs(ctx, subject, k - 1) if subject is not None else []
+                investee, investors = after[0], listed if ctx.items[before].key in listed else [ctx.items[before].key]
             investors = [i for i in investors if i != investee]
             if not investors:
                 continue
@@ -187,7 +192,10 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         leads += [(k, lengths[k]) for k in idx]
     leads = [(k, n) for k, n in leads if n]
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
-    if not rounds or not (raises or money or led or leads):
+    # "Anthropic raised $4 billion from Amazon", "جمعت X 115 مليون دولار من مستثمرين بينهم ...": a
+    # raise of money is a round even when the sentence says no "round"
+    raised = [k for k in raises if ctx.is_word(k, ctx.words("raise_money_verbs"))]
+    if not (rounds or raised and money) or not (raises or money or led or leads):
         return None
     investors: set[str] = set()
     units = ctx.words("unit_nouns")
@@ -204,6 +212,10 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                     break
     for k in led:  # "Lightspeed Venture Partners led the round"
         subject = next((q for q in range(k - 1, max(idx[0], k - 3) - 1, -1) if ctx.items[q].is_org), None)
+        if subject is None and ctx.items[k].script == "ar":  # "وقاد الجولة صندوق X": the verb first
+            n = ctx.words_at(k, ctx.phrases("round_led"), proclitic=True)
+            subject = next((q for q in range(k + n, min(k + n + 3, idx[-1] + 1)) if ctx.items[q].is_org
+                            and ctx.items[q].etype != "MediaOutlet"), None)
         if subject is not None:
             investors.add(ctx.items[subject].key)
     first = min(raises + rounds)
@@ -216,6 +228,12 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if investee is None and joined is not None:
         investee, joiners = joined
         investors |= joiners
+    if investee is None and not raises and leads and rounds:
+        # "Mistral AI, valued at €11.7 billion after a €1.7 billion round led by ASML": the subject
+        q = subject_org(ctx, idx[0], rounds[0])
+        investee = ctx.items[q].key if q is not None and ctx.items[q].key not in investors else None
+    if investee is None and raises and ctx.items[raises[0]].script == "ar" and ctx.is_punct(raises[0] + 1, '"“«'):
+        return None  # "جمعت «NAME» ...": a subject we cannot read, not the company of the round before
     investee = investee or (previous.payer if previous else None)
     if investee is None:
         return None

@@ -322,3 +322,24 @@ def test_founders_lists(tmp_path):
             ("person/dario-amodei", "founded", "org/anthropic"), ("person/daniela-amodei", "founded", "org/anthropic"),
             ("person/alexandr-wang", "founded", "org/scale-ai")} <= facts
     assert not any(p == "founded" and o in ("org/meta", "org/google", "org/openai") for _, p, o in facts)
+
+
+def test_funding_without_the_word_round(tmp_path):
+    """"X raised $N from Y" and "from investors including A, B and C" are rounds even without the
+    word "round"; "valued at ... after a round led by Y" has the subject as investee; "وقاد الجولة
+    صندوق Y" puts the verb first; "A and B have joined investors to back X": both invest."""
+    for text, investee, investors in [
+        ("Cohere raised $270 million from Oracle last spring.", "org/cohere", {"org/oracle"}),
+        ("Cohere raised $115 million from investors including Spark Capital, Arm and Cisco.", "org/cohere",
+         {"org/spark-capital", "org/arm", "org/cisco"}),
+        ("Mistral AI, valued at €6 billion, closed a €600 million round led by General Catalyst last week.",
+         "org/mistral-ai", {"org/general-catalyst"}),
+        ("Alphabet and Nvidia have joined other investors to back Safe Superintelligence.",
+         "org/safe-superintelligence", {"org/alphabet", "org/nvidia"}),
+    ]:
+        ex = run(tmp_path, "r.en.txt", "Funding\n\n" + text + "\n")
+        found = [r for kinds, r in roles(ex) if "Investment" in kinds]
+        assert found and ("investee", investee) in found[0], text
+        assert {o for role, o in found[0] if role == "investor"} == investors, text
+    ex = run(tmp_path, "r.ar.txt", "تمويل\n\nوجمعت شركة ميسترال 113 مليون دولار. وقاد الجولة صندوق لايتسبيد.\n")
+    assert [(("Investment",), {("investee", "org/mistral-ai"), ("investor", "org/lightspeed")})] == roles(ex)

@@ -15,7 +15,9 @@ from kg.extractors import extractor
 from kg.extractors.context import Context
 from kg.model import Quote
 
-QUOTE_RE = re.compile(r"“([^”\n]+)”|«([^»\n]+)»|\"([^\"\n]+)\"|„([^“”\n]+)[“”]")
+# a straight quote mark after a space and before a word opens a quote (nested: 'مع "أوبن أي آي" ولدينا'),
+# so it never closes one
+QUOTE_RE = re.compile(r"“([^”\n]+)”|«([^»\n]+)»|\"((?:[^\"\n]|(?<=\s)\"[^\"\n]+\"(?=\s))+)\"(?!(?<=\s\")\w)|„([^“”\n]+)[“”]")
 TRIM = " \t,،;؛"
 MIN_WORDS = 3
 PRONOUN = "<pronoun>"  # a speaker given as "he" / "she": resolved to the previous speaker
@@ -45,7 +47,7 @@ def quotes(ctx: Context) -> None:
             speaker = _speaker_after(ctx, q1, m.end())
         if speaker == PRONOUN or (speaker is None and kind in ("colon", "verb") and _bare_verb(ctx, q0)):
             # "she said", "وأضافت:": the last person named outside quotes, else the previous speaker
-            speaker = _last_named(ctx, q0, spans) or (previous[1] if previous is not None else None)
+            speaker = _last_named(ctx, q0, spans, m.start()) or (previous[1] if previous is not None else None)
         if speaker == PRONOUN:
             speaker = None
         if speaker is None and kind == "start" and previous is not None:
@@ -145,12 +147,13 @@ def _speaker_after(ctx: Context, q1: int, qend: int) -> str | None:
     return None
 
 
-def _last_named(ctx: Context, q0: int, spans: list[tuple[int, int]]) -> str | None:
-    """The person named last before item q0, outside quotation marks, within the paragraph."""
+def _last_named(ctx: Context, q0: int, spans: list[tuple[int, int]], qstart: int) -> str | None:
+    """The person named last before item q0, outside quotation marks, within the quote's paragraph
+    (a quote opening its paragraph has none: '“...,” he added.' speaks on for the last speaker)."""
     text = ctx.doc.text
     for k in range(q0, -1, -1):
         it = ctx.items[k]
-        if "\n" in text[it.end:ctx.items[q0].end] and k != q0:
+        if "\n" in text[it.end:qstart]:
             return None
         if k in ctx.person_refs and not any(a <= it.start < b for a, b in spans):
             return ctx.person_refs[k]
@@ -163,7 +166,9 @@ def _bare_verb(ctx: Context, q0: int) -> bool:
     pronouns = ctx.words("pronouns")
     same = ctx.sentence_range(max(q0, 0))
     words = [k for k in range(same.start, q0 + 1) if ctx.items[k].kind != "tok" or ctx.items[k].script != "punct"]
-    return bool(words) and all(ctx.is_word(k, verbs) or ctx.is_word(k, pronouns, proclitic=False) for k in words)
+    that = ctx.words("speech_complementizers")  # "وأكد أن “...”", "He added that “...”"
+    return bool(words) and all(ctx.is_word(k, verbs) or ctx.is_word(k, pronouns, proclitic=False)
+                               or ctx.is_word(k, that, proclitic=False) for k in words)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

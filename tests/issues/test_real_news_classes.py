@@ -343,3 +343,23 @@ def test_funding_without_the_word_round(tmp_path):
         assert {o for role, o in found[0] if role == "investor"} == investors, text
     ex = run(tmp_path, "r.ar.txt", "تمويل\n\nوجمعت شركة ميسترال 113 مليون دولار. وقاد الجولة صندوق لايتسبيد.\n")
     assert [(("Investment",), {("investee", "org/mistral-ai"), ("investor", "org/lightspeed")})] == roles(ex)
+
+
+def test_arabic_and_english_quote_attributions(tmp_path):
+    """"ونقل بيان عن NAME قوله "..."", "وأكد أن "..."" (the speaker of the sentence before),
+    "مؤكدًا "..."" after a first quote, a quote with a quoted name inside ('"... مع "أوبن أي آي"
+    ولدينا ..."'), and '“...,” he added.' opening its paragraph: the last speaker, not a person
+    the paragraph before merely names."""
+    ex = run(tmp_path, "q.ar.txt", "تصريحات\n\n"
+             "ونقل بيان للشركة عن رئيسها التنفيذي، عمر الفاسي، قوله \"نحن ممتنون للدور الكبير الذي أداه الفريق\".\n"
+             "وأوضح هشام بركات، الرئيس التنفيذي لشركة إنتل، أن التعاون مهم. وأكد أن \"كل شيء يبدأ من الحوسبة اليوم\".\n"
+             "وقالت ليلى حداد: \"إننا نتطلع إلى التحرك بسرعة\"، مؤكدةً \"نحن ملتزمون بشراكتنا مع \"أوبن أي آي\" ولدينا ثقة كبيرة\".\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    said = {(q.speaker, q.text) for q in ex.quotes}
+    assert {(names["عمر الفاسي"], "نحن ممتنون للدور الكبير الذي أداه الفريق"),
+            (names["هشام بركات"], "كل شيء يبدأ من الحوسبة اليوم"),
+            (names["ليلى حداد"], "نحن ملتزمون بشراكتنا مع \"أوبن أي آي\" ولدينا ثقة كبيرة")} <= said
+    assert not any(t.endswith("بشراكتنا مع") for _, t in said)
+    ex = run(tmp_path, "q.en.txt", "Remarks\n\n“This is a big day for our cloud business,” Brad Smith told CNBC's Sara Eisen in Barcelona.\n\n"
+             "“We are agreeing to a long-term partnership with Mistral AI,” he added.\n")
+    assert {q.speaker for q in ex.quotes} == {"person/brad-smith"}

@@ -873,6 +873,12 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
         return True  # "co-founded by Julien Marchetti"
     if after and after[0].norm in speech:
         return True
+    for phrase in lex.phrases("role_change_en"):  # "Srinivas Narayanan becomes CTO of ...", "X will step in as CTO"
+        n = len(phrase)
+        if len(after) > n and tuple(t.norm for t in after[:n]) == phrase:
+            j = doc.token_index[after[n].start]
+            if _title_at(doc, j) or after[n].norm in ("the", "a", "an") and _title_at(doc, j + 1):
+                return True
     if len(after) >= 2 and after[0].norm in (",", "،"):
         if after[1].norm in ("who", "whose"):
             return True

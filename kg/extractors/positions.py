@@ -56,6 +56,8 @@ def titles(ctx: Context) -> None:
             orgs = founded.get(ctx.person(f.person), set())
             if len(orgs) == 1:  # "Marchetti is chief executive": of the company the article says he founded
                 f.anaphor_org = next(iter(orgs))
+        if f.org is None and f.anaphor_org is None and f.kind == "office":
+            _role_change(ctx, f)
     held: dict[tuple[str, str], set[str]] = {}  # (org key, role) -> people named with it
     holders: list[tuple[int, str, str]] = []  # (item, person, org) for named office holders
     for f in frames:
@@ -294,6 +296,35 @@ def _frame(ctx: Context, t: int) -> Frame:
                 f.held = True  # "وشغل NAME منصب": someone the sentence names, not a new person
             break
     return f
+
+
+def _role_change(ctx: Context, f: Frame) -> None:
+    """"Srinivas Narayanan becomes CTO of B2B Applications", "Raji will step in as Chief Technology
+    Officer of Applications", "Fidji Simo, recently named CEO of Applications", "Kevin Weil
+    transitions to Vice President of AI for Science": a new title with no organization is at the
+    company the sentence names, else the one the article is about; its holder is the person just
+    before the verb."""
+    same = ctx.sentence_range(f.t)
+    phrases = ctx.phrases("role_change")
+    arabic = ctx.items[f.t].script == "ar"
+    if arabic and ctx.items[f.t].prefix.endswith("ك"):
+        cue = f.t  # "إلى موقعه كرئيس تنفيذي", "NAME كنائب للرئيس": "as" glued to the title
+    else:
+        cue = next((q for q in range(f.first - 1, max(same.start, f.first - 5) - 1, -1)
+                    if ctx.words_at(q, phrases, proclitic=arabic)
+                    and (arabic or q + ctx.words_at(q, phrases) >= f.first - 1)), None)
+    if cue is None:
+        return
+    if f.person is None:
+        # the subject before the verb, or in Arabic after it ("أصبح NAME رئيسًا تنفيذيًا")
+        after = [q for q in range(cue + 1, f.first) if arabic and ctx.refers_to_person(q) and ctx.items[q].kind == "ent"]
+        p = after[0] if after else next((q for q in range(cue - 1, max(same.start, cue - 6) - 1, -1)
+                                         if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+        if p is None or any(ctx.items[q].is_org for q in range(min(p, cue) + 1, max(p, cue))):
+            return
+        f.person, f.first = p, min(p, f.first)
+    orgs = [q for q in same if ctx.items[q].is_org and ctx.items[q].etype == "Company"]
+    f.anaphor_org = ctx.items[min(orgs, key=lambda q: abs(q - f.t))].key if orgs else ctx.main_company()
 
 
 def _holder_before(ctx: Context, p: int, same: range) -> tuple[int | None, bool]:

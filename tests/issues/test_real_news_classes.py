@@ -363,3 +363,23 @@ def test_arabic_and_english_quote_attributions(tmp_path):
     ex = run(tmp_path, "q.en.txt", "Remarks\n\n“This is a big day for our cloud business,” Brad Smith told CNBC's Sara Eisen in Barcelona.\n\n"
              "“We are agreeing to a long-term partnership with Mistral AI,” he added.\n")
     assert {q.speaker for q in ex.quotes} == {"person/brad-smith"}
+
+
+def test_new_titles_whose_organization_is_implied(tmp_path):
+    """"NAME becomes CTO of B2B Applications", "NAME will step in as Chief Technology Officer of
+    Applications", "NAME, recently named CEO of Applications", "NAME transitions to Vice President
+    of ...", "أصبح NAME رئيسًا تنفيذيًا", "عودة NAME إلى موقعه كرئيس تنفيذي": the title is at the
+    company the sentence names, else the company the article is about; the verb marks the name."""
+    ex = run(tmp_path, "r.en.txt", "Reshuffle\n\nIntel is reorganizing its leadership after the deal. "
+             "Priyanka Velamuri becomes CTO of B2B Applications. Dana Moretti will step in as chief "
+             "operating officer of Foundry. Oskar Lind, recently named CEO of Applications, will oversee sales. "
+             "Kevin Weil transitions to Vice President of AI for Science.\n")
+    held = {(p.person, p.org, p.current) for p in ex.positions}
+    for person in ("person/priyanka-velamuri", "person/dana-moretti", "person/oskar-lind", "person/kevin-weil"):
+        assert (person, "org/intel", True) in held, person
+        assert (person, "worksFor", "org/intel") in _facts(ex)
+    ex = run(tmp_path, "r.ar.txt", "تغييرات\n\nعادت إنتل إلى الربح. ومع عودة هشام بركات إلى موقعه كرئيس تنفيذي، "
+             "تغيرت الخطط. وأصبح عمر الفاسي رئيسا تنفيذيا للعمليات.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    held = {(p.person, p.org) for p in ex.positions}
+    assert {(names["هشام بركات"], "org/intel"), (names["عمر الفاسي"], "org/intel")} <= held

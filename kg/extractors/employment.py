@@ -303,6 +303,16 @@ def affiliation(ctx: Context) -> None:
         if n and o < len(ctx.items) and ctx.items[o].is_org and ctx.items[o].etype != "MediaOutlet":
             if ctx.sentence_of(o) == ctx.sentence_of(p):
                 ctx.relate(it.key, "worksFor", ctx.items[o].key, ctx.span(p, o), "0.7")
+        # "سام ألتمان (OpenAI)": a name with its organization in brackets, as lists of executives give it
+        if it.kind == "ent" and ctx.is_punct(p + 1, "(") and p + 3 < len(ctx.items) and ctx.items[p + 2].is_org \
+                and ctx.is_punct(p + 3, ")") and ctx.sentence_of(p + 2) == ctx.sentence_of(p):
+            ctx.relate(it.key, "worksFor", ctx.items[p + 2].key, ctx.span(p, p + 3), "0.6")
+        # "CNBC's Karen Tso", "OpenAI's Sam Altman": the organization whose person is named
+        if it.kind == "ent" and p >= 2 and ctx.is_punct(p - 1, "'’") and ctx.items[p - 2].is_org:
+            ctx.relate(it.key, "worksFor", ctx.items[p - 2].key, ctx.span(p - 2, p), "0.6")
+        elif it.kind == "ent" and p >= 3 and ctx.is_word(p - 1, frozenset({"s"}), False) and ctx.is_punct(p - 2, "'’") \
+                and ctx.items[p - 3].is_org:
+            ctx.relate(it.key, "worksFor", ctx.items[p - 3].key, ctx.span(p - 3, p), "0.6")
 
 
 @extractor("sanad.employment.hire.v1", produces=("hired", "formerlyWorkedFor"))

@@ -383,3 +383,18 @@ def test_new_titles_whose_organization_is_implied(tmp_path):
     names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
     held = {(p.person, p.org) for p in ex.positions}
     assert {(names["هشام بركات"], "org/intel"), (names["عمر الفاسي"], "org/intel")} <= held
+
+
+def test_affiliation_by_possessive_or_brackets(tmp_path):
+    """"CNBC's Karen Tso", "OpenAI's Sam Altman": the person of that organization; "سام ألتمان
+    (OpenAI)" in a list of executives: the organization in brackets; hired away in the same
+    sentence ("Meta hired ... Scale AI's Alexandr Wang"), the old one is a former employer."""
+    ex = run(tmp_path, "a.en.txt", "People\n\nSmith told CNBC's Sara Eisen about it. "
+             "Meta hired several leaders, including Scale AI's Alexandr Wang.\n")
+    facts = _facts(ex)
+    assert {("person/sara-eisen", "worksFor", "org/cnbc"), ("person/alexandr-wang", "formerlyWorkedFor", "org/scale-ai"),
+            ("person/alexandr-wang", "worksFor", "org/meta")} <= facts
+    assert ("person/alexandr-wang", "worksFor", "org/scale-ai") not in facts
+    ex = run(tmp_path, "a.ar.txt", "قادة\n\nومن أبرز القادة في القطاع سام ألتمان (OpenAI) وميرا موراتي (Thinking Machines).\n")
+    assert {("person/sam-altman", "worksFor", "org/openai"),
+            ("person/mira-murati", "worksFor", "org/thinking-machines-lab")} <= _facts(ex)

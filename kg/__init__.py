@@ -14,7 +14,6 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -210,29 +209,19 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
             result.outputs = [out_dir / "graph.invalid.trig"]
             return result
     files = {out_dir / GRAPH_TRIG: trig, out_dir / GRAPH_TTL: ttl}
-    plan = _plan_store(out_dir, parts) if store else None
-    loader = ThreadPoolExecutor(1, thread_name_prefix="sanad-store")
-    loading = None  # a new store loaded on a thread while the page is drawn (the loader does not hold the GIL)
-    if plan and not plan.in_place:
-        loading = loader.submit(_store.load_aside, out_dir / STORE_DIR, trig, merge=ttl)
-    try:
-        if view:
-            files[out_dir / GRAPH_HTML] = _explorer(ttl).encode("utf-8")
-        for path, data in files.items():  # everything is rendered before anything is replaced
-            write_atomic(path, data)
-        if shards:
-            _replace_folder(shards / ".new", shards)
-        (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
-        cache.prune()
-        RenderCache(Path(render_dir) if render_dir else None).prune({key for _, key, _ in rendered})
-        result.outputs = list(files)
-        if plan:
-            result.store_update = _update_store(out_dir, plan, parts, loading)
-            result.outputs.append(out_dir / STORE_DIR)
-    finally:
-        loader.shutdown(wait=True)
-        if loading and not loading.exception() and loading.result().exists():  # not installed: an error above
-            shutil.rmtree(loading.result(), ignore_errors=True)
+    if view:
+        files[out_dir / GRAPH_HTML] = _explorer(ttl).encode("utf-8")
+    for path, data in files.items():  # everything is rendered before anything is replaced
+        write_atomic(path, data)
+    if shards:
+        _replace_folder(shards / ".new", shards)
+    (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
+    cache.prune()
+    RenderCache(Path(render_dir) if render_dir else None).prune({key for _, key, _ in rendered})
+    result.outputs = list(files)
+    if store:
+        store_dir, result.store_update = _update_store(out_dir, parts)
+        result.outputs.append(store_dir)
     return result
 
 
@@ -288,16 +277,10 @@ def _replace_folder(new: Path, target: Path) -> None:
     new.rmdir()
 
 
-@dataclass
-class StorePlan:
-    digests: dict[str, str]  # article graph IRI -> hash of its TriG block
-    changed: set[str]
-    removed: list[str]
-    in_place: bool  # the store holds the previous build and few graphs changed: replace just those
-
-
-def _plan_store(out_dir: Path, parts: list) -> StorePlan:
-    store_dir, state_file = out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
+def _update_store(out_dir: Path, parts: list) -> tuple[Path, str]:
+    """Load graph.trig into DIR/store; when the store holds the previous build and few article
+    graphs changed, replace just those graphs in place (kg.store.replace_graphs)."""
+    trig, store_dir, state_file = out_dir / GRAPH_TRIG, out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
     digests = {r.graph[1:-1]: hashlib.sha256(r.block.encode("utf-8")).hexdigest()[:32] for r in parts}
     try:
         state = json.loads(state_file.read_text(encoding="utf-8"))
@@ -306,37 +289,24 @@ def _plan_store(out_dir: Path, parts: list) -> StorePlan:
     m = _store.manifest(store_dir) or {}
     old = state.get("graphs") if isinstance(state.get("graphs"), dict) else None
     in_step = old is not None and m.get("sha256") and m.get("sha256") == state.get("trig") and m.get("state") is None
-    changed = {g for g, d in digests.items() if old is None or old.get(g) != d}
+    changed = {g: d for g, d in digests.items() if old is None or old.get(g) != d}
     removed = sorted(set(old or ()) - set(digests))
-    few = len(changed) + len(removed) <= max(INCREMENTAL_GRAPHS, len(digests) // 10)
-    return StorePlan(digests, changed, removed, bool(in_step and few))
-
-
-def _update_store(out_dir: Path, plan: StorePlan, parts: list, loading: Future | None) -> str:
-    """Bring DIR/store up to the graph.trig just written: replace the changed article graphs in
-    place (kg.store.replace_graphs) when the plan says so, else install the store LOADING loaded
-    (or load one now). Returns how."""
-    trig, store_dir, state_file = out_dir / GRAPH_TRIG, out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
     how = "created"
-    if plan.in_place:
-        blocks = {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in plan.changed}
+    if in_step and len(changed) + len(removed) <= max(INCREMENTAL_GRAPHS, len(digests) // 10):
+        blocks = {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in changed}
         try:
             _readable(store_dir)
-            _store.replace_graphs(store_dir, {g: trig_document([b]) for g, b in blocks.items()}, plan.removed,
-                                  source=trig)
-            how = f"replaced {len(plan.changed) + len(plan.removed)} graph(s)"
+            _store.replace_graphs(store_dir, {g: trig_document([b]) for g, b in blocks.items()}, removed, source=trig)
+            how = f"replaced {len(changed) + len(removed)} graph(s)"
         except (KGError, OSError, RuntimeError, ValueError) as exc:
             print(f"Warning: {store_dir} cannot be updated in place ({str(exc).splitlines()[0][:200]}); loading it again",
                   file=sys.stderr)
     if how == "created":
-        if loading is not None:
-            _store.install(loading.result(), store_dir, _store.source_fingerprint(trig))
-        else:
-            _store.create(trig, merge=out_dir / GRAPH_TTL)  # graph.ttl, written with graph.trig, is its merge
+        _store.create(trig, merge=out_dir / GRAPH_TTL)  # graph.ttl, written with graph.trig, is its merge
     m = _store.manifest(store_dir) or {}
-    write_atomic(state_file, json.dumps({"trig": m.get("sha256"), "graphs": plan.digests}, sort_keys=True).encode("utf-8"),
+    write_atomic(state_file, json.dumps({"trig": m.get("sha256"), "graphs": digests}, sort_keys=True).encode("utf-8"),
                  durable=False)
-    return how
+    return store_dir, how
 
 
 def _union_graph(ttl: bytes):

@@ -79,11 +79,9 @@ def _iri(value: str) -> ox.NamedNode:
         raise QueryError(f"parameter value <{value}> is not a valid IRI: {exc}") from None
 
 
-def load(store: ox.Store, path: Path | bytes, fmt: ox.RdfFormat, parallel: bool = False,
-         merge: Path | bytes | None = None) -> None:
+def load(store: ox.Store, path: Path, fmt: ox.RdfFormat, parallel: bool = False, merge: Path | None = None) -> None:
     """Load a graph file: its named graphs as they are, and their RDF merge into the default graph,
-    which is what queries read. PATH and MERGE may be the files' bytes (MERGE's then in Turtle).
-    (pyoxigraph 0.5's own union default graph, `use_default_graph_as_union`,
+    which is what queries read. (pyoxigraph 0.5's own union default graph, `use_default_graph_as_union`,
     holds a triple once per graph that has it, so a label or a fact found in two articles doubled
     the rows of every join: oxigraph/oxigraph#1919, fixed after 0.5; 0.5.13 still does it.)
 
@@ -95,19 +93,15 @@ def load(store: ox.Store, path: Path | bytes, fmt: ox.RdfFormat, parallel: bool 
     native loads do not hold the GIL. At 1M triples: ~20 s with MERGE, ~30 s without (README)."""
     default = ox.DefaultGraph()
 
-    def source(data: Path | bytes) -> dict:
-        return {"input": data} if isinstance(data, bytes) else {"path": str(data)}
-
     def named() -> None:
-        store.bulk_load(**source(path), format=fmt)
+        store.bulk_load(path=str(path), format=fmt)
 
     def merged() -> None:
         if merge is not None:
-            merge_fmt = ox.RdfFormat.TURTLE if isinstance(merge, bytes) else RDF_FORMATS[merge.suffix]
-            store.bulk_load(**source(merge), format=merge_fmt, to_graph=default)
+            store.bulk_load(path=str(merge), format=RDF_FORMATS[merge.suffix], to_graph=default)
             return
         store.bulk_extend(ox.Quad(quad.subject, quad.predicate, quad.object, default)
-                          for quad in ox.parse(**source(path), format=fmt) if quad.graph_name != default)
+                          for quad in ox.parse(path=str(path), format=fmt) if quad.graph_name != default)
 
     if not parallel:
         named()

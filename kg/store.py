@@ -50,16 +50,6 @@ def create(source: Path, target: Path | None = None, merge: Path | None = None) 
     fmt = q.RDF_FORMATS.get(source.suffix)
     if fmt is None:
         raise InputError(f"unknown graph format '{source.suffix}'. Use one of: {', '.join(sorted(q.RDF_FORMATS))}", source)
-    fingerprint = source_fingerprint(source)  # before loading: a graph.trig rewritten meanwhile makes the store stale
-    return install(load_aside(target, source, fmt, merge), target, fingerprint)
-
-
-def load_aside(target: Path, data: Path | bytes, fmt: ox.RdfFormat = ox.RdfFormat.TRIG,
-               merge: Path | bytes | None = None) -> Path:
-    """Load DATA (a graph file, or its bytes in FMT) and, as the default graph, MERGE (see create;
-    bytes are Turtle) into a new store in a temporary folder beside TARGET, optimized and closed.
-    Returns the folder, for install(); removes it on failure. Pyoxigraph's loader does not hold the
-    GIL, so `kg build` runs this on a thread while it draws the explorer page."""
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
     for leftover in parent.glob(f".{target.name}.*.tmp"):  # from a build that was killed mid-way
@@ -69,30 +59,20 @@ def load_aside(target: Path, data: Path | bytes, fmt: ox.RdfFormat = ox.RdfForma
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o777 & ~mask)  # as a plain mkdir would (mkdtemp makes it private)
+        fingerprint = _fingerprint(source)  # before loading: a graph.trig rewritten meanwhile makes the store stale
         store = ox.Store(str(tmp))
         try:
-            q.load(store, data, fmt, parallel=True, merge=merge)
+            q.load(store, source, fmt, parallel=True, merge=merge)
         except (SyntaxError, ValueError) as exc:
-            raise InputError(f"cannot load into the store: {str(exc).splitlines()[0][:300]}",
-                             data if isinstance(data, Path) else None) from None
+            raise InputError(f"cannot load into the store: {str(exc).splitlines()[0][:300]}", source) from None
         store.optimize()  # one sorted run per index: reads seek far less than in the bulk loader's many files
         store.flush()
         del store  # closes the database before it is moved
         gc.collect()
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return tmp
-
-
-def install(tmp: Path, target: Path, fingerprint: dict) -> Path:
-    """Put the store loaded by load_aside() at TARGET, with FINGERPRINT (of the graph file it holds)
-    as its manifest; the store there before is replaced only now. Returns TARGET."""
-    try:
         (tmp / STORE_MANIFEST).write_text(json.dumps(fingerprint, indent=1) + "\n", encoding="utf-8")
         old = None
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", suffix=".tmp", dir=target.parent))
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", suffix=".tmp", dir=parent))
             os.replace(target, old / target.name)
         os.replace(tmp, target)
         if old is not None:
@@ -126,7 +106,7 @@ def replace_graphs(store_dir: Path, graphs: Mapping[str, Path | bytes], removed:
     """
     if not is_store(store_dir):
         raise InputError("no store here; run `kg build` first", store_dir)
-    fingerprint = source_fingerprint(source) if source is not None else None  # before changing anything, as create()
+    fingerprint = _fingerprint(source) if source is not None else None  # before changing anything, as create()
     new: dict[ox.NamedNode, set[ox.Triple]] = {}
     for iri, content in graphs.items():
         node = ox.NamedNode(iri)
@@ -185,8 +165,7 @@ def _write_manifest(store_dir: Path, data: dict) -> None:
     os.replace(tmp, store_dir / STORE_MANIFEST)
 
 
-def source_fingerprint(source: Path) -> dict:
-    """What a store's manifest records of the graph file it was loaded from."""
+def _fingerprint(source: Path) -> dict:
     st = source.stat()
     return {"format": MANIFEST_FORMAT, "source": source.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
             "sha256": _sha256(source), "default_graph": "union"}

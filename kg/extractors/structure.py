@@ -8,7 +8,7 @@ from kg.extractors.context import Context
 from kg.model import Attribute
 
 
-@extractor("sanad.org.part-of.v1", produces=("partOf",))
+@extractor("sanad.org.part-of.v1", produces=("partOf", "founded"))
 def part_of(ctx: Context) -> None:
     items = ctx.items
     units = ctx.words("unit_nouns")
@@ -55,6 +55,9 @@ def part_of(ctx: Context) -> None:
         team = units | ctx.words("staff") | ctx.words("group_nouns")
         for q in range(k + 1, min(k + 10, same.stop)):
             n = ctx.words_at(q, owned, proclitic=True)
+            if not n and ctx.is_word(q, ctx.words("owned_glued"), proclitic=False) and q + 1 in same \
+                    and items[q + 1].kind == "tok" and items[q + 1].norm.startswith("ل"):
+                n = 1  # "المملوكة للملياردير ...": the preposition glued to the next word
             if n:
                 parent = next((r for r in range(q + n, min(q + n + 6, same.stop)) if items[r].is_org), None)
                 if ctx.is_word(q, frozenset({"part"}), False) and q - k > 3:
@@ -64,6 +67,13 @@ def part_of(ctx: Context) -> None:
                 if parent is not None and items[parent].key != it.key and not any(
                         items[r].is_org for r in range(k + 1, q)):
                     ctx.relate(it.key, "partOf", items[parent].key, ctx.span(k, parent), "0.7")
+                # "شركة xAI المملوكة للملياردير الأمريكي إيلون ماسك", "owned by billionaire Elon
+                # Musk": a person owning the company, read as its founding owner (low confidence)
+                owner = next((r for r in range(q + n, min(q + n + 5, same.stop)) if ctx.refers_to_person(r)
+                              and items[r].kind == "ent"), None)
+                if parent is None and owner is not None and q - k <= 5 and it.etype == "Company" and not any(
+                        items[r].is_org or ctx.is_punct(r, ",،.") for r in range(q + n, owner)):
+                    ctx.relate(ctx.person(owner), "founded", it.key, ctx.span(k, owner), "0.5")
                 break
         # ORG division called UNIT
         j = k + 1
@@ -191,8 +201,10 @@ def possessive_founder(ctx: Context) -> None:
     for k, n, same in ctx.matches(phrases):
         if k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
             continue
-        owner = next((ctx.person(q) for q in range(same.start, k) if q in ctx.person_refs), None)
-        if owner is None:
+        near = range(max(same.start, k - 8), k)  # "والأمير الوليد بن طلال عبر شركته X": the one just before
+        owner = next((ctx.person(q) for q in reversed(near) if q in ctx.person_refs and ctx.items[q].kind == "ent"), None) \
+            or next((ctx.person(q) for q in near if q in ctx.person_refs), None)
+        if owner is None and k - same.start <= 4:  # "وفي شركته X ...": the person of the sentence before
             owner = ctx.last_person_before(k)
         if owner:
             ctx.relate(owner, "founded", ctx.items[k + n].key, ctx.span(k, k + n), "0.6")

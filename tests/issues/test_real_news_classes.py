@@ -398,3 +398,21 @@ def test_affiliation_by_possessive_or_brackets(tmp_path):
     ex = run(tmp_path, "a.ar.txt", "قادة\n\nومن أبرز القادة في القطاع سام ألتمان (OpenAI) وميرا موراتي (Thinking Machines).\n")
     assert {("person/sam-altman", "worksFor", "org/openai"),
             ("person/mira-murati", "worksFor", "org/thinking-machines-lab")} <= _facts(ex)
+
+
+def test_owners_and_well_known_investors(tmp_path):
+    """"شركة X المملوكة للملياردير NAME", "X, which is owned by billionaire NAME": the owner, read as
+    founding owner; "NAME عبر شركته X" belongs to the person just before, never to one named far
+    earlier; investors and spellings of well-known AI-industry names (Meituan, HongShan,
+    Greenoaks, Kingdom Holding, Facebook apart from Meta, "إكس إيه.آي", "مختبرات الذكاء الفائق")."""
+    ex = run(tmp_path, "o.ar.txt", "ملكية\n\nاستثمرت الشركات في شركة xAI المملوكة للملياردير الأمريكي إيلون ماسك.\n"
+             "وتضم قائمة المستثمرين صندوقا خليجيا، ومستثمرين أفرادا عبر شركته المملكة القابضة.\n"
+             "وشاركت ميتوان وهونغشان في تمويل سابق لشركة \"إكس إيه.آي\"، كما نقلت مختبرات الذكاء الفائق باحثين من فيسبوك.\n")
+    facts = _facts(ex)
+    assert ("person/elon-musk", "founded", "org/xai") in facts
+    assert not any(p == "founded" and o == "org/kingdom-holding" for _, p, o in facts)
+    assert {"org/meituan", "org/hongshan", "org/xai", "org/meta-superintelligence-labs", "org/facebook",
+            "org/kingdom-holding"} <= set(ex.entities)
+    ex = run(tmp_path, "o.en.txt", "Owners\n\nInvestors backed xAI, which is owned by billionaire Elon Musk, in a "
+             "round led by Greenoaks.\n")
+    assert ("person/elon-musk", "founded", "org/xai") in _facts(ex) and "org/greenoaks" in ex.entities

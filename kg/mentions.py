@@ -814,6 +814,11 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             return etype
     if acronym:
         return None  # a bare acronym such as GPU or LLM needs a cue word
+    # the object of a purchase: "Nvidia acquired Deci", "the acquisition of Deci by Nvidia"
+    bought = lex.words("acquire_words_en")
+    if before and (before[-1].norm in bought or len(before) >= 2 and before[-1].norm == "of"
+                   and before[-2].norm in bought) and not (after and after[0].norm in ("'", "’")):
+        return "Company"
     if after and _title_at(doc, doc.token_index[after[0].start]) and not _title_before(doc, before):
         index = lex.title_index
         title = index.get((after[0].norm,), {})

@@ -383,7 +383,14 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     # "Silo AI's acquisition by AMD": the organization after "by" pays, the one before is bought
     bought: dict[int, str] = {}
     for k in acquires:
-        by = _agent_after(ctx, k + ctx.words_at(k, ctx.phrases("acquire_words"), proclitic=True), idx[-1])
+        after = k + ctx.words_at(k, ctx.phrases("acquire_words"), proclitic=True)
+        if ctx.is_word(after, frozenset({"of"}), False) and after + 1 <= idx[-1] and ctx.items[after + 1].is_org:
+            by = _agent_after(ctx, after + 2, idx[-1])  # "the acquisition of Deci by Nvidia"
+            if by is not None and by != ctx.items[after + 1].key:
+                bought[k] = ctx.items[after + 1].key
+                payer = by
+                continue
+        by = _agent_after(ctx, after, idx[-1])
         if by is not None and payer is not None and by != payer:
             bought[k] = payer
             payer = by
@@ -450,10 +457,12 @@ def _from_before(ctx: Context, k: int, other: str, last: int) -> bool:
 def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying: bool = False) -> str | None:
     """The first company after item k, within a few words, other than `skip`. When buying, none if
     a number or a chip comes first ("لشراء ١٠٬٠٠٠ شريحة H100 من إنفيديا" buys chips, not Nvidia)."""
-    for q in range(k + 1, min(k + (7 if buying else 14), last + 1)):
+    for q in range(k + 1, min(k + (12 if buying else 14), last + 1)):  # "buy London-based AI (AI) company DeepMind"
         it = ctx.items[q]
         if buying and (it.kind == "num" or (it.kind == "ent" and it.etype == "HardwareModel")):
             return None
+        if buying and q > k + 1 and ctx.is_punct(q, ",،;"):
+            return None  # "buy io, the device startup co-founded by ... Apple ...": the object ended
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
             if buying and _product_of(ctx, q, last):
                 return None  # "buying AMD's Instinct MI300", "buys Nvidia's chips": products, not AMD

@@ -416,3 +416,20 @@ def test_owners_and_well_known_investors(tmp_path):
     ex = run(tmp_path, "o.en.txt", "Owners\n\nInvestors backed xAI, which is owned by billionaire Elon Musk, in a "
              "round led by Greenoaks.\n")
     assert ("person/elon-musk", "founded", "org/xai") in _facts(ex) and "org/greenoaks" in ex.entities
+
+
+def test_acquisition_objects_with_long_descriptions(tmp_path):
+    """"agreed to buy London-based artificial intelligence (AI) company X": the object past a long
+    description; "the acquisition of X by Y" and "Y acquired X" make an unknown X a company; the
+    object of a purchase ends at a comma ("buy io, the device startup co-founded by ... Apple ...")."""
+    for text, acquirer, target in [
+        ("Samsung has agreed to buy Paris-based artificial intelligence (AI) company Mistral AI for $900 million.",
+         "org/samsung-electronics", "org/mistral-ai"),
+        ("The acquisition of Quillon by Nvidia closed in May.", "org/nvidia", "org/quillon"),
+        ("Intel acquired Tessaro for $300 million last year.", "org/intel", "org/tessaro"),
+    ]:
+        ex = run(tmp_path, "a.en.txt", "Deal\n\n" + text + "\n")
+        assert roles(ex) == [(("Acquisition",), {("acquirer", acquirer), ("target", target)})], text
+    ex = run(tmp_path, "b.en.txt", "Deal\n\nIn May, OpenAI agreed to buy io, the device startup co-founded by "
+             "former Apple design chief Jony Ive, in an all-stock deal.\n")
+    assert not any(("target", "org/apple") in r for _, r in roles(ex))

@@ -866,6 +866,13 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     hire = {w for phrase in lex.phrases("hire_words_en") for w in phrase[-1:]}
     if before and (before[-1].norm in speech or before[-1].norm in hire or _title_before(doc, before)):
         return True
+    # "its hiring of noted futurist and inventor Ray Kurzweil": a hiring word, then only describing words
+    for n in range(len(before) - 1, -1, -1):
+        if before[n].norm in hire:
+            rest = before[n + 1:]
+            if rest and all(t.script == "latin" and t.text.islower() for t in rest):
+                return True
+            break
     if len(before) >= 2 and (before[-1].norm,) in lex.title_index and before[-2].script == "latin" and (
             before[-2].norm in lex.words("former_en") or _case_ok(before[-2].text) and before[-2].norm != "the"):
         return True  # an occupation after its employer: "former Meta engineer Vijaye Raji", "Google researcher Ana Li"

@@ -401,7 +401,9 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     stakes = ctx.words("stake_nouns")
     for kind, found_at in (("LicensingDeal", licences), ("Acquisition", acquires), ("Investment", invests)):
         for k in found_at:
-            stake = kind == "Acquisition" and any(ctx.is_word(q, stakes) for q in range(k + 1, min(k + 5, idx[-1] + 1)))
+            stake = kind == "Acquisition" and any(ctx.is_word(q, stakes) or ctx.is_punct(q, "%٪")
+                                                  or ctx.is_word(q, frozenset({"percent", "بالمئه", "بالمائه"}), False)
+                                                  for q in range(k + 1, min(k + 5, idx[-1] + 1)))  # "شراء 49% من X"
             if stake:  # "استحوذت على حصة تبلغ 49% من Scale AI", "bought a 49% stake in": an investment
                 kind = "Investment"
             other = bought.get(k) if kind == "Acquisition" else None

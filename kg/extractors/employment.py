@@ -381,8 +381,13 @@ def hirer_of(ctx: Context, k: int, after: int | None = None) -> int | None:
     verb-subject-object order of "ووظفت AMD ... طارق الزعبي"), else the sentence's subject, else
     the company "the company" / "The Austin-based company" refers to (as the item of its last mention)."""
     same = ctx.sentence_range(k)
+    preps = ctx.words("prepositions")
     for q in range(k - 1, max(same.start, k - 3) - 1, -1):
         if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
+            p = q - 1 - ctx.is_punct(q - 1, '"“”«»') - ctx.is_word(q - 1 - ctx.is_punct(q - 1, '"“”«»'),
+                                                                    frozenset({"شركه", "شركة"}), proclitic=True)
+            if ctx.is_word(p, preps, proclitic=False) or ctx.items[q].kind == "ent" and ctx.items[q].prefix in ("من", "في"):
+                break  # "شراء 49% من شركة Scale AI وتوظيف ...": the company bought from, not the hirer
             return q
     if after is not None and after in same and ctx.items[k].script == "ar" and ctx.items[after].is_org \
             and ctx.items[after].etype != "MediaOutlet":

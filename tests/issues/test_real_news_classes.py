@@ -433,3 +433,18 @@ def test_acquisition_objects_with_long_descriptions(tmp_path):
     ex = run(tmp_path, "b.en.txt", "Deal\n\nIn May, OpenAI agreed to buy io, the device startup co-founded by "
              "former Apple design chief Jony Ive, in an all-stock deal.\n")
     assert not any(("target", "org/apple") in r for _, r in roles(ex))
+
+
+def test_hires_inside_a_deal_sentence(tmp_path):
+    """"X بدفع ... لقاء شراء 49% من شركة Y وتوظيف رئيسها التنفيذي، NAME": X (the subject) hires,
+    not Y (the company bought from, after "من"); buying a percentage is a stake, an investment;
+    "its hiring of noted futurist NAME": describing words between the hiring word and the name."""
+    ex = run(tmp_path, "h.ar.txt", "صفقة\n\nراهن الرئيس التنفيذي لشركة “أمازون” على الشركة بدفع أكثر من 4 مليارات "
+             "دولار لقاء شراء 30% من شركة “Anthropic” وتوظيف رئيسها التنفيذي، داريو أمودي.\n")
+    facts = _facts(ex)
+    assert ("org/amazon", "hired", "person/dario-amodei") in facts
+    assert ("org/anthropic", "hired", "person/dario-amodei") not in facts
+    assert [r for kinds, r in roles(ex) if "Investment" in kinds][0] >= {
+        ("investor", "org/amazon"), ("investee", "org/anthropic"), ("hires", "person/dario-amodei")}
+    ex = run(tmp_path, "h.en.txt", "Hire\n\nGoogle confirmed its hiring of noted futurist Oskar Lind on Monday.\n")
+    assert ("org/google", "hired", "person/oskar-lind") in _facts(ex)

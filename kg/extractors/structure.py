@@ -26,8 +26,11 @@ def part_of(ctx: Context) -> None:
                     and not ctx.is_word(j + 1, deal_words, False):
                 ctx.relate(items[j].key, "partOf", it.key, ctx.span(k, j), "0.85")
         # UNIT, the ORG unit / UNIT, Amazon's cloud arm / "مختبرات ميتا، وحدة الذكاء الاصطناعي التابعة لميتا"
-        if ctx.is_punct(k + 1):
-            start = k + 2
+        comma = k + 1
+        if ctx.is_punct(comma, "(") and ctx.is_punct(comma + 2, ")"):
+            comma += 3  # "Amazon Web Services (AWS), Amazon's cloud arm"
+        if ctx.is_punct(comma):
+            start = comma + 1
             while ctx.is_word(start, ctx.words("determiners"), proclitic=False):
                 start += 1
             window = range(start, min(start + 7, same.stop))
@@ -46,10 +49,25 @@ def part_of(ctx: Context) -> None:
                 ctx.relate(items[unit + 1].key, "partOf", it.key, ctx.span(k, unit + 1), "0.8")
         # "مختبر FAIR التابع لشركة ميتا", "X, a unit of Y", "X, a subsidiary of Y"
         links = ctx.phrases("org_links")
-        if ctx.is_word(k + 1, frozenset({"التابع", "التابعه", "تابع", "تابعه"}), proclitic=True):
-            n = ctx.words_at(k + 2, links)
+        if ctx.is_word(k + 1, ctx.words("belongs_to"), proclitic=True):
+            n = ctx.words_at(k + 2, links) or ctx.is_word(k + 2, frozenset({"الي"}), False)  # "التابعة إلى جوجل"
             if k + 2 + n in same and items[k + 2 + n].is_org:
                 ctx.relate(it.key, "partOf", items[k + 2 + n].key, ctx.span(k, k + 2 + n), "0.8")
+            elif ctx.is_word(k + 2, frozenset({"الشركه", "شركه"}), proclitic=True) and it.etype != "MediaOutlet":
+                from kg.extractors.positions import _salient_company  # "مختبر X التابع للشركة"
+                parent_key = _salient_company(ctx, k)
+                if parent_key and parent_key != it.key:
+                    ctx.relate(it.key, "partOf", parent_key, ctx.span(k, k + 2), "0.7")
+        # "Google's parent company Alphabet", "TikTok-owner ByteDance", "الشركة الأم لـ X": the parent
+        parent_words = ctx.phrases("parent_company")
+        j = k + 1
+        if ctx.is_punct(j, "'’"):
+            j += 2 if ctx.is_word(j + 1, frozenset({"s"}), False) else 1
+        elif ctx.is_punct(j, "-") and ctx.is_word(j + 1, frozenset({"owner", "parent"}), False):
+            j += 1
+        n = ctx.words_at(j, parent_words) if j > k + 1 else 0
+        if n and j + n in same and items[j + n].is_org and items[j + n].key != it.key:
+            ctx.relate(it.key, "partOf", items[j + n].key, ctx.span(k, j + n), "0.8")
         # "Humain, ... controlled by the country's sovereign wealth fund", "X, a unit of Y", "المملوكة لـ"
         owned = ctx.phrases("owned_by")
         team = units | ctx.words("staff") | ctx.words("group_nouns")

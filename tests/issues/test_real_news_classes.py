@@ -448,3 +448,15 @@ def test_hires_inside_a_deal_sentence(tmp_path):
         ("investor", "org/amazon"), ("investee", "org/anthropic"), ("hires", "person/dario-amodei")}
     ex = run(tmp_path, "h.en.txt", "Hire\n\nGoogle confirmed its hiring of noted futurist Oskar Lind on Monday.\n")
     assert ("org/google", "hired", "person/oskar-lind") in _facts(ex)
+
+
+def test_parent_companies(tmp_path):
+    """"X's parent company Y", "X-owner Y", "X (ACRONYM), Y's cloud arm", "X التابعة إلى Y",
+    "مختبر X التابع للشركة" (the company the passage is about): X is part of Y."""
+    ex = run(tmp_path, "p.en.txt", "Parents\n\nGoogle's parent company Alphabet Inc. reported earnings. "
+             "Amazon Web Services (AWS), Amazon's cloud arm, signed a deal.\n")
+    assert {("org/google", "partOf", "org/alphabet"), ("org/amazon-web-services", "partOf", "org/amazon")} <= _facts(ex)
+    ex = run(tmp_path, "p.ar.txt", "تبعية\n\nتنافس شركات مثل شركة DeepMind التابعة إلى جوجل.\n"
+             "وأعلنت ميتا عن مختبر الذكاء الفائق التابع للشركة.\n")
+    assert {("org/google-deepmind", "partOf", "org/google"),
+            ("org/meta-superintelligence-labs", "partOf", "org/meta")} <= _facts(ex)

@@ -507,6 +507,10 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             bool(out) and out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end
             and tok.norm.startswith("و") and start > tok.start,
         ))
+        # "الرئيس التنفيذي لشركة «إنفابريكا» الناشئة روشان سانكار،": a title, its organization and
+        # its adjectives, then the name and a pause (two cues: the apposition Arabic news uses)
+        if j < len(toks) and toks[j].norm in (",", "،", ".") and not _title_at(doc, i) and _title_org_before(doc, i, free):
+            cues += 2
         # a known first name and one cue, or two independent cues
         if cues < (1 if known_first else 2):
             i += 1
@@ -518,6 +522,34 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
                         prefix=norm(doc.text[tok.start:start])))
         i = j
     return out
+
+
+def _title_org_before(doc: Doc, i: int, free) -> bool:
+    """Token i follows "TITLE link ORG" (the organization a taken mention, maybe quoted), and at most
+    two adjectives after it ("الناشئة"، "في مجال" not allowed)."""
+    toks = doc.tokens
+    q = i - 1
+    # "الناشئة في مجال العتاد الخاص بالذكاء الاصطناعي": the field the company works in
+    field = next((r for r in range(q, max(0, q - 6), -1) if toks[r].norm == "مجال" and toks[r - 1].norm == "في"
+                  and all(t.script == "ar" and free(t.start, t.end) for t in toks[r:q + 1])), None)
+    if field is not None:
+        q = field - 2
+    adjectives = 0
+    while q >= 0 and adjectives < 2 and toks[q].script == "ar" and toks[q].norm.startswith("ال") and free(toks[q].start, toks[q].end):
+        q -= 1
+        adjectives += 1
+    while q >= 0 and toks[q].norm in ("»", "”", '"'):
+        q -= 1
+    if q < 0 or free(toks[q].start, toks[q].end):
+        return False  # no organization mention right before
+    while q >= 0 and not free(toks[q].start, toks[q].end):
+        q -= 1  # the start of the organization's name
+    while q >= 0 and toks[q].norm in ("«", "“", '"'):
+        q -= 1
+    links = {w for p in doc.lex.phrases("org_links_ar") for w in p[-1:]}
+    if q < 1 or not (toks[q].norm in links or any(f in links for f, _ in strip_proclitic(doc, toks[q]))):
+        return False
+    return any(_title_ends_at(doc, e) for e in range(q, max(0, q - 4), -1))
 
 
 def _listed_title_before(doc: Doc, i: int) -> bool:

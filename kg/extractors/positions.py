@@ -272,6 +272,17 @@ def _frame(ctx: Context, t: int) -> Frame:
         after = f.last + 1
         if ctx.is_punct(after, ",،\"“”«»"):
             after += 1
+        adjectives = after  # "لشركة «إنفابريكا» الناشئة روشان سانكار": the organization's adjectives first
+        while f.org is not None and adjectives in same and adjectives - after < 2 and items[adjectives].kind == "tok" \
+                and items[adjectives].script == "ar" and items[adjectives].norm.startswith("ال"):
+            adjectives += 1
+        if f.org is not None and ctx.is_word(adjectives, frozenset({"في"}), False) \
+                and ctx.is_word(adjectives + 1, frozenset({"مجال"}), False):
+            # "الناشئة في مجال العتاد الخاص بالذكاء الاصطناعي NAME": the company's field, then the name
+            adjectives = next((q for q in range(adjectives + 2, min(adjectives + 8, same.stop)) if items[q].kind != "tok"
+                               or items[q].script != "ar"), adjectives)
+        if adjectives > after and adjectives in same and items[adjectives].is_person and items[adjectives].kind == "ent":
+            after = adjectives
         if after in same and items[after].is_person:
             f.person, f.last = after, after
         elif items[t].script == "ar" and role.get("tail") and f.org is None and f.anaphor_org is None:

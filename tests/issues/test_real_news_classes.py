@@ -460,3 +460,22 @@ def test_parent_companies(tmp_path):
              "وأعلنت ميتا عن مختبر الذكاء الفائق التابع للشركة.\n")
     assert {("org/google-deepmind", "partOf", "org/google"),
             ("org/meta-superintelligence-labs", "partOf", "org/meta")} <= _facts(ex)
+
+
+def test_arabic_name_after_title_and_its_company_without_comma(tmp_path):
+    """"TITLE لشركة «ORG» الناشئة [في مجال ...] NAME،": the name right after the organization and its
+    adjectives or field is the title's holder, even with a first name in no list; not the
+    headline's "لتأسيس شركته الخاصة" nor a second title ("وكبير العلماء،")."""
+    ex = run(tmp_path, "n.ar.txt", "استقطاب\n\nاستقطبت إنتل الرئيس التنفيذي لشركة «كوانتيرا» الناشئة في مجال "
+             "الرقائق الضوئية ياروسلاف بوندار، وعددا من موظفيها.\n"
+             "وقال المدير التقني لشركة سامسونج الكورية تيبور فاركاش، إن الطلب قوي.\n"
+             "كشف الشريك المؤسس لشركة أوبن إيه آي وكبير العلماء، إيليا سوتسكيفر، عن تركه الشركة.\n"
+             "رحيل كبير علماء الذكاء الاصطناعي في “ميتا” لتأسيس شركته الخاصة\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert {"ياروسلاف بوندار", "تيبور فاركاش"} <= set(names)
+    assert not any("شركته" in n or "العلماء" in n for n in names)
+    held = {(p.person, p.org) for p in ex.positions}
+    assert (names["ياروسلاف بوندار"], "org/kwantyra") in held or any(
+        p == names["ياروسلاف بوندار"] and o != "org/intel" for p, o in held)
+    assert (names["تيبور فاركاش"], "org/samsung-electronics") in held
+    assert ("org/intel", "hired", names["ياروسلاف بوندار"]) in _facts(ex)

@@ -509,8 +509,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
         ))
         # "الرئيس التنفيذي لشركة «إنفابريكا» الناشئة روشان سانكار،": a title, its organization and
         # its adjectives, then the name and a pause (two cues: the apposition Arabic news uses)
-        if j < len(toks) and toks[j].norm in (",", "،", ".") and not _title_at(doc, i) and _title_org_before(doc, i, free):
-            cues += 2
+        if not _title_at(doc, i) and not toks[j - 1].norm.endswith(("ته", "تها", "تهم", "ها", "هم")) \
+                and _title_org_before(doc, i, free):  # ("لتأسيس شركته": a noun with "his", no surname)
+            cues += 2 if j < len(toks) and toks[j].norm in (",", "،", ".") else 1
         # a known first name and one cue, or two independent cues
         if cues < (1 if known_first else 2):
             i += 1
@@ -846,6 +847,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             return etype
     if acronym:
         return None  # a bare acronym such as GPU or LLM needs a cue word
+    # what was founded: "co-founded Nexlo with ...", "founded Tessaro in 2019"
+    if before and before[-1].norm in lex.words("founded_verbs_en") - {"launched", "started", "found"}:
+        return "Company"
     # the object of a purchase: "Nvidia acquired Deci", "the acquisition of Deci by Nvidia"
     bought = lex.words("acquire_words_en")
     if before and (before[-1].norm in bought or len(before) >= 2 and before[-1].norm == "of"

@@ -80,8 +80,9 @@ def moved(ctx: Context) -> None:
     verbs = ctx.words("move_verbs")
     to = ctx.words("move_to")
     for k in range(len(ctx.items) - 1):
-        if not ctx.is_word(k, verbs) or not ctx.items[k + 1].is_person:
-            continue
+        if not ctx.is_word(k, verbs) or not (ctx.items[k + 1].is_person or ctx.items[k + 1].kind == "title"
+                                             and ctx.person_refs.get(k + 1)):
+            continue  # "انتقل NAME"، "انضم المهندس السابق في جوجل NAME إلى ..." (the title names them)
         same = ctx.sentence_range(k)
         q = next((q for q in range(k + 2, min(k + 25, same.stop)) if ctx.is_word(q, to, proclitic=False)), None)
         if q is None:
@@ -320,8 +321,18 @@ def hires(ctx: Context) -> None:
     hire = ctx.phrases("hire_words")
     rehire = ctx.phrases("rehire_words")
     negation = ctx.words("negation")
+    naming = ctx.phrases("appoint_words")
     for k in range(len(ctx.items)):
         n = ctx.words_at(k, hire, proclitic=True)
+        if not n and ctx.words_at(k, naming):
+            # "Meta named Alexandr Wang chief AI officer", "named NAME as its CTO": naming someone to a title
+            m = ctx.words_at(k, naming)
+            p = k + m
+            t = p + 1
+            while t < min(p + 4, len(ctx.items)) and ctx.is_word(t, frozenset({"as", "its", "the", "new", "a", "an", "interim"}), False):
+                t += 1
+            if p < len(ctx.items) and ctx.items[p].is_person and t < len(ctx.items) and ctx.items[t].kind == "title":
+                n = m
         if not n:
             continue
         if any(ctx.is_word(q, negation) for q in range(max(0, k - 3), k)):
@@ -369,8 +380,9 @@ def _hired_as(ctx: Context, hirer: int, p: int, same: range) -> None:
         if frame is None or frame.kind not in ("office", "descriptor") or frame.org is not None \
                 or frame.anaphor_org is not None or frame.person not in (None, p):
             continue
-        if ctx.doc.lang != "ar" and not any(ctx.is_word(q, frozenset({"as"}), False) for q in range(t - 4, t)):
-            continue
+        if ctx.doc.lang != "ar" and not any(ctx.is_word(q, frozenset({"as"}), False) for q in range(t - 4, t)) \
+                and not (t == p + 1 or t == p + 2 and ctx.is_word(p + 1, frozenset({"its", "the"}), False)):
+            continue  # ("named Alexandr Wang chief AI officer": the title right after the name)
         ctx.position(ctx.person(p), ctx.items[hirer].key, ctx.span(t, frame.end), frame.role, True,
                      ctx.span(min(hirer, p), frame.end), "0.75")
         return

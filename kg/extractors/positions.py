@@ -292,6 +292,10 @@ def _frame(ctx: Context, t: int) -> Frame:
                 q += 1
             if q > after and q in same and items[q].is_person:
                 f.person, f.end, f.last = q, q - 1, q
+    if f.person is None and ctx.doc.lang != "ar" and f.first - 1 > before + 1 and ctx.is_punct(before + 1):
+        # "Elena Sokolova, who previously worked at Nvidia, is now chief scientist at Cohere": the
+        # subject that opens the sentence, past its appositive
+        f.person = appositive_subject(ctx, before + 1)
     if f.person is None:
         f.pronoun = _pronoun_subject(ctx, f, same)
         # "وتشغل بنعلي منصب الرئيسة التنفيذية": the person sits between the verb and منصب
@@ -336,6 +340,18 @@ def _role_change(ctx: Context, f: Frame) -> None:
         f.person, f.first = p, min(p, f.first)
     orgs = [q for q in same if ctx.items[q].is_org and ctx.items[q].etype == "Company"]
     f.anaphor_org = ctx.items[min(orgs, key=lambda q: abs(q - f.t))].key if orgs else ctx.main_company()
+
+
+def appositive_subject(ctx: Context, comma: int) -> int | None:
+    """The person opening the sentence ("NAME, a former OpenAI researcher, co-founded ..."), when
+    item `comma` closes the appositive that follows the name."""
+    same = ctx.sentence_range(comma)
+    p = next((q for q in same if not (ctx.items[q].kind == "tok" and ctx.items[q].script == "punct")), None)
+    if p is None or not (ctx.items[p].is_person and ctx.items[p].kind == "ent") or not ctx.is_punct(p + 1) or comma <= p + 1:
+        return None
+    if any(ctx.refers_to_person(q) and ctx.items[q].kind == "ent" for q in range(p + 2, comma)):
+        return None
+    return p
 
 
 def _holder_before(ctx: Context, p: int, same: range) -> tuple[int | None, bool]:

@@ -90,9 +90,11 @@ def _how_introduced(ctx: Context, qstart: int, q0: int) -> str | None:
     if lead.endswith((":", "：")):
         return "colon"
     verbs = ctx.words("speech_verbs")
-    # a speech verb within the last three words: 'told him to "', 'قال له “', 'said, "'
+    # a speech verb within the last three words: 'told him to "', 'قال له “', 'said, "'; further
+    # back when "that" opens the quote: 'وأضاف ألتمان في تصريح لرويترز أن “...”'
+    reach = 7 if ctx.is_word(q0, ctx.words("speech_complementizers"), proclitic=False) else 3
     k, seen = q0, 0
-    while k >= 0 and seen < 3:
+    while k >= 0 and seen < reach:
         it = ctx.items[k]
         if it.kind == "tok" and it.script == "punct" and it.norm not in ",،":
             break

@@ -152,6 +152,10 @@ def founded_by(ctx: Context) -> None:
         if target_key is None:
             continue
         people = [k - 1] if k - 1 in same and ctx.refers_to_person(k - 1) else []
+        if not people and ctx.is_punct(k - 1):
+            from kg.extractors.positions import appositive_subject
+            p = appositive_subject(ctx, k - 1)  # "Mira Murati, OpenAI's former CTO, launched X"
+            people = [p] if p is not None else []
         if not people and ctx.is_word(k - 1, relative, proclitic=False):
             p = k - 2 - ctx.is_punct(k - 2)  # "ألكسندر وانغ، الذي شارك في تأسيس X", "NAME, who co-founded X"
             people = [p] if p in same and ctx.refers_to_person(p) and ctx.items[p].kind == "ent" else []

@@ -479,3 +479,33 @@ def test_arabic_name_after_title_and_its_company_without_comma(tmp_path):
         p == names["ياروسلاف بوندار"] and o != "org/intel" for p, o in held)
     assert (names["تيبور فاركاش"], "org/samsung-electronics") in held
     assert ("org/intel", "hired", names["ياروسلاف بوندار"]) in _facts(ex)
+
+
+def test_sentence_subject_past_its_appositive_and_naming(tmp_path):
+    """"NAME, who previously worked at X, is now chief scientist at Y" and "NAME, OpenAI's former
+    CTO, launched Z": the subject that opens the sentence holds the title or founds the company;
+    "co-founded Nexlo with NAME2": an unknown name after "co-founded" is a company; "Meta named NAME
+    chief AI officer", "has named NAME as its new CTO": a hire with that title."""
+    ex = run(tmp_path, "s.en.txt", "People\n\nElena Sokolova, who previously worked at Nvidia, is now chief scientist at Cohere. "
+             "Mira Murati, OpenAI's former CTO, launched Thinking Machines Lab in February. "
+             "Oskar Lind, a former Intel researcher, co-founded Tessaro with Priya Raman.\n")
+    facts = _facts(ex)
+    assert {("person/elena-sokolova", "worksFor", "org/cohere"), ("person/elena-sokolova", "formerlyWorkedFor", "org/nvidia"),
+            ("person/mira-murati", "founded", "org/thinking-machines-lab"),
+            ("person/oskar-lind", "founded", "org/tessaro"), ("person/priya-raman", "founded", "org/tessaro")} <= facts
+    assert not any(e.etype == "Person" and "chief" in e.labels[0][0] for e in ex.entities.values())
+    ex = run(tmp_path, "n.en.txt", "Appointments\n\nMeta named Alexandr Wang chief AI officer. "
+             "Intel has named Dana Moretti as its new CTO. A startup named Quillon Labs raised money.\n")
+    facts = _facts(ex)
+    assert {("org/meta", "hired", "person/alexandr-wang"), ("org/intel", "hired", "person/dana-moretti")} <= facts
+    assert {("person/alexandr-wang", "org/meta"), ("person/dana-moretti", "org/intel")} <= {(p.person, p.org) for p in ex.positions}
+
+
+def test_arabic_joining_after_a_titled_name_and_attribution_with_that(tmp_path):
+    """"انضم المهندس السابق في جوجل NAME إلى X": the verb's subject is the titled name; "وأضاف NAME
+    في تصريح لرويترز أن "..."": a speech verb further back when "أن" opens the quote."""
+    ex = run(tmp_path, "j.ar.txt", "انتقالات\n\nانضم المهندس السابق في جوجل هشام بركات إلى أنثروبيك.\n"
+             "وأضاف ألتمان في تصريح لرويترز أن \"الشراكة ستغير قواعد اللعبة تماما\".\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert {(names["هشام بركات"], "worksFor", "org/anthropic"), (names["هشام بركات"], "formerlyWorkedFor", "org/google")} <= _facts(ex)
+    assert ("person/sam-altman", "الشراكة ستغير قواعد اللعبة تماما") in {(q.speaker, q.text) for q in ex.quotes}

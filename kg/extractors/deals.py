@@ -120,6 +120,12 @@ def _backings(ctx: Context, s: int, covered: set[int]) -> list[DealFrame]:
                 subject = subject_org(ctx, idx[0], k)
                 listed = _listed_orgs(ctx, subject, k - 1) if subject is not None else []
                 investee, investors = after[0], listed if ctx.items[before].key in listed else [ctx.items[before].key]
+            if not backed:  # "among the backers of xAI, alongside Sequoia Capital and a16z"
+                q = next((q for q in range(k + n, min(k + n + 6, idx[-1] + 1)) if ctx.items[q].is_org
+                          and ctx.items[q].key == investee), None)
+                m = ctx.words_at(q + 1 + ctx.is_punct(q + 1), ctx.phrases("alongside")) if q is not None else 0
+                if m:
+                    investors = list(investors) + _listed_orgs(ctx, q + 1 + ctx.is_punct(q + 1) + m, idx[-1])
             investors = [i for i in investors if i != investee]
             if not investors:
                 continue
@@ -185,6 +191,10 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     rounds = _found(ctx, idx, "round_nouns")
     raises = _found(ctx, idx, "raise_verbs")
     led = _found(ctx, idx, "round_led")
+    # "SoftBank led the $40 billion funding round": the verb, then the round a few words on
+    led += [k for k in idx if ctx.is_word(k, frozenset({"led", "co-led", "leads", "leading"}), False) and k not in led
+            and not ctx.is_word(k + 1, frozenset({"by"}), False)
+            and any(q in rounds for q in range(k + 1, min(k + 7, idx[-1] + 1)))]
     lengths = ctx.lengths(ctx.phrases("round_leads"), proclitic=True)
     leads = [(k, lengths[k]) for k in idx]
     if any(ctx.is_word(k, ctx.words("investor_words")) for k in idx):  # "investors ... include X, Y and Z"
@@ -228,6 +238,15 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if investee is None and joined is not None:
         investee, joiners = joined
         investors |= joiners
+    if investee is None and rounds:
+        # "قادت سوفت بنك جولة التمويل البالغة 40 مليار دولار في أوبن إيه آي", "led the round in X"
+        for q in range(rounds[0] + 1, min(rounds[0] + 9, idx[-1])):
+            if ctx.is_word(q, frozenset({"في", "in", "لشركه", "into"}), False) and ctx.items[q + 1].is_org \
+                    and ctx.items[q + 1].etype != "MediaOutlet" and ctx.items[q + 1].key not in investors:
+                investee = ctx.items[q + 1].key
+                break
+            if ctx.is_punct(q, ",،.;") or ctx.words_at(q, ctx.phrases("round_leads"), proclitic=True):
+                break
     if investee is None and not raises and leads and rounds:
         # "Mistral AI, valued at €11.7 billion after a €1.7 billion round led by ASML": the subject
         q = subject_org(ctx, idx[0], rounds[0])

@@ -509,3 +509,26 @@ def test_arabic_joining_after_a_titled_name_and_attribution_with_that(tmp_path):
     names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
     assert {(names["هشام بركات"], "worksFor", "org/anthropic"), (names["هشام بركات"], "formerlyWorkedFor", "org/google")} <= _facts(ex)
     assert ("person/sam-altman", "الشراكة ستغير قواعد اللعبة تماما") in {(q.speaker, q.text) for q in ex.quotes}
+
+
+def test_round_leaders_investees_and_backer_lists(tmp_path):
+    """"X led the $40 billion funding round in Y, with participation from A and B", "وقادت X جولة
+    التمويل ... في Y، بمشاركة A وB" (Y is the investee, X an investor); "وضخت X 10 مليارات دولار في
+    Y"; "X is among the backers of Y, alongside A and B"; "The round was led by Q Venture
+    Partners" (a name ending in Partners, Management or Investments is a company)."""
+    cases = [
+        ("en", "SoftBank led the $40 billion funding round in OpenAI, with participation from Microsoft and Coatue.",
+         "org/openai", {"org/softbank", "org/microsoft", "org/coatue"}),
+        ("ar", "وقادت سوفت بنك جولة التمويل البالغة 40 مليار دولار في أوبن إيه آي، بمشاركة مايكروسوفت وكوتو.",
+         "org/openai", {"org/softbank", "org/microsoft", "org/coatue"}),
+        ("ar", "وضخت أمازون 4 مليارات دولار في أنثروبيك.", "org/anthropic", {"org/amazon"}),
+        ("en", "Nvidia is among the backers of xAI, alongside Sequoia Capital and Andreessen Horowitz.",
+         "org/xai", {"org/nvidia", "org/sequoia-capital", "org/andreessen-horowitz"}),
+        ("en", "Perplexity raised $500 million last year. The round was led by Harbor Venture Partners.",
+         "org/perplexity", {"org/harbor-venture-partners"}),
+    ]
+    for lang, text, investee, investors in cases:
+        ex = run(tmp_path, f"i.{lang}.txt", "Funding\n\n" + text + "\n")
+        found = [r for kinds, r in roles(ex) if "Investment" in kinds]
+        assert found and ("investee", investee) in found[0], text
+        assert {o for role, o in found[0] if role == "investor"} == investors, text

@@ -921,11 +921,24 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
         return True  # "co-founded by Julien Marchetti"
     if after and after[0].norm in speech:
         return True
+    # "Dana Moretti is leaving Google", "Oskar Lind joined Cohere", "X will join OpenAI": a person's move
+    moves = lex.words("move_cue_verbs_en")
+    aux = {"is", "was", "has", "had", "will", "would", "also", "recently", "quietly", "officially"}
+    k = 0
+    while k < min(len(after), 3) and after[k].norm in aux:
+        k += 1
+    if k < len(after) and after[k].norm in moves and k + 1 < len(after) and after[k + 1].script == "latin" \
+            and (_case_ok(after[k + 1].text) or after[k + 1].norm in ("the", "to", "as", "from")):
+        return True
     for phrase in lex.phrases("role_change_en"):  # "Srinivas Narayanan becomes CTO of ...", "X will step in as CTO"
         n = len(phrase)
         if len(after) > n and tuple(t.norm for t in after[:n]) == phrase:
             j = doc.token_index[after[n].start]
             if _title_at(doc, j) or after[n].norm in ("the", "a", "an") and _title_at(doc, j + 1):
+                return True
+            toks = doc.tokens  # "X will become Intel's chief technology officer"
+            if j + 2 < len(toks) and _case_ok(after[n].text) and toks[j + 1].norm in ("'", "’") \
+                    and (_title_at(doc, j + 2) or toks[j + 2].norm == "s" and _title_at(doc, j + 3)):
                 return True
     if len(after) >= 2 and after[0].norm in (",", "،"):
         if after[1].norm in ("who", "whose"):

@@ -58,6 +58,8 @@ def titles(ctx: Context) -> None:
                 f.anaphor_org = next(iter(orgs))
         if f.org is None and f.anaphor_org is None and f.kind == "office":
             _role_change(ctx, f)
+        elif f.person is None and f.kind == "office":
+            _role_change(ctx, f, org_known=True)  # "NAME will become Intel's chief technology officer"
     held: dict[tuple[str, str], set[str]] = {}  # (org key, role) -> people named with it
     holders: list[tuple[int, str, str]] = []  # (item, person, org) for named office holders
     for f in frames:
@@ -141,10 +143,14 @@ def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:
                 f.person = g.person
     by_first = {f.first: f for f in frames}
     for f in frames:
-        nxt = f.end + 1
-        joined = ctx.is_word(nxt, frozenset({"and", "و"}), proclitic=False)
-        g = by_t.get(nxt + 1 if joined else nxt) or (by_first.get(nxt + 1) if joined else None)
-        if g is None or not (joined or ctx.items[g.t].prefix.startswith("و")):
+        g = None
+        for nxt in dict.fromkeys((f.end + 1, f.last + 1)):  # "ورئيس أوبن أي آي السابق ورئيس مجلس الإدارة NAME"
+            joined = ctx.is_word(nxt, frozenset({"and", "و"}), proclitic=False)
+            g = by_t.get(nxt + 1 if joined else nxt) or (by_first.get(nxt + 1) if joined else None)
+            if g is not None and (joined or ctx.items[g.t].prefix.startswith("و")):
+                break
+            g = None
+        if g is None:
             continue  # ("co-founder and former CEO": the second title starts at its "former")
         if f.org is None and g.org is not None:
             f.org = g.org
@@ -313,7 +319,7 @@ def _frame(ctx: Context, t: int) -> Frame:
     return f
 
 
-def _role_change(ctx: Context, f: Frame) -> None:
+def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
     """"Srinivas Narayanan becomes CTO of B2B Applications", "Raji will step in as Chief Technology
     Officer of Applications", "Fidji Simo, recently named CEO of Applications", "Kevin Weil
     transitions to Vice President of AI for Science": a new title with no organization is at the
@@ -338,6 +344,8 @@ def _role_change(ctx: Context, f: Frame) -> None:
         if p is None or any(ctx.items[q].is_org for q in range(min(p, cue) + 1, max(p, cue))):
             return
         f.person, f.first = p, min(p, f.first)
+    if org_known:
+        return
     orgs = [q for q in same if ctx.items[q].is_org and ctx.items[q].etype == "Company"]
     f.anaphor_org = ctx.items[min(orgs, key=lambda q: abs(q - f.t))].key if orgs else ctx.main_company()
 

@@ -532,3 +532,22 @@ def test_round_leaders_investees_and_backer_lists(tmp_path):
         found = [r for kinds, r in roles(ex) if "Investment" in kinds]
         assert found and ("investee", investee) in found[0], text
         assert {o for role, o in found[0] if role == "investor"} == investors, text
+
+
+def test_names_marked_by_their_moves(tmp_path):
+    """A name with no other cue is a person when its verb is a move ("Dana Moretti is leaving Google
+    to join OpenAI", "Tamsin Welles joined Cohere from Google", "NAME will become Intel's chief
+    technology officer"); "lured NAME away from Apple" leaves Apple; titles joined by و share their
+    holder even when the first carries its organization and "السابق" ("ورئيس X السابق ورئيس مجلس
+    الإدارة NAME")."""
+    ex = run(tmp_path, "m.en.txt", "Moves\n\nDana Moretti is leaving Google to join OpenAI as head of research. "
+             "Sources said Tamsin Welles joined Cohere from Google last week. Meta has lured Oskar Lind away from Apple. "
+             "Priyanka Velamuri will become Intel's chief technology officer next month.\n")
+    facts = _facts(ex)
+    assert {("person/dana-moretti", "formerlyWorkedFor", "org/google"), ("person/dana-moretti", "worksFor", "org/openai"),
+            ("person/tamsin-welles", "worksFor", "org/cohere"), ("person/tamsin-welles", "formerlyWorkedFor", "org/google"),
+            ("person/oskar-lind", "formerlyWorkedFor", "org/apple"),
+            ("person/priyanka-velamuri", "worksFor", "org/intel")} <= facts
+    ex = run(tmp_path, "m.ar.txt", "انتقال\n\nوقال ناديلا إن ألتمان ورئيس أوبن أي آي السابق ورئيس مجلس الإدارة غريغ بروكمان سينضمون إلى مايكروسوفت.\n")
+    assert not any(e.etype == "Person" and "رئيس" in e.labels[0][0] for e in ex.entities.values())
+    assert ("person/greg-brockman", "org/openai", False) in {(p.person, p.org, p.current) for p in ex.positions}

@@ -490,6 +490,13 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
         cues = 2 * listed + sum((
             _title_ends_at(doc, i),
             bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
+            # the verb, its subject, then the name: "عينت أمازون NAME رئيسًا"
+            i >= 2 and not free(toks[i - 1].start, toks[i - 1].end) and any(
+                f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])),
+            # "أن NAME سيغادر منصبه": a subject after "أن", then its verb
+            bool(i) and toks[i - 1].norm in ("ان", "بان", "وان") and j < len(toks) and any(
+                f in lex.words("name_verbs_ar") or f[:1] == "س" and f[1:] in lex.words("name_verbs_ar")
+                for f, _ in strip_proclitic(doc, toks[j])),
             # a hiring verb before the occupation: "تعيين الباحث NAME", "ووظفت المهندسة NAME"
             i >= 2 and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])) and _title_ends_at(doc, i),
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),

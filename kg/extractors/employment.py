@@ -94,6 +94,10 @@ def moved(ctx: Context) -> None:
             continue
         person, org = ctx.person(k + 1), ctx.items[o].key
         ctx.relate(person, "worksFor", org, ctx.span(k, o), "0.8")
+        for r in range(k + 2, q):  # "انتقل NAME من جوجل إلى X": the company left
+            if ctx.items[r].is_org and ctx.items[r].key != org and ctx.items[r].etype != "MediaOutlet" and (
+                    ctx.is_word(r - 1, frozenset({"من"}), False) or ctx.items[r].prefix == "من"):
+                ctx.relate(person, "formerlyWorkedFor", ctx.items[r].key, ctx.span(k, r), "0.75")
         for pos in [p for p in ctx.out.positions if p.person == person and p.org != org and p.current
                     and ctx.items[k].start <= p.evidence.start < ctx.items[o].end]:
             ctx.out.positions.discard(pos)
@@ -302,7 +306,9 @@ def affiliation(ctx: Context) -> None:
         n = ctx.words_at(p + 1, phrases)
         o = p + 1 + n
         if n and o < len(ctx.items) and ctx.items[o].is_org and ctx.items[o].etype != "MediaOutlet":
-            if ctx.sentence_of(o) == ctx.sentence_of(p):
+            if ctx.sentence_of(o) == ctx.sentence_of(p) and not any(
+                    r.predicate == "formerlyWorkedFor" and r.subject == it.key and r.object == ctx.items[o].key
+                    for r in ctx.out.relations):
                 ctx.relate(it.key, "worksFor", ctx.items[o].key, ctx.span(p, o), "0.7")
         # "سام ألتمان (OpenAI)": a name with its organization in brackets, as lists of executives give it
         if it.kind == "ent" and ctx.is_punct(p + 1, "(") and p + 3 < len(ctx.items) and ctx.items[p + 2].is_org \
@@ -547,7 +553,12 @@ def departures(ctx: Context) -> None:
         people = _leavers(ctx, k, n, same, plural)
         if not people:
             continue
-        left = _left_org(ctx, k + n, same, away)
+        after_person = k + n if k + n in same and ctx.items[k + n].is_person else None
+        left = _left_org(ctx, after_person + 1 if after_person is not None else k + n, same, away)
+        if left is None and ctx.is_word(k + n + (after_person is not None), ctx.words("own_post")):
+            # "سيغادر منصبه", "will leave his post": the company the sentence names, else the article's
+            companies = {ctx.items[q].key for q in same if ctx.items[q].is_org and ctx.items[q].etype == "Company"}
+            left = companies.pop() if len(companies) == 1 else (ctx.main_company() if not companies else None)
         sentence = ctx.doc.sentences[ctx.sentence_of(k)]
         for person in people:
             def flips(org: str, span: Span, rule: str) -> bool:
@@ -598,6 +609,8 @@ def _left_org(ctx: Context, k: int, same: range, away: frozenset[str]) -> str | 
     q = k
     while q in same and q - k < 3 and ctx.is_word(q, away, proclitic=False) and not ctx.is_word(q, frozenset({"the"}), False):
         q += 1
+    if ctx.is_word(q, frozenset({"شركه"}), proclitic=True) and q + 1 in same and ctx.items[q + 1].is_org:
+        q += 1  # "غادرت NAME شركة إنتل"
     if q in same and ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
         return ctx.items[q].key
     if q in same and ctx.items[q].kind == "tok" and (ctx.is_word(q, frozenset({"الشركه", "شركه", "the"}))):

@@ -373,7 +373,8 @@ def _holder_before(ctx: Context, p: int, same: range) -> tuple[int | None, bool]
         if p not in same:
             break
         if ctx.refers_to_person(p) and ctx.items[p].kind == "ent":
-            return p, past
+            # "وكانت NAME تشغل منصب": the past copula before the name
+            return p, past or ctx.is_word(p - 1, frozenset({"كان", "كانت"}))
         if ctx.is_word(p, was):
             past = True
         elif not (ctx.is_word(p, adverbs) or ctx.is_word(p, ctx.words("relative")) or ctx.is_punct(p)):

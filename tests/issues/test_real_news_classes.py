@@ -551,3 +551,24 @@ def test_names_marked_by_their_moves(tmp_path):
     ex = run(tmp_path, "m.ar.txt", "انتقال\n\nوقال ناديلا إن ألتمان ورئيس أوبن أي آي السابق ورئيس مجلس الإدارة غريغ بروكمان سينضمون إلى مايكروسوفت.\n")
     assert not any(e.etype == "Person" and "رئيس" in e.labels[0][0] for e in ex.entities.values())
     assert ("person/greg-brockman", "org/openai", False) in {(p.person, p.org, p.current) for p in ex.positions}
+
+
+def test_arabic_moves_verb_first(tmp_path):
+    """Arabic verb-first moves: "انتقل NAME من X إلى Y" (X left, not a current employer), "غادرت NAME
+    شركة X للانضمام إلى Y", "أعلنت X أن NAME سيغادر منصبه" (the company the sentence names),
+    "عينت X NAME رئيسًا تنفيذيًا" (the verb, its subject, then the name), "وكانت NAME تشغل منصب ...
+    قبل انتقالها إلى Y" (a past office, then the new employer)."""
+    ex = run(tmp_path, "v.ar.txt", "تنقلات\n\nانتقل الباحث هشام بركات من جوجل إلى أوبن إيه آي.\n"
+             "غادرت ليلى حداد شركة إنتل للانضمام إلى أنثروبيك.\nأعلنت أبل أن جون جياناندريا سيغادر منصبه.\n"
+             "عينت أمازون عمر الفاسي رئيسا تنفيذيا لوحدة الحوسبة السحابية.\n"
+             "وكانت سلمى العلي تشغل منصب نائبة رئيس الهندسة في إنتل قبل انتقالها إلى سامسونج.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    facts = _facts(ex)
+    assert {(names["هشام بركات"], "formerlyWorkedFor", "org/google"), (names["هشام بركات"], "worksFor", "org/openai"),
+            (names["ليلى حداد"], "formerlyWorkedFor", "org/intel"), (names["ليلى حداد"], "worksFor", "org/anthropic"),
+            ("person/john-giannandrea", "formerlyWorkedFor", "org/apple"),
+            ("org/amazon", "hired", names["عمر الفاسي"]),
+            (names["سلمى العلي"], "formerlyWorkedFor", "org/intel"),
+            (names["سلمى العلي"], "worksFor", "org/samsung-electronics")} <= facts
+    assert (names["هشام بركات"], "worksFor", "org/google") not in facts
+    assert (names["سلمى العلي"], "org/intel", False) in {(p.person, p.org, p.current) for p in ex.positions}

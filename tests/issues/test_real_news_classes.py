@@ -572,3 +572,12 @@ def test_arabic_moves_verb_first(tmp_path):
             (names["سلمى العلي"], "worksFor", "org/samsung-electronics")} <= facts
     assert (names["هشام بركات"], "worksFor", "org/google") not in facts
     assert (names["سلمى العلي"], "org/intel", False) in {(p.person, p.org, p.current) for p in ex.positions}
+
+
+def test_arabic_attribution_by_according_to(tmp_path):
+    """"وبحسب NAME، فإن "..."" and "وفقًا لـ NAME، فإن "..."" attribute the quote to NAME; "بحسب هؤلاء
+    الأشخاص" names no one."""
+    ex = run(tmp_path, "b.ar.txt", "تصريحات\n\nوبحسب سام ألتمان، فإن \"الشراكة مع مايكروسوفت أقوى من أي وقت مضى\".\n"
+             "وارتفعت قيمة الشركة، بحسب هؤلاء الأشخاص، الذين طلبوا عدم الكشف عن هوياتهم.\n")
+    assert ("person/sam-altman", "الشراكة مع مايكروسوفت أقوى من أي وقت مضى") in {(q.speaker, q.text) for q in ex.quotes}
+    assert not any(e.etype == "Person" and "الأشخاص" in e.labels[0][0] for e in ex.entities.values())

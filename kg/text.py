@@ -63,11 +63,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 def _split_hyphens(start: int, word: str) -> list[Token]:
-    """"ex-Inflection" and "Microsoft-backed" are two words; "co-founder" and "Mercedes-Benz" one."""
+    """"ex-Inflection" and "Microsoft-backed" are two words; "co-founder", "Co-founder" and "Mercedes-Benz" one."""
     parts, pos = [], 0
     for i, ch in enumerate(word):
         if ch == "-" and 0 < i < len(word) - 1 and word[i - 1].isalpha() and word[i + 1].isalpha() \
-                and word[pos].isupper() != word[i + 1].isupper():
+                and word[pos].isupper() != word[i + 1].isupper() and word[pos:i].lower() != "co":  # "Co-founder" is one
             parts.append((pos, i))
             parts.append((i, i + 1))
             pos = i + 1

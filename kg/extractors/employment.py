@@ -439,6 +439,17 @@ def hired_people(ctx: Context, k: int, same: range) -> list[int]:
             break
     if out:  # "X and Y", "ليلى حداد والمدير التقني توماش": people joined by and/و, a title allowed between
         q = out[0] + 1
+        # "Yuanzhi Li, a researcher from OpenAI, and Anton Bakhtin, who ...": past an appositive
+        while ctx.is_punct(q):
+            c = next((r for r in range(q + 1, min(q + 14, same.stop)) if ctx.is_punct(r)), None)
+            if c is None or any(ctx.items[r].is_person and ctx.items[r].kind == "ent" for r in range(q + 1, c)):
+                break
+            r = c + 1 + ctx.is_word(c + 1, frozenset({"and", "و"}), False)
+            if not (r > c + 1 and r < same.stop and ctx.items[r].is_person and ctx.items[r].kind == "ent"):
+                break
+            out.append(r)
+            q = r + 1
+        q = out[-1] + 1
         while q < same.stop:
             if not (ctx.is_word(q, frozenset({"and", "و"}), False) or ctx.items[q].prefix.startswith("و")):
                 break

@@ -581,3 +581,18 @@ def test_arabic_attribution_by_according_to(tmp_path):
              "وارتفعت قيمة الشركة، بحسب هؤلاء الأشخاص، الذين طلبوا عدم الكشف عن هوياتهم.\n")
     assert ("person/sam-altman", "الشراكة مع مايكروسوفت أقوى من أي وقت مضى") in {(q.speaker, q.text) for q in ex.quotes}
     assert not any(e.etype == "Person" and "الأشخاص" in e.labels[0][0] for e in ex.entities.values())
+
+
+def test_capitalised_cofounder_and_hire_lists_with_appositives(tmp_path):
+    """"NAME is the CEO and Co-founder of X" ("Co-founder" is one word, as "co-founder" is);
+    "hired A, a researcher from X, and B, who ...": both are hired, and A came from X."""
+    ex = run(tmp_path, "c.en.txt", "Profile\n\nAnil Verhoeven is the CEO and Co-founder of Lumenor Photonics, a Dutch "
+             "chip startup that was acquired last year by a larger rival for an undisclosed sum.\n"
+             "Meta has also hired Yuanzhi Li, a researcher from OpenAI, and Anton Bakhtin, who worked on Claude at Anthropic.\n")
+    facts = _facts(ex)
+    assert {("person/anil-verhoeven", "founded", "org/lumenor-photonics"),
+            ("person/anil-verhoeven", "worksFor", "org/lumenor-photonics"),
+            ("org/meta", "hired", "person/yuanzhi-li"), ("org/meta", "hired", "person/anton-bakhtin"),
+            ("person/yuanzhi-li", "formerlyWorkedFor", "org/openai"),
+            ("person/anton-bakhtin", "formerlyWorkedFor", "org/anthropic")} <= facts
+    assert ("person/yuanzhi-li", "worksFor", "org/openai") not in facts

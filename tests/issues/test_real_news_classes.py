@@ -596,3 +596,11 @@ def test_capitalised_cofounder_and_hire_lists_with_appositives(tmp_path):
             ("person/yuanzhi-li", "formerlyWorkedFor", "org/openai"),
             ("person/anton-bakhtin", "formerlyWorkedFor", "org/anthropic")} <= facts
     assert ("person/yuanzhi-li", "worksFor", "org/openai") not in facts
+
+
+def test_reporter_through_a_published_report(tmp_path):
+    """"وفقًا لتقرير نشرته شبكة «X»": the outlet that published the report reported the deal."""
+    ex = run(tmp_path, "r.ar.txt", "صفقة\n\nاستحوذت إنفيديا على شركة رن إيه آي مقابل 700 مليون دولار، وفقًا لتقرير نشرته "
+             "وكالة رويترز.\n")
+    deal = ex.deals[0]
+    assert "org/reuters" in deal.reported_by

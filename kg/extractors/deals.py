@@ -202,6 +202,18 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         leads += [(k, lengths[k]) for k in idx]
     leads = [(k, n) for k, n in leads if n]
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
+    if not rounds and not raises and previous is not None and s - 1 in previous.sentences \
+            and any(ctx.words_at(k, ctx.phrases("round_followup"), proclitic=True) for k in idx):
+        # "General Catalyst led, joined by Nvidia and Salesforce Ventures.", "Existing investors Nvidia
+        # and Oracle also took part.": the round of the sentence before gains its investors
+        orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"
+                and not ctx.is_punct(k + 1, "'’")} - {previous.payer}
+        if orgs:
+            frame = DealFrame([s], previous.payer, kinds={"Investment"})
+            frame.others = {(o, "Investment") for o in orgs}
+            frame.parties = orgs | {previous.payer}
+            frame.reporters = _reporters(ctx, idx)
+            return frame
     # "Anthropic raised $4 billion from Amazon", "جمعت X 115 مليون دولار من مستثمرين بينهم ...": a
     # raise of money is a round even when the sentence says no "round"
     raised = [k for k in raises if ctx.is_word(k, ctx.words("raise_money_verbs"))]
@@ -220,8 +232,23 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                                                                                                  "investors", "شركة", "its"})):
                 if q - (k + n) > 12:
                     break
+    for k in idx:  # "named Suning and Temasek as other backers": the organizations listed before "as ... backers"
+        if ctx.is_word(k, frozenset({"as"}), False) and any(ctx.is_word(q, ctx.words("investor_words"))
+                                                             for q in range(k + 1, min(k + 4, idx[-1] + 1))):
+            q = k - 1
+            while q >= idx[0] and (ctx.items[q].is_org or ctx.is_punct(q) or ctx.is_word(q, frozenset({"and"}), False)
+                                   or ctx.items[q].kind == "tok" and ctx.items[q].script == "latin" and ctx.items[q].norm.islower()
+                                   and k - q <= 4 and not ctx.items[q - 1].is_org):
+                if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
+                    investors.add(ctx.items[q].key)
+                q -= 1
     for k in led:  # "Lightspeed Venture Partners led the round"
         subject = next((q for q in range(k - 1, max(idx[0], k - 3) - 1, -1) if ctx.items[q].is_org), None)
+        first_org = subject_org(ctx, idx[0], k) if subject is not None else None
+        if first_org is not None and first_org < subject:  # "Fidelity and Lightspeed co-led the round"
+            listed = _listed_orgs(ctx, first_org, k - 1)
+            if ctx.items[subject].key in listed:
+                investors.update(listed)
         if subject is None and ctx.items[k].script == "ar":  # "وقاد الجولة صندوق X": the verb first
             n = ctx.words_at(k, ctx.phrases("round_led"), proclitic=True)
             subject = next((q for q in range(k + n, min(k + n + 3, idx[-1] + 1)) if ctx.items[q].is_org

@@ -604,3 +604,26 @@ def test_reporter_through_a_published_report(tmp_path):
              "وكالة رويترز.\n")
     deal = ex.deals[0]
     assert "org/reuters" in deal.reported_by
+
+
+def test_round_investors_named_in_the_next_sentence(tmp_path):
+    """A round's investors in the sentence after it: "General Catalyst led, joined by A and B",
+    "Existing investors A and B also took part", "A and B co-led the round" (a Series F too),
+    "وقادت الجولة X، بمشاركة Y"; "named A and B as other backers" in the round's own sentence."""
+    cases = [
+        ("en", "Mistral AI closed a €600 million round. General Catalyst led, joined by Nvidia and Salesforce Ventures.",
+         "org/mistral-ai", {"org/general-catalyst", "org/nvidia", "org/salesforce"}),
+        ("en", "Cohere has raised $500 million. Existing investors Nvidia and Oracle also took part.",
+         "org/cohere", {"org/nvidia", "org/oracle"}),
+        ("en", "Anthropic announced a $13 billion Series F. Fidelity and Lightspeed co-led the round.",
+         "org/anthropic", {"org/fidelity-investments", "org/lightspeed"}),
+        ("en", "Cohere raised $600 million in funding. Oracle led the funding and named Nvidia and Cisco as other backers.",
+         "org/cohere", {"org/oracle", "org/nvidia", "org/cisco"}),
+        ("ar", "جمعت ميسترال 600 مليون يورو. وقادت الجولة جنرال كاتاليست، بمشاركة إنفيديا.",
+         "org/mistral-ai", {"org/general-catalyst", "org/nvidia"}),
+    ]
+    for lang, text, investee, investors in cases:
+        ex = run(tmp_path, f"n.{lang}.txt", "Funding\n\n" + text + "\n")
+        found = [r for kinds, r in roles(ex) if "Investment" in kinds]
+        assert len(found) == 1 and ("investee", investee) in found[0], text
+        assert {o for role, o in found[0] if role == "investor"} == investors, text

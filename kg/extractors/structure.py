@@ -117,12 +117,35 @@ def founded_by(ctx: Context) -> None:
             continue
         same = ctx.sentence_range(k)
         org = next((q for q in range(k - 1, max(same.start, k - 4) - 1, -1) if ctx.items[q].is_org), None)
+        anaphor = None
+        the_company = ctx.is_word(k + 1, frozenset({"الشركه"}), False) or any(
+            ctx.is_word(q, frozenset({"the"}), False) and ctx.is_word(q + 1, ctx.words("company_nouns"), False)
+            for q in range(max(same.start, k - 4), k - 1))  # "The company was founded in 2019 by"
+        if org is None and the_company:
+            # "تأسست الشركة عام 2021 على يد A وB", "The company was founded by": the company the sentence
+            # before names (none when it names no company we read)
+            s_prev = ctx.sentence_of(k) - 1
+            named = [q for q in ctx.sentence_items(s_prev) if ctx.items[q].is_org and ctx.items[q].etype == "Company"] \
+                if s_prev >= 0 else []
+            anaphor = ctx.items[named[0]].key if named and ctx.items[named[0]].key == ctx.main_company() else None
         if org is None:  # "SSI, a start-up cofounded by ...": the organization the appositive describes
             org = next((q for q in range(k - 5, max(same.start, k - 9) - 1, -1) if ctx.items[q].is_org
                         and ctx.is_punct(q + 1 + ctx.is_punct(q + 1, ")"), ",،")
                         and not any(ctx.refers_to_person(r) or ctx.items[r].is_org for r in range(q + 2, k))), None)
         by, n = next(((q, ctx.words_at(q, agents)) for q in range(k + 1, min(k + 6, same.stop))
                       if ctx.words_at(q, agents)), (None, 0))
+        if org is None and anaphor is not None and by is not None:
+            q, skipped = by + n, 0
+            while q in same and skipped <= 3:
+                if ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
+                    ctx.relate(ctx.person(q), "founded", anaphor, ctx.span(k, q), "0.7")
+                    skipped = 0
+                elif ctx.is_punct(q, ",،") or ctx.is_word(q, along, proclitic=False):
+                    skipped += 1
+                else:
+                    break
+                q += 1
+            continue
         if org is not None and by is not None:
             # "co-founded by A and B", "تأسست على يد آيف، إلى جانب موظفي “أبل” السابقين، سكوت كانون، وتانج تان",
             # "founded in 2012 by 37-year-old neuroscientist A, along with B and C", "by Julien

@@ -627,3 +627,21 @@ def test_round_investors_named_in_the_next_sentence(tmp_path):
         found = [r for kinds, r in roles(ex) if "Investment" in kinds]
         assert len(found) == 1 and ("investee", investee) in found[0], text
         assert {o for role, o in found[0] if role == "investor"} == investors, text
+
+
+def test_founded_by_with_the_company_as_subject(tmp_path):
+    """"تأسست الشركة عام 2021 على يد A وB" and "The company was founded in 2019 by A and B": the
+    company the sentence before names, never one we could not read ("وهما باحثان" is no name);
+    feminine founder titles ("المؤسسة المشاركة لشركة X")."""
+    ex = run(tmp_path, "f.ar.txt", "تأسيس\n\nجمعت شركة نكسلو تمويلا. تأسست الشركة عام 2021 على يد هشام بركات وليلى حداد، "
+             "وهما باحثان سابقان في جوجل.\nوتعد سلمى العلي، المؤسسة المشاركة لشركة أنثروبيك، من أبرز الأصوات.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    facts = _facts(ex)
+    assert {(names["هشام بركات"], "founded", "org/nkslw"), (names["ليلى حداد"], "founded", "org/nkslw"),
+            (names["سلمى العلي"], "founded", "org/anthropic")} <= facts
+    assert not any(p == "founded" and o == "org/google" for _, p, o in facts)
+    assert not any("باحثان" in n for n in names)
+    ex = run(tmp_path, "g.ar.txt", "تأسيس\n\nتعمل نكسلو في دبي. تأسست الشركة عام 2021 على يد هشام بركات، الباحث السابق في جوجل.\n")
+    assert not any(p == "founded" for _, p, _ in _facts(ex))
+    ex = run(tmp_path, "f.en.txt", "Founding\n\nCohere sells models. The company was founded in 2019 by Aidan Gomez and Nick Frosst.\n")
+    assert {("person/aidan-gomez", "founded", "org/cohere"), ("person/nick-frosst", "founded", "org/cohere")} <= _facts(ex)

@@ -402,9 +402,12 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     staff = ctx.words("staff")
     staffing = [k for k in hires if any(ctx.is_word(q, staff) for q in range(k, min(k + 12, idx[-1] + 1)))]
     staffing += acquihires
-    triggers = sorted(deal_words + pays + licences + acquires + invests + staffing + denials)
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
     money += [m for m in ctx.doc.range_ends if start <= m.span.start < end]
+    if not money and not any(ctx.items[k].kind == "money" for k in idx):
+        pays = [k for k in pays if not ctx.is_word(k, frozenset({"spent", "spend", "spends", "spending"}), False)]
+        # "who has spent a decade at Intel": time, not money
+    triggers = sorted(deal_words + pays + licences + acquires + invests + staffing + denials)
     passive = _passive_acquisition(ctx, idx)
     if not triggers and not (hires and (money or deal_words)) and passive is None:
         return None

@@ -265,7 +265,16 @@ def leads(ctx: Context) -> None:
     """"Camille Roussel, who now leads Kestrel's post-training team": the person heads a part of it."""
     phrases = ctx.phrases("leads")
     head = ctx.title("head")
+    links = ctx.phrases("org_links")
     for k, n, same in ctx.matches(phrases):
+        title_end = k + n - 1
+        if k + n in same and not ctx.items[k + n].is_org:
+            # "who leads alignment research at Anthropic": the field led, then the organization
+            q = next((q for q in range(k + n + 1, min(k + n + 5, same.stop)) if ctx.words_at(q, links)
+                      and q + ctx.words_at(q, links) in same and ctx.items[q + ctx.words_at(q, links)].is_org), None)
+            if q is not None and all(ctx.items[r].kind == "tok" and ctx.items[r].script != "punct" for r in range(k + n, q)):
+                title_end = q - 1
+                n = q + ctx.words_at(q, links) - k
         if k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
             continue
         p = k - 1
@@ -274,7 +283,7 @@ def leads(ctx: Context) -> None:
         if ctx.is_punct(p):
             p -= 1
         if p in same and ctx.refers_to_person(p):
-            ctx.position(ctx.person(p), ctx.items[k + n].key, ctx.span(k, k + n - 1), head, True,
+            ctx.position(ctx.person(p), ctx.items[k + n].key, ctx.span(k, title_end), head, True,
                          ctx.span(p, k + n), "0.7")
 
 

@@ -645,3 +645,15 @@ def test_founded_by_with_the_company_as_subject(tmp_path):
     assert not any(p == "founded" for _, p, _ in _facts(ex))
     ex = run(tmp_path, "f.en.txt", "Founding\n\nCohere sells models. The company was founded in 2019 by Aidan Gomez and Nick Frosst.\n")
     assert {("person/aidan-gomez", "founded", "org/cohere"), ("person/nick-frosst", "founded", "org/cohere")} <= _facts(ex)
+
+
+def test_leading_a_field_at_a_company_and_time_spent(tmp_path):
+    """"NAME, who leads alignment research at X" / "الذي يقود فريق الأبحاث في X": heads part of X;
+    "who has spent a decade at X" spends time, not money: no deal."""
+    ex = run(tmp_path, "l.en.txt", "People\n\nJan Leike, who leads alignment research at Anthropic, agreed. "
+             "Dana Moretti, who has spent a decade at Intel, joined Cohere in May.\n")
+    assert ("person/jan-leike", "org/anthropic") in {(p.person, p.org) for p in ex.positions}
+    assert not ex.deals
+    ex = run(tmp_path, "l.ar.txt", "فرق\n\nوقال هشام بركات، الذي يقود فريق الأبحاث في إنتل، إن العمل مستمر.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert (names["هشام بركات"], "org/intel", "يقود فريق الأبحاث") in {(p.person, p.org, p.title) for p in ex.positions}

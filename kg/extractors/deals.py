@@ -216,7 +216,10 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
             return frame
     # "Anthropic raised $4 billion from Amazon", "جمعت X 115 مليون دولار من مستثمرين بينهم ...": a
     # raise of money is a round even when the sentence says no "round"
-    raised = [k for k in raises if ctx.is_word(k, ctx.words("raise_money_verbs"))]
+    raised = [k for k in raises if ctx.is_word(k, ctx.words("raise_money_verbs")) and any(
+        ctx.items[q].kind == "money" for q in range(k + 1, min(k + 5, idx[-1] + 1)))
+        and not any(ctx.is_word(q, frozenset({"to", "its", "إلى", "توقعاتها"}), False) for q in range(k + 1, min(k + 3, idx[-1] + 1)))]
+    # (money raised right after the verb: "raised $4 billion", "جمعت X 115 مليون دولار"; not "raised its guidance to $20 billion")
     if not (rounds or raised and money) or not (raises or money or led or leads):
         return None
     investors: set[str] = set()

@@ -657,3 +657,15 @@ def test_leading_a_field_at_a_company_and_time_spent(tmp_path):
     ex = run(tmp_path, "l.ar.txt", "فرق\n\nوقال هشام بركات، الذي يقود فريق الأبحاث في إنتل، إن العمل مستمر.\n")
     names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
     assert (names["هشام بركات"], "org/intel", "يقود فريق الأبحاث") in {(p.person, p.org, p.title) for p in ex.positions}
+
+
+def test_raising_other_things_is_no_round(tmp_path):
+    """"Oracle raised its guidance to $20 billion", "رفعت إنتل توقعاتها", "the departure of its CFO",
+    "Analysts named Nvidia as the winner", "leaving the door open to OpenAI": no deal, hire or move."""
+    ex = run(tmp_path, "x.en.txt", "Markets\n\nOracle raised its guidance to $20 billion. The move leaves Intel exposed. "
+             "Analysts named Nvidia as the winner. Investors sold Apple shares after the departure of its CFO. "
+             "Microsoft is leaving the door open to OpenAI.\n")
+    assert not ex.deals and not ex.relations and not ex.positions
+    ex = run(tmp_path, "x.ar.txt", "أسواق\n\nرفعت إنتل توقعاتها إلى 20 مليار دولار. وقال المحللون إن رحيل الشركة من السوق "
+             "الصينية مؤثر. وترك القرار أثرا كبيرا على جوجل.\n")
+    assert not ex.deals and not ex.relations and not ex.positions

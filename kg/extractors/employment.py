@@ -114,6 +114,7 @@ def former_jobs(ctx: Context) -> None:
     "after eight years at Boston Dynamics", "التي عملت سابقًا في مايكروسوفت", "قادمة من مايكروسوفت":
     the person's earlier employer, when it is the first organization after the cue."""
     cues = ctx.phrases("previous_job")
+    speech = ctx.words("speech_verbs")
     hired_by = {(r.object, r.subject) for r in ctx.out.relations if r.predicate == "hired"}
     for p in list(ctx.person_refs):
         same = ctx.sentence_range(p)
@@ -134,6 +135,8 @@ def former_jobs(ctx: Context) -> None:
                 continue
             org = next((r for r in range(q + n, min(same.stop, q + n + 8)) if ctx.items[r].is_org
                         and ctx.items[r].etype != "MediaOutlet"), None)
+            if org is not None and any(ctx.is_word(r, speech) for r in range(q + n, org)):
+                org = None  # "after the resignation of the board, said OpenAI would ...": another clause
             others = [r for r in range(q + n, org) if ctx.refers_to_person(r)
                       and ctx.person_refs.get(r) not in {ctx.person(m) for m in group}] if org is not None else []
             if org is not None and not others:  # the person's own title between is no other person
@@ -616,6 +619,13 @@ def _leavers(ctx: Context, k: int, n: int, same: range, plural: frozenset[str]) 
     before = [q for q in range(same.start, k) if ctx.refers_to_person(q)]
     if not before:
         return []
+    speech = ctx.words("speech_verbs") | ctx.words("speech_complementizers")
+    said = [q for q in range(before[-1] + 1, k) if ctx.is_word(q, speech)]
+    if said:  # "Huang said rivals left the market": the reported clause has a subject of its own;
+        # "Murati said she is leaving", "أعلنت أنها ستغادر": a pronoun for the person named
+        own = ctx.words("pronouns") | ctx.words("copulas") | frozenset({"will", "would", "is", "was", "has", "انه", "انها", "بانه", "بانها"})
+        if any(not ctx.is_word(q, own, proclitic=False) and not ctx.is_punct(q) for q in range(said[-1] + 1, k)):
+            return []
     many = ctx.is_word(k, plural) or any(ctx.is_word(q, plural, False) for q in range(max(same.start, k - 2), k))
     chosen = before if many else [before[-1]]
     return list(dict.fromkeys(p for p in (ctx.person(q) for q in chosen) if p))

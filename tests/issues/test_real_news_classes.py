@@ -669,3 +669,19 @@ def test_raising_other_things_is_no_round(tmp_path):
     ex = run(tmp_path, "x.ar.txt", "أسواق\n\nرفعت إنتل توقعاتها إلى 20 مليار دولار. وقال المحللون إن رحيل الشركة من السوق "
              "الصينية مؤثر. وترك القرار أثرا كبيرا على جوجل.\n")
     assert not ex.deals and not ex.relations and not ex.positions
+
+
+def test_departure_in_a_reported_clause(tmp_path):
+    """"Huang said rivals left the market": the leaving is the rivals', not the speaker's; "NAME said
+    she is leaving the company" and "أعلنت NAME أنها ستغادر الشركة": the speaker leaves; "after the
+    resignation of the board, said OpenAI ...": no previous job at OpenAI."""
+    ex = run(tmp_path, "r.en.txt", "Remarks\n\nNvidia CEO Jensen Huang said rivals left the market. Microsoft CEO Satya "
+             "Nadella, speaking after the resignation of the board, said OpenAI would survive. "
+             "Mira Murati, OpenAI's CTO, said she is leaving the company.\n")
+    facts = _facts(ex)
+    assert ("person/jensen-huang", "worksFor", "org/nvidia") in facts
+    assert ("person/satya-nadella", "formerlyWorkedFor", "org/openai") not in facts
+    assert ("person/mira-murati", "formerlyWorkedFor", "org/openai") in facts
+    ex = run(tmp_path, "r.ar.txt", "رحيل\n\nوأعلنت ميرا موراتي، المديرة التقنية لشركة OpenAI، أنها ستغادر الشركة.\n")
+    assert ("person/mira-murati", "formerlyWorkedFor", "org/openai") in _facts(ex)
+    assert not any(p.current for p in ex.positions)

@@ -256,6 +256,12 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
             n = ctx.words_at(k, ctx.phrases("round_led"), proclitic=True)
             subject = next((q for q in range(k + n, min(k + n + 3, idx[-1] + 1)) if ctx.items[q].is_org
                             and ctx.items[q].etype != "MediaOutlet"), None)
+            if subject is None and ctx.is_word(k + n, frozenset({"المجموعه", "الشركه"}), False):
+                # "قادت المجموعة جولة تمويل": the group the passage is about
+                from kg.extractors.positions import _salient_company
+                group = _salient_company(ctx, k)
+                if group:
+                    investors.add(group)
         if subject is not None:
             investors.add(ctx.items[subject].key)
     first = min(raises + rounds)
@@ -271,9 +277,18 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if investee is None and rounds:
         # "قادت سوفت بنك جولة التمويل البالغة 40 مليار دولار في أوبن إيه آي", "led the round in X"
         for q in range(rounds[0] + 1, min(rounds[0] + 9, idx[-1])):
-            if ctx.is_word(q, frozenset({"في", "in", "لشركه", "into"}), False) and ctx.items[q + 1].is_org \
-                    and ctx.items[q + 1].etype != "MediaOutlet" and ctx.items[q + 1].key not in investors:
-                investee = ctx.items[q + 1].key
+            r = q + 1
+            while r < idx[-1] and r - q <= 2 and (ctx.is_punct(r, '"“”«»') or ctx.is_word(r, frozenset({"شركه"}), False)):
+                r += 1  # "في شركة "مونشوت إيه آي""
+            if ctx.is_word(q, frozenset({"في", "in", "لشركه", "into"}), False) and ctx.items[r].is_org \
+                    and ctx.items[r].etype != "MediaOutlet" and ctx.items[r].key not in investors:
+                investee = ctx.items[r].key
+                # "... في شركة X (X) مع شركة Y": Y invests alongside the leader
+                m = r + 1
+                while m <= idx[-1] and m - r <= 4 and (ctx.is_punct(m, '"“”«»()') or ctx.items[m].is_org and ctx.items[m].key == investee):
+                    m += 1
+                if ctx.is_word(m, frozenset({"مع", "with", "alongside"}), False):
+                    investors.update(o for o in _listed_orgs(ctx, m + 1, idx[-1]) if o != investee)
                 break
             if ctx.is_punct(q, ",،.;") or ctx.words_at(q, ctx.phrases("round_leads"), proclitic=True):
                 break

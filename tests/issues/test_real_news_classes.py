@@ -685,3 +685,12 @@ def test_departure_in_a_reported_clause(tmp_path):
     ex = run(tmp_path, "r.ar.txt", "رحيل\n\nوأعلنت ميرا موراتي، المديرة التقنية لشركة OpenAI، أنها ستغادر الشركة.\n")
     assert ("person/mira-murati", "formerlyWorkedFor", "org/openai") in _facts(ex)
     assert not any(p.current for p in ex.positions)
+
+
+def test_arabic_round_led_by_the_group_into_a_quoted_company(tmp_path):
+    """"قادت المجموعة جولة تمويل ... في شركة "X" (X) مع شركة "Y"": the group the passage is about
+    leads, X (after "في شركة" and quotes) raises, Y invests with it."""
+    ex = run(tmp_path, "g.ar.txt", "تمويل\n\nارتفعت أسهم علي بابا أمس. قادت المجموعة جولة تمويل قيمتها مليار دولار في شركة "
+             "\"مونشوت إيه آي\" (Moonshot AI) مع شركة \"هونغشان\" (HongShan)، وفق مصادر.\n")
+    found = [r for kinds, r in roles(ex) if "Investment" in kinds]
+    assert found and found[0] == {("investee", "org/moonshot-ai"), ("investor", "org/alibaba"), ("investor", "org/hongshan")}

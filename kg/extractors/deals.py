@@ -101,6 +101,23 @@ def _backings(ctx: Context, s: int, covered: set[int]) -> list[DealFrame]:
     if not idx:
         return []
     out = []
+    # "the prior investments from Amazon and Google into Anthropic", "استثمارات من أمازون وجوجل في أنثروبيك"
+    nouns = ctx.words("investment_nouns")
+    for k in idx:
+        if not (ctx.is_word(k, nouns) and ctx.is_word(k + 1, frozenset({"from", "من"}), False)):
+            continue
+        backers = _listed_orgs(ctx, k + 2, idx[-1])
+        q = next((q for q in range(k + 2, min(k + 12, idx[-1])) if ctx.is_word(q, frozenset({"into", "in", "في"}), False)), None)
+        if not backers or q is None or not ctx.items[q + 1].is_org or ctx.items[q + 1].etype == "MediaOutlet":
+            continue
+        investee = ctx.items[q + 1].key
+        backers = [b for b in backers if b != investee]
+        if backers:
+            covered.update(range(k, q + 2))
+            frame = DealFrame([s], investee, kinds={"Investment"})
+            frame.others = {(b, "Investment") for b in backers}
+            frame.parties = set(backers) | {investee}
+            out.append(frame)
     for name, backed in (("backed_by", True), ("investor_in", False)):
         lengths = ctx.lengths(ctx.phrases(name), proclitic=True)
         for k in idx:

@@ -694,3 +694,12 @@ def test_arabic_round_led_by_the_group_into_a_quoted_company(tmp_path):
              "\"مونشوت إيه آي\" (Moonshot AI) مع شركة \"هونغشان\" (HongShan)، وفق مصادر.\n")
     found = [r for kinds, r in roles(ex) if "Investment" in kinds]
     assert found and found[0] == {("investee", "org/moonshot-ai"), ("investor", "org/alibaba"), ("investor", "org/hongshan")}
+
+
+def test_investments_from_several_into_one(tmp_path):
+    """"investments from A and B into C", "استثمارات من A وB في C": A and B invest in C."""
+    for name, text in (("i.en.txt", "Funding\n\nAnalysts pointed to earlier investments from Amazon and Google into Anthropic.\n"),
+                       ("i.ar.txt", "تمويل\n\nوأشار المحللون إلى استثمارات من أمازون وجوجل في أنثروبيك.\n")):
+        ex = run(tmp_path, name, text)
+        found = [r for kinds, r in roles(ex) if "Investment" in kinds]
+        assert found == [{("investee", "org/anthropic"), ("investor", "org/amazon"), ("investor", "org/google")}], name

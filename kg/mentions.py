@@ -950,6 +950,8 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     if len(after) >= 2 and after[0].norm in (",", "،"):
         if after[1].norm in ("who", "whose"):
             return True
+        if after[1].norm in ("formerly", "previously") and len(after) >= 3 and after[2].norm in ("of", "at", "with", "a", "an", "the"):
+            return True  # "Dana Moretti, formerly of Google,"
         if after[1].norm == "the" and _company_possessive_title(doc, doc.token_index[after[1].start] + 1):
             return True  # "Mara Quist, the A.I. company's co-founder"
         for t in after[1:5]:  # "X, the CEO", "X, a former Meta researcher", "X, Lumenor's chief executive"

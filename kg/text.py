@@ -67,7 +67,8 @@ def _split_hyphens(start: int, word: str) -> list[Token]:
     parts, pos = [], 0
     for i, ch in enumerate(word):
         if ch == "-" and 0 < i < len(word) - 1 and word[i - 1].isalpha() and word[i + 1].isalpha() \
-                and word[pos].isupper() != word[i + 1].isupper() and word[pos:i].lower() != "co":  # "Co-founder" is one
+                and (word[pos].isupper() != word[i + 1].isupper() and word[pos:i].lower() != "co"  # "Co-founder" is one
+                     or word[pos:i].lower() == "ex"):  # "Ex-Google": "ex" and Google
             parts.append((pos, i))
             parts.append((i, i + 1))
             pos = i + 1

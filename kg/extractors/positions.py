@@ -239,6 +239,9 @@ def _frame(ctx: Context, t: int) -> Frame:
         if f.org is not None and ctx.is_word(f.first - 1, former, proclitic=False):
             f.current = False  # "a former Meta researcher"
             f.first -= 1
+        elif f.org is not None and ctx.is_punct(f.first - 1, "-") and ctx.is_word(f.first - 2, former, proclitic=False):
+            f.current = False  # "ex-Google engineer"
+            f.first -= 2
         if f.org is None and ctx.is_word(b, frozenset({"s"}), False) and ctx.is_punct(b - 1, "'’") \
                 and ctx.is_word(b - 2, ctx.words("company_nouns"), False):
             startup = ctx.is_word(b - 2, frozenset({"startup", "start-up"}), False)

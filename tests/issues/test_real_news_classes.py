@@ -703,3 +703,14 @@ def test_investments_from_several_into_one(tmp_path):
         ex = run(tmp_path, name, text)
         found = [r for kinds, r in roles(ex) if "Investment" in kinds]
         assert found == [{("investee", "org/anthropic"), ("investor", "org/amazon"), ("investor", "org/google")}], name
+
+
+def test_formerly_of_and_ex_company(tmp_path):
+    """"NAME, formerly of Google, joined X" (the appositive marks the name) and "Ex-Google engineer
+    NAME" ("Ex-Google" is "ex" and Google): Google is a former employer."""
+    ex = run(tmp_path, "e.en.txt", "Moves\n\nDana Moretti, formerly of Google, joined Cohere. "
+             "Ex-Google engineer Oskar Lind joined Anthropic.\n")
+    facts = _facts(ex)
+    assert {("person/dana-moretti", "formerlyWorkedFor", "org/google"), ("person/dana-moretti", "worksFor", "org/cohere"),
+            ("person/oskar-lind", "formerlyWorkedFor", "org/google"), ("person/oskar-lind", "worksFor", "org/anthropic")} <= facts
+    assert ("person/oskar-lind", "worksFor", "org/google") not in facts and "org/ex-google" not in ex.entities

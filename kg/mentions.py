@@ -491,8 +491,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             _title_ends_at(doc, i),
             bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
             # the verb, its subject, then the name: "عينت أمازون NAME رئيسًا"
-            i >= 2 and not free(toks[i - 1].start, toks[i - 1].end) and any(
-                f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])),
+            i >= 2 and (not free(toks[i - 1].start, toks[i - 1].end) or toks[i - 1].norm == "مع") and any(
+                f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])),  # ("تعاقدت مع NAME")
             # "أن NAME سيغادر منصبه": a subject after "أن", then its verb
             bool(i) and toks[i - 1].norm in ("ان", "بان", "وان") and j < len(toks) and any(
                 f in lex.words("name_verbs_ar") or f[:1] == "س" and f[1:] in lex.words("name_verbs_ar")

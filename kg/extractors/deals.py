@@ -435,7 +435,9 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     denials = [k for k in acquires if denied_acquisition(k)]
     acquires = [k for k in acquires if not denied_acquisition(k)]
     staff = ctx.words("staff")
-    staffing = [k for k in hires if any(ctx.is_word(q, staff) for q in range(k, min(k + 12, idx[-1] + 1)))]
+    leading = ctx.words("lead_to")  # "لقيادة فريق", "to lead a team": a job, not a team brought over
+    staffing = [k for k in hires if any(ctx.is_word(q, staff) and not ctx.is_word(q - 1, leading)
+                                        and not ctx.is_word(q - 2, leading) for q in range(k, min(k + 12, idx[-1] + 1)))]
     staffing += acquihires
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
     money += [m for m in ctx.doc.range_ends if start <= m.span.start < end]

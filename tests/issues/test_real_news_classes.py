@@ -714,3 +714,13 @@ def test_formerly_of_and_ex_company(tmp_path):
     assert {("person/dana-moretti", "formerlyWorkedFor", "org/google"), ("person/dana-moretti", "worksFor", "org/cohere"),
             ("person/oskar-lind", "formerlyWorkedFor", "org/google"), ("person/oskar-lind", "worksFor", "org/anthropic")} <= facts
     assert ("person/oskar-lind", "worksFor", "org/google") not in facts and "org/ex-google" not in ex.entities
+
+
+def test_arabic_hiring_by_enlisting_and_contracting(tmp_path):
+    """"استعانت X بـNAME لقيادة فريق ..." and "تعاقدت X مع NAME ليشغل منصب ...": X hired NAME (a job,
+    not a team brought over: no deal)."""
+    ex = run(tmp_path, "h.ar.txt", "تعيينات\n\nاستعانت أبل بهشام بركات لقيادة فريق الذكاء الاصطناعي.\n"
+             "وكشفت مصادر أن جوجل تعاقدت مع ليلى حداد لتشغل منصب نائب الرئيس.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert {("org/apple", "hired", names["هشام بركات"]), ("org/google", "hired", names["ليلى حداد"])} <= _facts(ex)
+    assert not ex.deals

@@ -291,6 +291,14 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if investee is None and joined is not None:
         investee, joiners = joined
         investors |= joiners
+    if investee is None and rounds and not raises:
+        # "after Mistral AI, which was valued at €11.7 billion following a €1.7 billion round led by ASML":
+        # the organization the relative clause holding the round describes
+        r = rounds[-1]
+        rel = next((q for q in range(r - 1, max(idx[0], r - 14) - 1, -1) if ctx.is_word(q, ctx.words("relative"), False)
+                    and ctx.is_punct(q - 1) and ctx.items[q - 2].is_org), None)
+        if rel is not None and not any(ctx.items[q].is_org for q in range(rel, r)) and any(k > r for k, _ in leads):
+            investee = ctx.items[rel - 2].key
     if investee is None and rounds:
         # "قادت سوفت بنك جولة التمويل البالغة 40 مليار دولار في أوبن إيه آي", "led the round in X"
         for q in range(rounds[0] + 1, min(rounds[0] + 9, idx[-1])):

@@ -236,6 +236,10 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.org, f.first = b - 2, b - 2
         elif b in same and items[b].is_org:
             f.org, f.first = b, b
+        elif b - 1 in same and items[b - 1].is_org and items[b].kind == "tok" and items[b].script == "latin" \
+                and ctx.doc.text[items[b].start:items[b].end].islower() and not ctx.is_word(b, ctx.words("determiners"), False) \
+                and not ctx.is_word(b, ctx.words("copulas"), False) and not ctx.is_word(b, ctx.words("prepositions"), False):
+            f.org, f.first = b - 1, b - 1  # "former Apple design chief Jony Ive": the field between
         if f.org is not None and ctx.is_word(f.first - 1, former, proclitic=False):
             f.current = False  # "a former Meta researcher"
             f.first -= 1

@@ -724,3 +724,19 @@ def test_arabic_hiring_by_enlisting_and_contracting(tmp_path):
     names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
     assert {("org/apple", "hired", names["هشام بركات"]), ("org/google", "hired", names["ليلى حداد"])} <= _facts(ex)
     assert not ex.deals
+
+
+def test_field_between_company_and_title_and_round_in_a_relative_clause(tmp_path):
+    """"former Apple design chief Jony Ive": a field word between the company and the title;
+    "... after Mistral AI, which was valued at €11.7 billion following a €1.7 billion round led by
+    ASML": the round is the one of the organization the relative clause describes."""
+    ex = run(tmp_path, "f.en.txt", "Design\n\nThe device startup was co-founded by former Apple design chief Jony Ive. "
+             "Google AI chief Jeff Dean said little.\n")
+    held = {(p.person, p.org, p.current) for p in ex.positions}
+    assert {("person/jony-ive", "org/apple", False), ("person/jeff-dean", "org/google", True)} <= held
+    ex = run(tmp_path, "r.en.txt", "Rounds\n\nCohere raised $500 million in a round led by Oracle. The round makes Cohere one of "
+             "the most valuable AI companies after Mistral AI, which was valued at €11.7 billion in September following "
+             "a €1.7 billion round led by Dutch chipmaker ASML.\n")
+    found = sorted((sorted(r) for kinds, r in roles(ex) if "Investment" in kinds))
+    assert [("investee", "org/mistral-ai"), ("investor", "org/asml")] in found
+    assert not any(("investor", "org/asml") in r and ("investee", "org/cohere") in r for r in found)

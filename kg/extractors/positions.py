@@ -294,6 +294,11 @@ def _frame(ctx: Context, t: int) -> Frame:
             # "الناشئة في مجال العتاد الخاص بالذكاء الاصطناعي NAME": the company's field, then the name
             adjectives = next((q for q in range(adjectives + 2, min(adjectives + 8, same.stop)) if items[q].kind != "tok"
                                or items[q].script != "ar"), adjectives)
+        if f.org is None and items[t].script == "ar" and after in same and items[after].kind == "tok" \
+                and items[after].script == "ar" and items[after].norm.startswith("ال") and after + 1 in same \
+                and items[after + 1].is_person and items[after + 1].kind == "ent":
+            adjectives = after + 1  # "الرئيس التنفيذي المؤقت دانيال برانت": an adjective of the title
+            f.end = after  # ("مدير الأبحاث NAME": a field, part of the title)
         if adjectives > after and adjectives in same and items[adjectives].is_person and items[adjectives].kind == "ent":
             after = adjectives
         if after in same and items[after].is_person:
@@ -353,8 +358,13 @@ def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
         f.person, f.first = p, min(p, f.first)
     if org_known:
         return
-    orgs = [q for q in same if ctx.items[q].is_org and ctx.items[q].etype == "Company"]
-    f.anaphor_org = ctx.items[min(orgs, key=lambda q: abs(q - f.t))].key if orgs else ctx.main_company()
+    # the nearest company before the title ("Veridian, which will ... under interim CEO NAME"), else after
+    # it, never one of a former title or of someone else ("..., a former Stripe executive"), else the article's
+    taken = {g.org for g in ctx.frames.values() if g.org is not None and g is not f
+             and (not g.current or g.person is not None and g.person != f.person)}
+    orgs = [q for q in same if ctx.items[q].is_org and ctx.items[q].etype == "Company" and q not in taken]
+    before = [q for q in orgs if q < f.t]
+    f.anaphor_org = ctx.items[before[-1]].key if before else ctx.items[orgs[0]].key if orgs else ctx.main_company()
 
 
 def appositive_subject(ctx: Context, comma: int) -> int | None:

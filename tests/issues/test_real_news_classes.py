@@ -740,3 +740,19 @@ def test_field_between_company_and_title_and_round_in_a_relative_clause(tmp_path
     found = sorted((sorted(r) for kinds, r in roles(ex) if "Investment" in kinds))
     assert [("investee", "org/mistral-ai"), ("investor", "org/asml")] in found
     assert not any(("investor", "org/asml") in r and ("investee", "org/cohere") in r for r in found)
+
+
+def test_under_interim_ceo_and_adjectives_that_are_no_company(tmp_path):
+    """"X ... will keep operating under interim CEO NAME, a former Stripe executive" and "تحت قيادة
+    الرئيس التنفيذي المؤقت NAME": the title is at X (the company before, not the holder's former
+    one); "ستبقى شركة مستقلة" / "شركة كبيرة" name no company."""
+    ex = run(tmp_path, "u.en.txt", "Deal\n\nMeta did not acquire Cohere, which will remain independent under interim CEO "
+             "Daniel Brandt, a former Stripe executive.\n")
+    held = {(p.person, p.org, p.current) for p in ex.positions}
+    assert ("person/daniel-brandt", "org/cohere", True) in held
+    assert ("person/daniel-brandt", "worksFor", "org/stripe") not in _facts(ex)
+    ex = run(tmp_path, "u.ar.txt", "صفقة\n\nلم تستحوذ ميتا على كوهير، التي ستبقى شركة مستقلة تحت قيادة الرئيس التنفيذي المؤقت "
+             "دانيال برانت. وتعد كوهير شركة كبيرة في القطاع.\n")
+    assert not any(k.startswith("org/") and k not in ("org/meta", "org/cohere") for k in ex.entities)
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert (names["دانيال برانت"], "org/cohere") in {(p.person, p.org) for p in ex.positions}

@@ -351,6 +351,11 @@ def hires(ctx: Context) -> None:
                 t += 1
             if p < len(ctx.items) and ctx.items[p].is_person and t < len(ctx.items) and ctx.items[t].kind == "title":
                 n = m
+        if not n and ctx.is_word(k, frozenset({"added", "adds", "adding"}), False) and k + 1 < len(ctx.items) \
+                and ctx.items[k + 1].is_person and ctx.is_word(k + 2, frozenset({"to"}), False) and any(
+                    ctx.is_word(q, ctx.words("staff") | frozenset({"team", "ranks", "roster"}), False)
+                    for q in range(k + 3, min(k + 7, len(ctx.items)))):
+            n = 1  # "Apple has added John Giannandrea to its executive team"
         if not n:
             continue
         if any(ctx.is_word(q, negation) for q in range(max(0, k - 3), k)):

@@ -756,3 +756,12 @@ def test_under_interim_ceo_and_adjectives_that_are_no_company(tmp_path):
     assert not any(k.startswith("org/") and k not in ("org/meta", "org/cohere") for k in ex.entities)
     names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
     assert (names["دانيال برانت"], "org/cohere") in {(p.person, p.org) for p in ex.positions}
+
+
+def test_added_to_its_team(tmp_path):
+    """"X has added NAME to its executive team": X hired NAME; '"...," he added' hires no one."""
+    ex = run(tmp_path, "a.en.txt", "Hire\n\nApple has added John Giannandrea to its executive team. "
+             "\"We are happy to have him on board,\" Tim Cook added.\n")
+    facts = _facts(ex)
+    assert ("org/apple", "hired", "person/john-giannandrea") in facts
+    assert not any(p == "hired" and o == "person/tim-cook" for _, p, o in facts) and not ex.deals

@@ -500,6 +500,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             # a hiring verb before the occupation: "تعيين الباحث NAME", "ووظفت المهندسة NAME"
             i >= 2 and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])) and _title_ends_at(doc, i),
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
+            # "وهم تيموثي لاكروا وجيوم لامبل": a list of names opens after "وهم" and goes on with و
+            bool(i) and toks[i - 1].norm in ("وهم", "هم", "وهما", "هما") and j < len(toks) and toks[j].norm.startswith("و")
+            and len(toks[j].norm) >= 4,
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
             # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name
             j < len(toks) and toks[j].norm.startswith("ك") and _title_at(doc, j),

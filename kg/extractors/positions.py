@@ -419,7 +419,9 @@ def _listed(ctx: Context, p: int) -> list[int]:
     while q in same:
         while q in same and (ctx.is_punct(q) or ctx.is_word(q, frozenset({"and", "و"}), False)):
             q += 1
-        if q in same and ctx.items[q].is_person and (q > out[-1] + 1 or ctx.items[q].prefix.startswith("و")):
+        if q in same and ctx.items[q].is_person and (q > out[-1] + 1 or ctx.items[q].prefix.startswith("و")
+                                                     or ctx.doc.text[ctx.items[q].start - 1:ctx.items[q].start] == "و"
+                                                     or ctx.doc.text[ctx.items[q].start] == "و"):
             out.append(q)
             q += 1
         else:

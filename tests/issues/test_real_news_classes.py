@@ -765,3 +765,14 @@ def test_added_to_its_team(tmp_path):
     facts = _facts(ex)
     assert ("org/apple", "hired", "person/john-giannandrea") in facts
     assert not any(p == "hired" and o == "person/tim-cook" for _, p, o in facts) and not ex.deals
+
+
+def test_list_of_names_after_wahum(tmp_path):
+    """"وهم A وB وC": the first name of a list opened by "وهم" is a name even with a first name in no
+    list, and each name joined by و (glued to a known name too) belongs to the list."""
+    ex = run(tmp_path, "w.ar.txt", "تأسيس\n\nجمعت ميسترال تمويلا. الشركة أسسها باحثون سابقون في شركتي ميتا وجوجل، وهم "
+             "ياروسلاف بوندار وجيّوم لامبل وأرثر مينش.\n")
+    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    facts = _facts(ex)
+    assert {(names["ياروسلاف بوندار"], "founded", "org/mistral-ai"), ("person/guillaume-lample", "founded", "org/mistral-ai"),
+            ("person/arthur-mensch", "founded", "org/mistral-ai")} <= facts

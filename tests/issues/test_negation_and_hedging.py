@@ -55,3 +55,17 @@ def test_crlf_and_lone_cr_line_ends(tmp_path):
         assert bool(store.query(Q + "ASK { org:microsoft sanad:hired person:mustafa-suleyman }"))
         headline = rows(store, Q + "SELECT ?h WHERE { ?a sanad:headline ?h }")
         assert headline == [{"h": "Microsoft hires@en"}]
+
+
+def test_failed_and_not_quite_acquisitions_are_denials(tmp_path):
+    """A failed attempt or bid to buy, and a "not-quite acquisition", assert no acquisition."""
+    texts = {
+        "f.en.txt": "Oracle hires after a failed bid\nThe hires follow Oracle's failed attempt to acquire Quill AI "
+                    "earlier this year. Salesforce failed to acquire Vector Labs in 2023.\n",
+        "q.en.txt": "A familiar pattern\nThe arrangement recalls Google's earlier not-quite acquisition of Quill AI.\n",
+        "f.ar.txt": "أوراكل توظف\nجاءت الخطوة بعد محاولة فاشلة للاستحواذ على شركة كويل إيه آي. "
+                    "وكانت سيلزفورس قد فشلت في الاستحواذ على شركة فيكتور لابز.\n",
+    }
+    for name, text in texts.items():
+        store = build(tmp_path / name, name, text)
+        assert not bool(store.query(Q + "ASK { ?d a sanad:Acquisition }")), name

@@ -364,7 +364,8 @@ def bench_size(triples: int, args, work: Path) -> dict:
     corpus = work / f"corpus-{triples}.trig"
     saved = work / f"corpus-{triples}.json"
     t0 = time.perf_counter()
-    if corpus.exists() and saved.exists() and merge_path(corpus).exists():  # kept from an earlier run (--keep): the same seed, the same corpus
+    # kept from an earlier run (--keep): the same seed, the same corpus
+    if corpus.exists() and saved.exists() and merge_path(corpus).exists():
         info = json.loads(saved.read_text(encoding="utf-8"))
     else:
         info = write_corpus(corpus, triples)

@@ -546,7 +546,8 @@ def _title_org_before(doc: Doc, i: int, free) -> bool:
     if field is not None:
         q = field - 2
     adjectives = 0
-    while q >= 0 and adjectives < 2 and toks[q].script == "ar" and toks[q].norm.startswith("ال") and free(toks[q].start, toks[q].end):
+    while (q >= 0 and adjectives < 2 and toks[q].script == "ar" and toks[q].norm.startswith("ال")
+           and free(toks[q].start, toks[q].end)):
         q -= 1
         adjectives += 1
     while q >= 0 and toks[q].norm in ("»", "”", '"'):
@@ -953,7 +954,8 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     if len(after) >= 2 and after[0].norm in (",", "،"):
         if after[1].norm in ("who", "whose"):
             return True
-        if after[1].norm in ("formerly", "previously") and len(after) >= 3 and after[2].norm in ("of", "at", "with", "a", "an", "the"):
+        if (after[1].norm in ("formerly", "previously") and len(after) >= 3
+                and after[2].norm in ("of", "at", "with", "a", "an", "the")):
             return True  # "Dana Moretti, formerly of Google,"
         if after[1].norm == "the" and _company_possessive_title(doc, doc.token_index[after[1].start] + 1):
             return True  # "Mara Quist, the A.I. company's co-founder"

@@ -29,8 +29,7 @@ import rdflib
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from kg import analytics
-from kg import vocab
+from kg import analytics, vocab
 from kg.text import norm
 
 

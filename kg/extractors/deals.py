@@ -235,7 +235,8 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     # raise of money is a round even when the sentence says no "round"
     raised = [k for k in raises if ctx.is_word(k, ctx.words("raise_money_verbs")) and any(
         ctx.items[q].kind == "money" for q in range(k + 1, min(k + 5, idx[-1] + 1)))
-        and not any(ctx.is_word(q, frozenset({"to", "its", "إلى", "توقعاتها"}), False) for q in range(k + 1, min(k + 3, idx[-1] + 1)))]
+        and not any(ctx.is_word(q, frozenset({"to", "its", "إلى", "توقعاتها"}), False)
+                    for q in range(k + 1, min(k + 3, idx[-1] + 1)))]
     # (money raised right after the verb: "raised $4 billion", "جمعت X 115 مليون دولار"; not "raised its guidance to $20 billion")
     if not (rounds or raised and money) or not (raises or money or led or leads):
         return None
@@ -257,7 +258,8 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                                                              for q in range(k + 1, min(k + 4, idx[-1] + 1))):
             q = k - 1
             while q >= idx[0] and (ctx.items[q].is_org or ctx.is_punct(q) or ctx.is_word(q, frozenset({"and"}), False)
-                                   or ctx.items[q].kind == "tok" and ctx.items[q].script == "latin" and ctx.items[q].norm.islower()
+                                   or ctx.items[q].kind == "tok" and ctx.items[q].script == "latin"
+                                   and ctx.items[q].norm.islower()
                                    and k - q <= 4 and not ctx.items[q - 1].is_org):
                 if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
                     investors.add(ctx.items[q].key)
@@ -310,7 +312,8 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                 investee = ctx.items[r].key
                 # "... في شركة X (X) مع شركة Y": Y invests alongside the leader
                 m = r + 1
-                while m <= idx[-1] and m - r <= 4 and (ctx.is_punct(m, '"“”«»()') or ctx.items[m].is_org and ctx.items[m].key == investee):
+                while m <= idx[-1] and m - r <= 4 and (ctx.is_punct(m, '"“”«»()')
+                                                       or ctx.items[m].is_org and ctx.items[m].key == investee):
                     m += 1
                 if ctx.is_word(m, frozenset({"مع", "with", "alongside"}), False):
                     investors.update(o for o in _listed_orgs(ctx, m + 1, idx[-1]) if o != investee)

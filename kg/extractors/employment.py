@@ -63,7 +63,7 @@ def _bulleted_people(ctx: Context, o: int) -> list[int]:
             break
         a, _ = ctx.doc.sentences[s]
         line = text[a:a + 3]
-        if not line[:1] in "-•*–":
+        if line[:1] not in "-•*–":
             break
         first = next(iter(ctx.sentence_items(s)), None)
         q = next((q for q in ctx.sentence_items(s) if ctx.items[q].kind != "tok" or ctx.items[q].script != "punct"), None)
@@ -347,7 +347,8 @@ def hires(ctx: Context) -> None:
             m = ctx.words_at(k, naming)
             p = k + m
             t = p + 1
-            while t < min(p + 4, len(ctx.items)) and ctx.is_word(t, frozenset({"as", "its", "the", "new", "a", "an", "interim"}), False):
+            lead = frozenset({"as", "its", "the", "new", "a", "an", "interim"})
+            while t < min(p + 4, len(ctx.items)) and ctx.is_word(t, lead, False):
                 t += 1
             if p < len(ctx.items) and ctx.items[p].is_person and t < len(ctx.items) and ctx.items[t].kind == "title":
                 n = m
@@ -628,7 +629,8 @@ def _leavers(ctx: Context, k: int, n: int, same: range, plural: frozenset[str]) 
     said = [q for q in range(before[-1] + 1, k) if ctx.is_word(q, speech)]
     if said:  # "Huang said rivals left the market": the reported clause has a subject of its own;
         # "Murati said she is leaving", "أعلنت أنها ستغادر": a pronoun for the person named
-        own = ctx.words("pronouns") | ctx.words("copulas") | frozenset({"will", "would", "is", "was", "has", "انه", "انها", "بانه", "بانها"})
+        own = ctx.words("pronouns") | ctx.words("copulas") | frozenset(
+            {"will", "would", "is", "was", "has", "انه", "انها", "بانه", "بانها"})
         if any(not ctx.is_word(q, own, proclitic=False) and not ctx.is_punct(q) for q in range(said[-1] + 1, k)):
             return []
     many = ctx.is_word(k, plural) or any(ctx.is_word(q, plural, False) for q in range(max(same.start, k - 2), k))

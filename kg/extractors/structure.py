@@ -208,7 +208,8 @@ def _founded_it(ctx: Context, k: int, same: range) -> None:
         key = ctx.main_company()  # "الشركة" as a subject: the company the article is about
     else:
         return
-    first = next((q for q in range(k + 1, min(k + 16, same.stop)) if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+    first = next((q for q in range(k + 1, min(k + 16, same.stop))
+                  if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
     if key is None or first is None:
         return
     for p in _listed(ctx, first):

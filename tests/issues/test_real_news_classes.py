@@ -258,7 +258,8 @@ def test_previous_jobs_in_relative_clauses(tmp_path):
     ex = run(tmp_path, "p.ar.txt", "تعيينات\n\nانضم إلى فريق سامسونج كل من:\n"
              "- بيورن سانتاري، الذي كان يشغل منصب رئيس الهندسة في إنتل.\n"
              "- ماريكا تولونين، باحثة بارزة جاءت من شركة جوجل.\n\n"
-             "وشغل هشام بركات سابقاً منصب نائب الرئيس للذكاء الاصطناعي في \"مايكروسوفت\"، بعد مسيرة امتدت 12 عاماً لدى \"أمازون\".\n"
+             "وشغل هشام بركات سابقاً منصب نائب الرئيس للذكاء الاصطناعي في \"مايكروسوفت\"، "
+             "بعد مسيرة امتدت 12 عاماً لدى \"أمازون\".\n"
              "وقالت ليلى حداد، المستقدمة مؤخرًا من شركة إنتل، إن العمل مثير.\n"
              "ويعمل في الفريق عمر الفاسي، الذي يمتلك خبرة واسعة في أبل.\n")
     names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
@@ -353,14 +354,16 @@ def test_arabic_and_english_quote_attributions(tmp_path):
     ex = run(tmp_path, "q.ar.txt", "تصريحات\n\n"
              "ونقل بيان للشركة عن رئيسها التنفيذي، عمر الفاسي، قوله \"نحن ممتنون للدور الكبير الذي أداه الفريق\".\n"
              "وأوضح هشام بركات، الرئيس التنفيذي لشركة إنتل، أن التعاون مهم. وأكد أن \"كل شيء يبدأ من الحوسبة اليوم\".\n"
-             "وقالت ليلى حداد: \"إننا نتطلع إلى التحرك بسرعة\"، مؤكدةً \"نحن ملتزمون بشراكتنا مع \"أوبن أي آي\" ولدينا ثقة كبيرة\".\n")
+             "وقالت ليلى حداد: \"إننا نتطلع إلى التحرك بسرعة\"، "
+             "مؤكدةً \"نحن ملتزمون بشراكتنا مع \"أوبن أي آي\" ولدينا ثقة كبيرة\".\n")
     names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
     said = {(q.speaker, q.text) for q in ex.quotes}
     assert {(names["عمر الفاسي"], "نحن ممتنون للدور الكبير الذي أداه الفريق"),
             (names["هشام بركات"], "كل شيء يبدأ من الحوسبة اليوم"),
             (names["ليلى حداد"], "نحن ملتزمون بشراكتنا مع \"أوبن أي آي\" ولدينا ثقة كبيرة")} <= said
     assert not any(t.endswith("بشراكتنا مع") for _, t in said)
-    ex = run(tmp_path, "q.en.txt", "Remarks\n\n“This is a big day for our cloud business,” Brad Smith told CNBC's Sara Eisen in Barcelona.\n\n"
+    ex = run(tmp_path, "q.en.txt", "Remarks\n\n“This is a big day for our cloud business,” "
+             "Brad Smith told CNBC's Sara Eisen in Barcelona.\n\n"
              "“We are agreeing to a long-term partnership with Mistral AI,” he added.\n")
     assert {q.speaker for q in ex.quotes} == {"person/brad-smith"}
 
@@ -498,7 +501,8 @@ def test_sentence_subject_past_its_appositive_and_naming(tmp_path):
              "Intel has named Dana Moretti as its new CTO. A startup named Quillon Labs raised money.\n")
     facts = _facts(ex)
     assert {("org/meta", "hired", "person/alexandr-wang"), ("org/intel", "hired", "person/dana-moretti")} <= facts
-    assert {("person/alexandr-wang", "org/meta"), ("person/dana-moretti", "org/intel")} <= {(p.person, p.org) for p in ex.positions}
+    assert {("person/alexandr-wang", "org/meta"), ("person/dana-moretti", "org/intel")} \
+        <= {(p.person, p.org) for p in ex.positions}
 
 
 def test_arabic_joining_after_a_titled_name_and_attribution_with_that(tmp_path):
@@ -507,7 +511,8 @@ def test_arabic_joining_after_a_titled_name_and_attribution_with_that(tmp_path):
     ex = run(tmp_path, "j.ar.txt", "انتقالات\n\nانضم المهندس السابق في جوجل هشام بركات إلى أنثروبيك.\n"
              "وأضاف ألتمان في تصريح لرويترز أن \"الشراكة ستغير قواعد اللعبة تماما\".\n")
     names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
-    assert {(names["هشام بركات"], "worksFor", "org/anthropic"), (names["هشام بركات"], "formerlyWorkedFor", "org/google")} <= _facts(ex)
+    assert {(names["هشام بركات"], "worksFor", "org/anthropic"),
+            (names["هشام بركات"], "formerlyWorkedFor", "org/google")} <= _facts(ex)
     assert ("person/sam-altman", "الشراكة ستغير قواعد اللعبة تماما") in {(q.speaker, q.text) for q in ex.quotes}
 
 
@@ -548,7 +553,8 @@ def test_names_marked_by_their_moves(tmp_path):
             ("person/tamsin-welles", "worksFor", "org/cohere"), ("person/tamsin-welles", "formerlyWorkedFor", "org/google"),
             ("person/oskar-lind", "formerlyWorkedFor", "org/apple"),
             ("person/priyanka-velamuri", "worksFor", "org/intel")} <= facts
-    ex = run(tmp_path, "m.ar.txt", "انتقال\n\nوقال ناديلا إن ألتمان ورئيس أوبن أي آي السابق ورئيس مجلس الإدارة غريغ بروكمان سينضمون إلى مايكروسوفت.\n")
+    ex = run(tmp_path, "m.ar.txt", "انتقال\n\nوقال ناديلا إن ألتمان ورئيس أوبن أي آي السابق "
+             "ورئيس مجلس الإدارة غريغ بروكمان سينضمون إلى مايكروسوفت.\n")
     assert not any(e.etype == "Person" and "رئيس" in e.labels[0][0] for e in ex.entities.values())
     assert ("person/greg-brockman", "org/openai", False) in {(p.person, p.org, p.current) for p in ex.positions}
 
@@ -641,9 +647,11 @@ def test_founded_by_with_the_company_as_subject(tmp_path):
             (names["سلمى العلي"], "founded", "org/anthropic")} <= facts
     assert not any(p == "founded" and o == "org/google" for _, p, o in facts)
     assert not any("باحثان" in n for n in names)
-    ex = run(tmp_path, "g.ar.txt", "تأسيس\n\nتعمل نكسلو في دبي. تأسست الشركة عام 2021 على يد هشام بركات، الباحث السابق في جوجل.\n")
+    ex = run(tmp_path, "g.ar.txt", "تأسيس\n\nتعمل نكسلو في دبي. "
+             "تأسست الشركة عام 2021 على يد هشام بركات، الباحث السابق في جوجل.\n")
     assert not any(p == "founded" for _, p, _ in _facts(ex))
-    ex = run(tmp_path, "f.en.txt", "Founding\n\nCohere sells models. The company was founded in 2019 by Aidan Gomez and Nick Frosst.\n")
+    ex = run(tmp_path, "f.en.txt", "Founding\n\nCohere sells models. "
+             "The company was founded in 2019 by Aidan Gomez and Nick Frosst.\n")
     assert {("person/aidan-gomez", "founded", "org/cohere"), ("person/nick-frosst", "founded", "org/cohere")} <= _facts(ex)
 
 
@@ -698,7 +706,8 @@ def test_arabic_round_led_by_the_group_into_a_quoted_company(tmp_path):
 
 def test_investments_from_several_into_one(tmp_path):
     """"investments from A and B into C", "استثمارات من A وB في C": A and B invest in C."""
-    for name, text in (("i.en.txt", "Funding\n\nAnalysts pointed to earlier investments from Amazon and Google into Anthropic.\n"),
+    for name, text in (("i.en.txt",
+                        "Funding\n\nAnalysts pointed to earlier investments from Amazon and Google into Anthropic.\n"),
                        ("i.ar.txt", "تمويل\n\nوأشار المحللون إلى استثمارات من أمازون وجوجل في أنثروبيك.\n")):
         ex = run(tmp_path, name, text)
         found = [r for kinds, r in roles(ex) if "Investment" in kinds]

@@ -17,6 +17,11 @@ def roles(ex):
     return [(d.kinds, {r for r in d.roles if r[0] != "party"}) for d in ex.deals]
 
 
+def people(ex):
+    """Each person's first label -> its key."""
+    return {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+
+
 def test_unknown_name_with_ai_suffix_and_nominal_passive(tmp_path):
     """"Quill AI" is one name (not "French AI"), and "X's acquisition by Y" makes Y the acquirer."""
     ex = run(tmp_path, "a.en.txt", "Quill AI's $90m acquisition by US chipmaker AMD\n\n"
@@ -190,7 +195,7 @@ def test_arabic_titles_with_a_field_a_sole_company_and_lists_of_titled_names(tmp
              "وتوسع أمازون أعمالها السحابية، إذ أعلن الرئيس التنفيذي طارق ناصر خطة جديدة.\n"
              "وأعلنت شركة Nexlo رحيل عدد من قادتها، بينهم مدير الأبحاث هشام بركات، ورئيس فريق السلامة "
              "ألبرتو روسي، والباحث الكبير ماتيو سيرا.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     assert {"ألبرتو روسي", "ماتيو سيرا", "هشام بركات", "طارق ناصر", "عمر الفاسي"} <= set(names)
     held = {(p.person, p.org, p.title) for p in ex.positions}
     assert {(names["عمر الفاسي"], "org/samsung-electronics", "كبير علماء الروبوتات"),
@@ -209,7 +214,7 @@ def test_bulleted_list_of_people_joining_a_company(tmp_path):
              "- برونو فالسيكي، الذي عمل سابقا في شركة إنتل.\n"
              "- ماريكا تولونين، باحثة جاءت من جوجل.\n\n"
              "وتتوقع الشركة نموا كبيرا.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     assert {"برونو فالسيكي", "ماريكا تولونين"} <= set(names)
     facts = _facts(ex)
     for name in ("برونو فالسيكي", "ماريكا تولونين"):
@@ -242,7 +247,7 @@ def test_departures_make_titles_and_employers_former(tmp_path):
     ex = run(tmp_path, "d.ar.txt", "رحيل\n\nأعلنت ليلى حداد، المديرة التقنية لشركة Nexlo منذ عام 2019، عن مغادرتها للشركة.\n"
              "وكشف هشام بركات، كبير العلماء في سامسونج، عن تركه الشركة بعد عشر سنوات.\n"
              "وأكد متحدث باسم إنتل مغادرة الموظفين الثلاثة.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     facts = _facts(ex)
     assert {(names["ليلى حداد"], "formerlyWorkedFor", "org/nexlo"),
             (names["هشام بركات"], "formerlyWorkedFor", "org/samsung-electronics")} <= facts
@@ -262,7 +267,7 @@ def test_previous_jobs_in_relative_clauses(tmp_path):
              "بعد مسيرة امتدت 12 عاماً لدى \"أمازون\".\n"
              "وقالت ليلى حداد، المستقدمة مؤخرًا من شركة إنتل، إن العمل مثير.\n"
              "ويعمل في الفريق عمر الفاسي، الذي يمتلك خبرة واسعة في أبل.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     facts = _facts(ex)
     assert {(names["بيورن سانتاري"], "formerlyWorkedFor", "org/intel"),
             (names["ماريكا تولونين"], "formerlyWorkedFor", "org/google"),
@@ -288,7 +293,7 @@ def test_joining_announced_by_the_company(tmp_path):
     a name after "انضمام" when a title follows it."""
     ex = run(tmp_path, "j.ar.txt", "انضمام\n\nأعلنت شركة آبل انضمام ياروسلاف بوندار كنائب للرئيس.\n"
              "ورحبت إنتل بانضمام ليلى حداد إلى فريقها.\nوأكدت جوجل انضمام هشام بركات إلى ديب مايند.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     facts = _facts(ex)
     assert {(names["ياروسلاف بوندار"], "worksFor", "org/apple"), (names["ليلى حداد"], "worksFor", "org/intel"),
             (names["هشام بركات"], "worksFor", "org/google-deepmind")} <= facts
@@ -316,7 +321,7 @@ def test_founders_lists(tmp_path):
              "الشركة أسسها باحثون سابقون في شركتي ميتا وجوجل، وهم هشام بركات وليلى حداد وعمر الفاسي.\n"
              "وتحدث مؤسسا أنثروبيك داريو أمودي ودانييلا أمودي.\n"
              "وقال ألكسندر وانغ، الذي شارك في تأسيس “Scale AI”، إن العمل مستمر.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     facts = _facts(ex)
     assert {(names["هشام بركات"], "founded", "org/mistral-ai"), (names["ليلى حداد"], "founded", "org/mistral-ai"),
             (names["عمر الفاسي"], "founded", "org/mistral-ai"),
@@ -356,7 +361,7 @@ def test_arabic_and_english_quote_attributions(tmp_path):
              "وأوضح هشام بركات، الرئيس التنفيذي لشركة إنتل، أن التعاون مهم. وأكد أن \"كل شيء يبدأ من الحوسبة اليوم\".\n"
              "وقالت ليلى حداد: \"إننا نتطلع إلى التحرك بسرعة\"، "
              "مؤكدةً \"نحن ملتزمون بشراكتنا مع \"أوبن أي آي\" ولدينا ثقة كبيرة\".\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     said = {(q.speaker, q.text) for q in ex.quotes}
     assert {(names["عمر الفاسي"], "نحن ممتنون للدور الكبير الذي أداه الفريق"),
             (names["هشام بركات"], "كل شيء يبدأ من الحوسبة اليوم"),
@@ -383,7 +388,7 @@ def test_new_titles_whose_organization_is_implied(tmp_path):
         assert (person, "worksFor", "org/intel") in _facts(ex)
     ex = run(tmp_path, "r.ar.txt", "تغييرات\n\nعادت إنتل إلى الربح. ومع عودة هشام بركات إلى موقعه كرئيس تنفيذي، "
              "تغيرت الخطط. وأصبح عمر الفاسي رئيسا تنفيذيا للعمليات.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     held = {(p.person, p.org) for p in ex.positions}
     assert {(names["هشام بركات"], "org/intel"), (names["عمر الفاسي"], "org/intel")} <= held
 
@@ -474,7 +479,7 @@ def test_arabic_name_after_title_and_its_company_without_comma(tmp_path):
              "وقال المدير التقني لشركة سامسونج الكورية تيبور فاركاش، إن الطلب قوي.\n"
              "كشف الشريك المؤسس لشركة أوبن إيه آي وكبير العلماء، إيليا سوتسكيفر، عن تركه الشركة.\n"
              "رحيل كبير علماء الذكاء الاصطناعي في “ميتا” لتأسيس شركته الخاصة\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     assert {"ياروسلاف بوندار", "تيبور فاركاش"} <= set(names)
     assert not any("شركته" in n or "العلماء" in n for n in names)
     held = {(p.person, p.org) for p in ex.positions}
@@ -510,7 +515,7 @@ def test_arabic_joining_after_a_titled_name_and_attribution_with_that(tmp_path):
     في تصريح لرويترز أن "..."": a speech verb further back when "أن" opens the quote."""
     ex = run(tmp_path, "j.ar.txt", "انتقالات\n\nانضم المهندس السابق في جوجل هشام بركات إلى أنثروبيك.\n"
              "وأضاف ألتمان في تصريح لرويترز أن \"الشراكة ستغير قواعد اللعبة تماما\".\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     assert {(names["هشام بركات"], "worksFor", "org/anthropic"),
             (names["هشام بركات"], "formerlyWorkedFor", "org/google")} <= _facts(ex)
     assert ("person/sam-altman", "الشراكة ستغير قواعد اللعبة تماما") in {(q.speaker, q.text) for q in ex.quotes}
@@ -568,7 +573,7 @@ def test_arabic_moves_verb_first(tmp_path):
              "غادرت ليلى حداد شركة إنتل للانضمام إلى أنثروبيك.\nأعلنت أبل أن جون جياناندريا سيغادر منصبه.\n"
              "عينت أمازون عمر الفاسي رئيسا تنفيذيا لوحدة الحوسبة السحابية.\n"
              "وكانت سلمى العلي تشغل منصب نائبة رئيس الهندسة في إنتل قبل انتقالها إلى سامسونج.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     facts = _facts(ex)
     assert {(names["هشام بركات"], "formerlyWorkedFor", "org/google"), (names["هشام بركات"], "worksFor", "org/openai"),
             (names["ليلى حداد"], "formerlyWorkedFor", "org/intel"), (names["ليلى حداد"], "worksFor", "org/anthropic"),
@@ -641,7 +646,7 @@ def test_founded_by_with_the_company_as_subject(tmp_path):
     feminine founder titles ("المؤسسة المشاركة لشركة X")."""
     ex = run(tmp_path, "f.ar.txt", "تأسيس\n\nجمعت شركة نكسلو تمويلا. تأسست الشركة عام 2021 على يد هشام بركات وليلى حداد، "
              "وهما باحثان سابقان في جوجل.\nوتعد سلمى العلي، المؤسسة المشاركة لشركة أنثروبيك، من أبرز الأصوات.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     facts = _facts(ex)
     assert {(names["هشام بركات"], "founded", "org/nkslw"), (names["ليلى حداد"], "founded", "org/nkslw"),
             (names["سلمى العلي"], "founded", "org/anthropic")} <= facts
@@ -663,7 +668,7 @@ def test_leading_a_field_at_a_company_and_time_spent(tmp_path):
     assert ("person/jan-leike", "org/anthropic") in {(p.person, p.org) for p in ex.positions}
     assert not ex.deals
     ex = run(tmp_path, "l.ar.txt", "فرق\n\nوقال هشام بركات، الذي يقود فريق الأبحاث في إنتل، إن العمل مستمر.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     assert (names["هشام بركات"], "org/intel", "يقود فريق الأبحاث") in {(p.person, p.org, p.title) for p in ex.positions}
 
 
@@ -730,7 +735,7 @@ def test_arabic_hiring_by_enlisting_and_contracting(tmp_path):
     not a team brought over: no deal)."""
     ex = run(tmp_path, "h.ar.txt", "تعيينات\n\nاستعانت أبل بهشام بركات لقيادة فريق الذكاء الاصطناعي.\n"
              "وكشفت مصادر أن جوجل تعاقدت مع ليلى حداد لتشغل منصب نائب الرئيس.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     assert {("org/apple", "hired", names["هشام بركات"]), ("org/google", "hired", names["ليلى حداد"])} <= _facts(ex)
     assert not ex.deals
 
@@ -763,7 +768,7 @@ def test_under_interim_ceo_and_adjectives_that_are_no_company(tmp_path):
     ex = run(tmp_path, "u.ar.txt", "صفقة\n\nلم تستحوذ ميتا على كوهير، التي ستبقى شركة مستقلة تحت قيادة الرئيس التنفيذي المؤقت "
              "دانيال برانت. وتعد كوهير شركة كبيرة في القطاع.\n")
     assert not any(k.startswith("org/") and k not in ("org/meta", "org/cohere") for k in ex.entities)
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     assert (names["دانيال برانت"], "org/cohere") in {(p.person, p.org) for p in ex.positions}
 
 
@@ -781,7 +786,7 @@ def test_list_of_names_after_wahum(tmp_path):
     list, and each name joined by و (glued to a known name too) belongs to the list."""
     ex = run(tmp_path, "w.ar.txt", "تأسيس\n\nجمعت ميسترال تمويلا. الشركة أسسها باحثون سابقون في شركتي ميتا وجوجل، وهم "
              "ياروسلاف بوندار وجيّوم لامبل وأرثر مينش.\n")
-    names = {e.labels[0][0]: k for k, e in ex.entities.items() if e.etype == "Person"}
+    names = people(ex)
     facts = _facts(ex)
     assert {(names["ياروسلاف بوندار"], "founded", "org/mistral-ai"), ("person/guillaume-lample", "founded", "org/mistral-ai"),
             ("person/arthur-mensch", "founded", "org/mistral-ai")} <= facts

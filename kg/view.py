@@ -102,11 +102,6 @@ INVERSE = {
     "hires": ("moved in deal", "انتقل بموجب صفقة"), "holdsPosition": ("positions here", "مناصب فيها"),
 }
 OTHER_PROPERTIES = {str(OWL.sameAs): ("same as", "مطابق لـ")}
-# hot terms as plain constants: each DefinedNamespace attribute look-up costs microseconds
-TYPE, EVIDENCE, SOURCE, START, END, PREFIX, EXACT, SUFFIX, CONFIDENCE = (
-    RDF.type, SANAD.evidence, SANAD.source, SANAD.start, SANAD.end, SANAD.prefix, SANAD.exact, SANAD.suffix,
-    SANAD.confidence)
-ORGANIZATION, POSITION, PARTY, SANAD_NS = SANAD.organization, SANAD.Position, SANAD.party, str(SANAD)
 SCALE_WORDS = ((1e12, "T", "تريليون"), (1e9, "B", "مليار"), (1e6, "M", "مليون"), (1e3, "K", "ألف"))
 
 
@@ -176,7 +171,7 @@ class _Index:
         for g in graphs:
             for s, p, o in g:
                 out[s][p].add(o)
-                if p == TYPE:
+                if p == RDF.type:
                     by_type[o].add(s)
                 elif type(o) is URIRef:
                     inc[o].add((s, p))
@@ -197,7 +192,7 @@ class _Index:
         return found[0] if found else default
 
     def types(self, s) -> set:
-        return self.out.get(s, {}).get(TYPE, set())
+        return self.out.get(s, {}).get(RDF.type, set())
 
     def typed(self, classes) -> set:
         return set().union(*(self.by_type.get(c, set()) for c in classes))
@@ -217,17 +212,17 @@ class _EvidenceTable:
         self.ids: dict = {}
 
     def of(self, node) -> list[int]:
-        ids = [self.id(ev) for ev in self.idx.objs(node, EVIDENCE)]  # sorted: row numbers must not follow set order
+        ids = [self.id(ev) for ev in self.idx.objs(node, SANAD.evidence)]  # sorted: row numbers must not follow set order
         return sorted(set(ids), key=lambda i: (self.rows[i]["a"], self.rows[i]["s"], self.rows[i]["e"]))
 
     def id(self, ev) -> int:
         if ev not in self.ids:
             idx = self.idx
-            src = str(idx.one(ev, SOURCE, ""))
+            src = str(idx.one(ev, SANAD.source, ""))
             self.ids[ev] = len(self.rows)
-            self.rows.append({"a": self.art_index.get(src, -1), "s": int(idx.one(ev, START, 0)),
-                              "e": int(idx.one(ev, END, 0)), "pre": str(idx.one(ev, PREFIX, "")),
-                              "x": str(idx.one(ev, EXACT, "")), "suf": str(idx.one(ev, SUFFIX, ""))})
+            self.rows.append({"a": self.art_index.get(src, -1), "s": int(idx.one(ev, SANAD.start, 0)),
+                              "e": int(idx.one(ev, SANAD.end, 0)), "pre": str(idx.one(ev, SANAD.prefix, "")),
+                              "x": str(idx.one(ev, SANAD.exact, "")), "suf": str(idx.one(ev, SANAD.suffix, ""))})
         return self.ids[ev]
 
     def of_fact(self, s, p, o, fallback=None) -> tuple[list[int], float | None]:
@@ -235,11 +230,11 @@ class _EvidenceTable:
         ids, conf = [], None
         for a in self.idx.assertions.get((s, p, o), ()):
             ids += self.of(a)
-            c = self.idx.one(a, CONFIDENCE)
+            c = self.idx.one(a, SANAD.confidence)
             conf = max(conf or 0.0, float(c)) if c is not None else conf
         if not ids and fallback is not None:
             ids = self.of(fallback)
-            c = self.idx.one(fallback, CONFIDENCE)
+            c = self.idx.one(fallback, SANAD.confidence)
             conf = float(c) if c is not None else None
         return sorted(set(ids), key=lambda i: (self.rows[i]["a"], self.rows[i]["s"])), conf
 
@@ -410,16 +405,16 @@ def _facts(idx: _Index, node, drawn: dict, labels: dict, evidence: _EvidenceTabl
             ev, conf = evidence.of_fact(node, p, o, fallback)
             fact(_local(p), False, o, ev, conf)
     for s, p in sorted(idx.inc.get(node, ()), key=lambda sp: (str(sp[1]), str(sp[0]))):
-        if p in SKIP_IN or not p.startswith(SANAD_NS):
+        if p in SKIP_IN or not p.startswith(str(SANAD)):
             continue
-        if p == ORGANIZATION and POSITION in idx.types(s):
+        if p == SANAD.organization and SANAD.Position in idx.types(s):
             title = "، ".join(str(t) for t in idx.objs(s, SANAD.title))
             conf = idx.one(s, SANAD.confidence)
             for person in idx.subjects(SANAD.holdsPosition, s):
                 fact("holdsPosition", True, person, evidence.of(s), float(conf) if conf is not None else None,
                      f"{display(person, 'en')} — {title}", f"{display(person, 'ar')} — {title}")
             continue
-        if p == PARTY and any(node in idx.out[s].get(r, ()) for r in DEAL_ROLES):
+        if p == SANAD.party and any(node in idx.out[s].get(r, ()) for r in DEAL_ROLES):
             continue
         ev, conf = evidence.of_fact(s, p, node, s if p in FACT_NODE_PROPERTIES else None)
         fact(_local(p), True, s, ev, conf)
@@ -619,7 +614,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
         by_subject[t[0]].append(t)
         if t[1] == SANAD.mentions:
             mentions[t[2]] += 1
-        elif t[1] == TYPE:
+        elif t[1] == RDF.type:
             types[t[0]].add(t[2])
     entities = [n for n, ts in types.items() if ts & set(ENTITY_CLASSES)]
     if len(entities) <= max_entities:

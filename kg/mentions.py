@@ -636,23 +636,32 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     found: list[tuple[Span, str]] = []
     cue_words = {t: {norm(w) for w in cues[t]["before_ar"]} for t in ("MediaOutlet", "Company", "Organization")}
     suffixes = lex.words("org_name_suffixes_ar")
+    called = lex.words("called_ar")
+    company_nouns = cue_words["Company"] | {norm("الشركة")}
     for i, tok in enumerate(toks[:-1]):
         if tok.script != "ar":
             continue
         forms = [f for f, _ in strip_proclitic(doc, tok)]
         etype = next((t for t, words in cue_words.items() if any(f in words for f in forms)), None)
+        if etype is None and tok.norm in called and toks[i + 1].text in QUOTE_MARKS and any(
+                f in company_nouns for t in toks[max(0, i - 4):i] for f, _ in strip_proclitic(doc, t)):
+            etype = "Company"  # "شركته الجديدة التي تدعى «X»": a company's name after "called"
         if etype is None or tok.norm.startswith(("ال", "وال")) and not tok.norm.startswith("لل"):
             continue
         if etype == "Company" and toks[i + 1].norm.startswith("ال"):
             continue  # "شركة الذكاء الاصطناعي": a description, not a name
         j = i + 1
-        while j < len(toks) - 1 and toks[j].text in ('"', "“", "”", "«", "»"):
+        while j < len(toks) - 1 and toks[j].text in QUOTE_MARKS:
             j += 1  # a quoted name: لشركة "ويندسيرف"
         first = toks[j]
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm) \
                 or first.norm.startswith("لل"):
             continue  # "شركة للذكاء الاصطناعي" is "an AI company", not a name
         name_start = first.start
+        close = _closing_quote(doc, j, free) if j > i + 1 else None
+        if close is not None:  # «تولز فور هيومانيتي»: a quoted name runs to its closing mark
+            found.append((doc.span(first.start, toks[close - 1].end), etype))
+            continue
         if first.norm.startswith("ال") and etype != "Company":
             # a definite name runs on through definite words: "وكالة الأنباء الإماراتية"; an outlet's
             # cue word belongs to its name
@@ -685,6 +694,22 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         doc.add_entity(key, etype, sp.exact, how="name" if longest == sp else "short-form", span=sp)
         out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), "ar", key=key, etype=etype))
     return out
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
+
+
+def _closing_quote(doc: Doc, j: int, free, most: int = 5) -> int | None:
+    """The index of the mark that closes a quoted Arabic name starting at token j, when the name is
+    at most `most` Arabic words, all free and in one line; else None."""
+    toks = doc.tokens
+    k = j
+    while k < len(toks) and k - j < most and toks[k].script == "ar" and free(toks[k].start, toks[k].end) \
+            and (k == j or _contiguous(doc, [toks[k - 1], toks[k]])):
+        k += 1
+    if k > j + 1 and k < len(toks) and toks[k].text in QUOTE_MARKS and "\n" not in doc.text[toks[j].start:toks[k].end]:
+        return k
+    return None
 
 
 def _again(doc: Doc, free, names: dict[tuple[str, ...], str], seen: set[int]) -> list[tuple[Span, str]]:

@@ -310,6 +310,14 @@ def _frame(ctx: Context, t: int) -> Frame:
                 q += 1
             if q > after and q in same and items[q].is_person:
                 f.person, f.end, f.last = q, q - 1, q
+    if f.person is None and items[t].script == "ar" and (f.org is not None or f.anaphor_org is not None) \
+            and before == f.first - 1 and before in same and items[before].is_person and items[before].kind == "ent" \
+            and not items[f.first].prefix.startswith("و") and not ctx.is_word(before - 1, ctx.words("meeting_words")) \
+            and ctx.sentence_of(t) > 0:
+        # "قال سام ألتمان مؤسس شركة أوبن إيه آي": an Arabic apposition needs no comma when no name
+        # follows the title ("التقى NAME الرئيس التنفيذي لشركة X" is a meeting, not a title; a
+        # headline's bare words are too terse to tell "إقالة NAME كبير علماء X يغادر" from one)
+        f.person, f.first = before, before
     if f.person is None and ctx.doc.lang != "ar" and f.first - 1 > before + 1 and ctx.is_punct(before + 1):
         # "Elena Sokolova, who previously worked at Nvidia, is now chief scientist at Cohere": the
         # subject that opens the sentence, past its appositive

@@ -171,6 +171,10 @@ def founded_by(ctx: Context) -> None:
         # active: "Oyelaran co-founded Halcyon", "Lindgren co-founded the company", and the Arabic
         # verb-first order "وأسس العتيبي الشركة", "وأسست Kalima AI ... الباحثة نادية بنعلي"
         target = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].is_org), None)
+        if target is None:  # "بتأسيس شركته الجديدة التي تدعى «X»": the company's name after "called"
+            called = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.is_word(q, ctx.words("called"), False)), None)
+            target = next((q for q in range(called + 1, min(called + 3, same.stop)) if ctx.items[q].is_org), None) \
+                if called is not None else None
         target_key = ctx.items[target].key if target is not None else _company_anaphor(ctx, k, same)
         if target_key is None:
             continue
@@ -188,6 +192,14 @@ def founded_by(ctx: Context) -> None:
         if not people and ctx.doc.lang == "ar":
             people = [q for q in range(k + 1, min(k + 14, same.stop)) if ctx.refers_to_person(q)
                       and ctx.items[q].kind == "ent"][:2]
+        if not people and ctx.doc.lang == "ar" and (ctx.items[k].norm.startswith("بتاسيس")
+                                                       or ctx.is_word(k - 1, frozenset({"في"}), False)):
+            # "بدأ سام ألتمان ... بتأسيس شركته": the verb's subject, the one person the sentence opens with
+            named = [q for q in range(same.start, k) if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"]
+            lead = [q for q in range(same.start, named[0]) if not ctx.is_punct(q)] if named else []
+            if named and len({ctx.person(q) for q in named}) == 1 and len(lead) <= 1 \
+                    and all(ctx.items[q].kind == "tok" for q in lead):
+                people = [named[0]]
         if ctx.doc.lang != "ar":  # "... co-founded Halcyon in 2023 with Wen-Li Chou"
             with_ = next((q for q in range(k + 1, min(k + 8, same.stop)) if ctx.items[q].norm == "with"), None)
             if with_ is not None and with_ + 1 in same and ctx.refers_to_person(with_ + 1):

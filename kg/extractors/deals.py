@@ -129,6 +129,19 @@ def _backings(ctx: Context, s: int, covered: set[int]) -> list[DealFrame]:
             if before is None and not backed:
                 before = subject_org(ctx, idx[0], k)
             after = _listed_orgs(ctx, k + n, idx[-1])
+            if before is None and not backed and after:
+                # "Notable investors in X include A and B", "Backers of X include ...": the list after "include"
+                q = next((q for q in range(k + n, min(k + n + 4, idx[-1])) if ctx.items[q].is_org), None)
+                m = ctx.words_at(q + 1, ctx.phrases("round_investor_lists")) if q is not None else 0
+                listed = _listed_orgs(ctx, q + 1 + m, idx[-1], people=True) if m else []
+                listed = [i for i in listed if i != ctx.items[q].key]
+                if listed:
+                    covered.update(range(k, q + 1 + m))
+                    frame = DealFrame([s], ctx.items[q].key, kinds={"Investment"})
+                    frame.others = {(i, "Investment") for i in listed}
+                    frame.parties = set(listed) | {ctx.items[q].key}
+                    out.append(frame)
+                    break
             if before is None or not after:
                 continue
             if backed:
@@ -158,14 +171,20 @@ def _backings(ctx: Context, s: int, covered: set[int]) -> list[DealFrame]:
     return out
 
 
-def _listed_orgs(ctx: Context, k: int, last: int) -> list[str]:
+def _listed_orgs(ctx: Context, k: int, last: int, people: bool = False) -> list[str]:
     """The organizations listed from item k: "Microsoft, Amazon and Google", "مجموعة Alibaba وشركة
-    Tencent", past a describing word or two ("العملاقة مايكروسوفت") and quotes."""
+    Tencent", past a describing word or two ("العملاقة مايكروسوفت") and quotes; with `people`, named
+    people too ("Nvidia and Jeff Bezos")."""
     out: list[str] = []
     gap = 0
     for q in range(k, min(last + 1, k + 20)):
         it = ctx.items[q]
-        if it.is_org and it.etype != "MediaOutlet":
+        if people and it.is_person:
+            key = ctx.person(q)
+            if key and key not in out:
+                out.append(key)
+            gap = 0
+        elif it.is_org and it.etype != "MediaOutlet":
             if it.key not in out:
                 out.append(it.key)
             gap = 0
@@ -570,12 +589,15 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
 
 
 def _product_of(ctx: Context, q: int, last: int) -> bool:
-    """Organization q is a possessor ("AMD's", "Nvidia's") of a chip model or chip noun a few words on."""
+    """Organization q is a possessor ("AMD's", "Nvidia's") of a chip model or chip noun a few words on,
+    or names their maker right before them ("Nvidia chips", "Nvidia H100 processors")."""
     r = q + 1
+    chips = ctx.words("chip_nouns")
+    if r <= last and (ctx.is_word(r, chips, False) or ctx.items[r].kind == "ent" and ctx.items[r].etype == "HardwareModel"):
+        return True
     if not ctx.is_punct(r, "'’"):
         return False
     r += 2 if ctx.is_word(r + 1, frozenset({"s"}), False) else 1
-    chips = ctx.words("chip_nouns")
     for m in range(r, min(r + 4, last + 1)):
         it = ctx.items[m]
         if it.kind == "ent" and it.etype == "HardwareModel" or ctx.is_word(m, chips, False):

@@ -822,3 +822,35 @@ def test_arabic_quoted_name_runs_to_its_closing_mark(tmp_path):
     # an unclosed mark keeps the old reading: the name stops where the cue-word rule stops it
     ex = run(tmp_path, "r.ar.txt", "خبر\n\nوقالت شركة «نوفا إن الطلب كبير جدا على الرقائق.\n")
     assert not any("الطلب" in e.labels[0][0] for e in ex.entities.values())
+
+
+def test_investors_listed_after_include_and_equity_partners(tmp_path):
+    """"Early investors in X include A and B" (a person can invest), "A, B and C are equity partners
+    in X": investments with no amount; a list after "include" that follows no investor phrase is none."""
+    ex = run(tmp_path, "i.en.txt", "Cohere raises money\n\n"
+             "Early investors in Cohere include Salesforce and Geoffrey Hinton.\n"
+             "Oracle, SoftBank and MGX are equity partners in Stargate.\n")
+    got = roles(ex)
+    assert (("Investment",), {("investee", "org/cohere"), ("investor", "org/salesforce"),
+                              ("investor", "person/geoffrey-hinton")}) in got
+    assert (("Investment",), {("investee", "org/stargate"), ("investor", "org/oracle"), ("investor", "org/softbank"),
+                              ("investor", "org/mgx")}) in got
+    ex = run(tmp_path, "j.en.txt", "Products\n\nCustomers of Cohere include Salesforce and Oracle.\n")
+    assert roles(ex) == []
+
+
+def test_buying_a_makers_chips_is_no_acquisition_of_the_maker(tmp_path):
+    """"X to buy $10 billion worth of Nvidia chips": a purchase of products, not of Nvidia; "X to buy
+    Nvidia" stays an acquisition."""
+    ex = run(tmp_path, "c.en.txt", "Meta to buy $10 billion worth of AMD chips\n\n"
+             "Meta will buy AMD processors for its data centers.\n")
+    assert all("Acquisition" not in kinds for kinds, _ in roles(ex))
+    ex = run(tmp_path, "d.en.txt", "Nvidia to buy Groq\n\nNvidia agreed to buy Groq for $20 billion.\n")
+    assert any("Acquisition" in kinds for kinds, _ in roles(ex))
+
+
+def test_notable_companies_and_outlets_in_both_scripts(tmp_path):
+    """Lexicon entries for companies and outlets AI news often names as backers, employers or sources."""
+    ex = run(tmp_path, "l.ar.txt", "صفقة\n\nوقالت سيرفس ناو إن صفقة ستارغيت لا تعنيها، وفق مجلة بي سي ماغازين وبيانات بيتشبوك.\n")
+    assert {"org/servicenow", "org/stargate", "org/pc-magazine", "org/pitchbook"} <= set(ex.entities)
+    assert ex.entities["org/pc-magazine"].etype == "MediaOutlet"

@@ -175,7 +175,9 @@ def former_jobs(ctx: Context) -> None:
 
 
 def _org_list(ctx: Context, first: int, same: range) -> list[int]:
-    """Organization item `first` and those listed after it: "Meta (META) and Uber", "xAI وRobinhood"."""
+    """Organization item `first` and those listed after it: "Meta (META) and Uber", "xAI وRobinhood";
+    "Google's DeepMind" is DeepMind."""
+    first = _possessed_org(ctx, first, same)
     out, q = [first], first + 1
     links = frozenset({"and", "و", "or"})
     while q in same and q - out[-1] <= 5:
@@ -185,12 +187,23 @@ def _org_list(ctx: Context, first: int, same: range) -> list[int]:
             if not (it.prefix.startswith("و") or ctx.doc.text[it.start - 1:it.start] == "و"
                     or any(ctx.is_word(r, links, False) or ctx.is_punct(r, ",،()") for r in between)):
                 break
+            q = _possessed_org(ctx, q, same)  # "Meta and Google's DeepMind"
             out.append(q)
         elif not (it.kind == "tok" and (it.script == "punct" or ctx.is_word(q, links, False)
                                         or it.script == "latin" and ctx.doc.text[it.start:it.end].isupper())):
             break  # only links, punctuation and a ticker ("Meta (META) and Uber") within a list
         q += 1
     return out
+
+
+def _possessed_org(ctx: Context, o: int, same: range) -> int:
+    """"Google's DeepMind", "Amazon's AWS": the organization after the possessive, else o itself."""
+    q = o + 1
+    if ctx.is_punct(q, "'’"):
+        q += 2 if ctx.is_word(q + 1, frozenset({"s"}), False) else 1
+        if q in same and ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
+            return q
+    return o
 
 
 def subjects(ctx: Context, p: int) -> list[int]:
@@ -622,7 +635,8 @@ def _leavers(ctx: Context, k: int, n: int, same: range, plural: frozenset[str]) 
         if ctx.is_word(k - 1, frozenset({"s"}), False) and ctx.is_punct(k - 2, "'’") and ctx.refers_to_person(k - 3):
             return [ctx.person(k - 3)]
         return []
-    before = [q for q in range(same.start, k) if ctx.refers_to_person(q)]
+    # "Elon Musk's startup": a possessor, not the subject of the sentence
+    before = [q for q in range(same.start, k) if ctx.refers_to_person(q) and not ctx.is_punct(q + 1, "'’")]
     if not before:
         return []
     speech = ctx.words("speech_verbs") | ctx.words("speech_complementizers")

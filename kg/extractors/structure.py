@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extractors import extractor
 from kg.extractors.context import Context
 from kg.model import Attribute
+from kg.text import norm
 
 
 @extractor("sanad.org.part-of.v1", produces=("partOf", "founded"))
@@ -99,6 +100,26 @@ def part_of(ctx: Context) -> None:
             n = ctx.words_at(j + 1, called)
             if n and j + 1 + n in same and items[j + 1 + n].is_org:
                 ctx.relate(items[j + 1 + n].key, "partOf", it.key, ctx.span(k, j + 1 + n), "0.85")
+
+
+@extractor("sanad.org.named-part.v1", produces=("partOf",))
+def named_parts(ctx: Context) -> None:
+    """"Google DeepMind", "Amazon Web Services", "Microsoft AI" in an article that also names Google,
+    Amazon, Microsoft: an organization named after another one it belongs to (its name is the
+    parent's name and more, not only a legal suffix such as "Inc" or "AI")."""
+    where: dict[str, list[int]] = {}
+    for k, it in enumerate(ctx.items):
+        if it.is_org and it.etype != "MediaOutlet":
+            where.setdefault(it.key, []).append(k)
+    suffixes = {"-" + norm(w).replace(" ", "-") for w in ctx.doc.lex.patterns["org_suffixes"]}
+    for child, places in where.items():
+        for parent, others in where.items():
+            if not child.startswith(parent + "-") or child[len(parent):] in suffixes:
+                continue
+            # both in one sentence: "Amazon ... in Amazon Web Services data centers"
+            pair = next(((k, o) for k in places for o in others if ctx.sentence_of(k) == ctx.sentence_of(o)), None)
+            if pair is not None:
+                ctx.relate(child, "partOf", parent, ctx.span(*pair), "0.6")
 
 
 @extractor("sanad.founder.verb.v1", produces=("founded",))

@@ -854,3 +854,35 @@ def test_notable_companies_and_outlets_in_both_scripts(tmp_path):
     ex = run(tmp_path, "l.ar.txt", "صفقة\n\nوقالت سيرفس ناو إن صفقة ستارغيت لا تعنيها، وفق مجلة بي سي ماغازين وبيانات بيتشبوك.\n")
     assert {"org/servicenow", "org/stargate", "org/pc-magazine", "org/pitchbook"} <= set(ex.entities)
     assert ex.entities["org/pc-magazine"].etype == "MediaOutlet"
+
+
+def test_possessed_organization_in_a_list_of_former_employers(tmp_path):
+    """"who previously worked at Alphabet's Waymo and Uber": Waymo (Alphabet's unit) and Uber, not Alphabet."""
+    ex = run(tmp_path, "w.en.txt", "Robotaxi startup hires\n\n"
+             "Sofia Brandt, who previously worked at Amazon's AWS and Uber, joined the startup.\n")
+    got = rels(ex)
+    sofia = people(ex)["Sofia Brandt"]
+    assert (sofia, "formerlyWorkedFor", "org/amazon-web-services") in got
+    assert (sofia, "formerlyWorkedFor", "org/uber") in got
+    assert (sofia, "formerlyWorkedFor", "org/amazon") not in got
+
+
+def test_unit_named_after_its_parent_in_the_same_sentence(tmp_path):
+    """"Microsoft ... Microsoft AI" in one sentence: a unit whose name is its parent's and more is
+    part of it; a legal suffix ("Mistral" / "Mistral AI") names the same company, and two sentences
+    apart nothing is said."""
+    ex = run(tmp_path, "u.en.txt", "Cloud deal\n\n"
+             "Alibaba said Alibaba Cloud would double its spending on AI.\n"
+             "Google signed a deal. Analysts praised Google Cloud for the price.\n")
+    got = rels(ex)
+    assert ("org/alibaba-cloud", "partOf", "org/alibaba") in got
+    assert ("org/google-cloud", "partOf", "org/google") not in got
+
+
+def test_a_possessor_is_not_the_one_who_leaves(tmp_path):
+    """"NAME, a co-founder of Sam Altman's OpenAI, said he has left the company": NAME leaves, not Altman."""
+    ex = run(tmp_path, "l.en.txt", "Departure\n\n"
+             "Marta Kowal, a co-founder of Sam Altman's OpenAI, said on Monday that he has left the company.\n")
+    got = rels(ex)
+    assert (people(ex)["Marta Kowal"], "formerlyWorkedFor", "org/openai") in got
+    assert ("person/sam-altman", "formerlyWorkedFor", "org/openai") not in got

@@ -351,9 +351,17 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
         between = doc.text[a[-1].end:b[0].start].strip()
         ka, kb = _surface_key(doc, a), _surface_key(doc, b)
         if between in ("and", ",", "و", "،", ", and") and (ka in typed) != (kb in typed):
-            if typed.get(ka, typed.get(kb)) in ORG_TYPES:
-                typed.setdefault(ka, typed.get(kb))
-                typed.setdefault(kb, typed.get(ka))
+            shared = typed.get(ka, typed.get(kb))
+            # "researchers Misha Laskin and Ioannis Antonoglou": two full names, two people
+            if shared in ORG_TYPES or shared == "Person" and len(a) >= 2 and len(b) >= 2:
+                typed.setdefault(ka, shared)
+                typed.setdefault(kb, shared)
+    # the surname of a person named in full here is that person, whatever its neighbours suggest
+    # ("According to Laskin, Reflection AI ..."): left to the surname pass
+    surnames = {run[-1].norm for run in runs if len(run) >= 2 and typed.get(_surface_key(doc, run)) == "Person"}
+    for run in runs:
+        if len(run) == 1 and run[0].norm in surnames:
+            typed[_surface_key(doc, run)] = None
     # a name listed with a known organization: "such as BlackRock, Fidelity, Andreessen Horowitz",
     # "the startups Run:ai and Deci AI", "Amnon Shashua's AI21 and Tabnine"
     org_ends = {it.end: it for it in taken if it.is_org and it.etype != "MediaOutlet"}

@@ -886,3 +886,18 @@ def test_a_possessor_is_not_the_one_who_leaves(tmp_path):
     got = rels(ex)
     assert (people(ex)["Marta Kowal"], "formerlyWorkedFor", "org/openai") in got
     assert ("person/sam-altman", "formerlyWorkedFor", "org/openai") not in got
+
+
+def test_two_full_names_joined_by_and_are_two_people(tmp_path):
+    """"researchers Tomas Varga and Eleni Papadaki": an unknown full name joined by "and" to a person
+    is a person; the bare surname later ("According to Papadaki, Nexlo ...") is that person, not a company."""
+    ex = run(tmp_path, "n.en.txt", "Nexlo raises money\n\n"
+             "Nexlo was founded by former Meta researchers Tomas Varga and Eleni Papadaki in 2024.\n"
+             "According to Papadaki, Nexlo will release its first model next year.\n")
+    names = people(ex)
+    assert "Eleni Papadaki" in names and "Tomas Varga" in names
+    assert (names["Eleni Papadaki"], "founded", "org/nexlo") in rels(ex)
+    assert not any(e.etype != "Person" and "Papadaki" in e.labels[0][0] for e in ex.entities.values())
+    # a company name joined to a company stays a company
+    ex = run(tmp_path, "o.en.txt", "Deal\n\nThe startups Quorra Labs and Vantix Systems merged.\n")
+    assert not people(ex)

@@ -465,6 +465,11 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     denials = [k for k in acquires if denied_acquisition(k)]
     acquires = [k for k in acquires if not denied_acquisition(k)]
     staff = ctx.words("staff")
+    # "acquires top talent from X", "buys engineers from X": people brought over, not the company
+    talent = [k for k in acquires if any(ctx.is_word(q, staff, False) and ctx.is_word(q + 1, frozenset({"from"}), False)
+                                         for q in range(k + 1, min(k + 4, idx[-1] + 1)))]
+    acquires = [k for k in acquires if k not in talent]
+    hires = hires + talent
     leading = ctx.words("lead_to")  # "لقيادة فريق", "to lead a team": a job, not a team brought over
     staffing = [k for k in hires if any(ctx.is_word(q, staff) and not ctx.is_word(q - 1, leading)
                                         and not ctx.is_word(q - 2, leading) for q in range(k, min(k + 12, idx[-1] + 1)))]
@@ -488,6 +493,10 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         return frame
     first = min(triggers + hires)
     payer_i = subject_org(ctx, idx[0], first + 1)
+    rel = first - 1 - ctx.is_word(first - 1, frozenset({"has", "have", "had"}), False)
+    if ctx.is_word(rel, ctx.words("relative"), False) and ctx.is_punct(rel - 1) and rel - 2 >= idx[0] \
+            and ctx.items[rel - 2].is_org and ctx.items[rel - 2].etype != "MediaOutlet" and first in invests:
+        payer_i = rel - 2  # "..., says NAME of AEGIS Ventures, which invested in Hume AI": the relative's subject
     payer = ctx.items[payer_i].key if payer_i is not None else _anaphor_before(ctx, idx[0], first)
     if payer is None and ctx.doc.lang == "ar" and s > 0 and ctx.is_word(idx[0], ctx.words("also_opening"), False):
         # "كما استحوذت على حصة ...": a sentence that goes on from the last one keeps its subject
@@ -697,7 +706,8 @@ def _reporters(ctx: Context, idx: list[int]) -> set[str]:
         it = ctx.items[k]
         if not (it.kind == "ent" and it.etype == "MediaOutlet"):
             continue
-        if ctx.is_word(k + 1, verbs, proclitic=False):
+        aux = ctx.is_word(k + 1, frozenset({"has", "have", "had"}), False)  # "WIRED has learned"
+        if ctx.is_word(k + 1 + aux, verbs, proclitic=False):
             out.add(it.key)
             continue
         for back in (1, 2, 3):

@@ -359,7 +359,9 @@ def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
     if f.person is None:
         # the subject before the verb, or in Arabic after it ("أصبح NAME رئيسًا تنفيذيًا")
         after = [q for q in range(cue + 1, f.first) if arabic and ctx.refers_to_person(q) and ctx.items[q].kind == "ent"]
-        p = after[0] if after else next((q for q in range(cue - 1, max(same.start, cue - 6) - 1, -1)
+        # "NAME, an investor and executive who is taking over as CEO": past the appositive to the relative's name
+        reach = 12 if any(ctx.is_word(q, ctx.words("relative"), False) for q in range(max(same.start, cue - 2), cue + 1)) else 6
+        p = after[0] if after else next((q for q in range(cue - 1, max(same.start, cue - reach) - 1, -1)
                                          if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
         if p is None or any(ctx.items[q].is_org for q in range(min(p, cue) + 1, max(p, cue))):
             return

@@ -901,3 +901,28 @@ def test_two_full_names_joined_by_and_are_two_people(tmp_path):
     # a company name joined to a company stays a company
     ex = run(tmp_path, "o.en.txt", "Deal\n\nThe startups Quorra Labs and Vantix Systems merged.\n")
     assert not people(ex)
+
+
+def test_relative_clause_investor_and_outlet_that_has_learned(tmp_path):
+    """"..., says NAME, a partner at Lumen Ventures, which invested in Quillo": the organization before
+    "which" invests; "WIRED has learned" credits the outlet with the report."""
+    ex = run(tmp_path, "v.en.txt", "Funding\n\n"
+             "Cohere expects strong sales next year, says Dana Reyes, a partner at Lumen Ventures, which invested in Cohere.\n")
+    assert (("Investment",), {("investee", "org/cohere"), ("investor", "org/lumen-ventures")}) in roles(ex)
+    ex = run(tmp_path, "w.en.txt", "Deal\n\nMicrosoft will license Cohere's models in a $50 million deal, Bloomberg has learned.\n")
+    assert any("org/bloomberg" in d.reported_by for d in ex.deals)
+
+
+def test_acquiring_talent_from_a_company_is_no_acquisition_of_it(tmp_path):
+    ex = run(tmp_path, "t.en.txt", "Meta acquires top talent from robotics startup Quillo\n\nThe terms were not disclosed.\n")
+    assert all("Acquisition" not in kinds for kinds, _ in roles(ex))
+
+
+def test_taking_over_as_after_a_long_appositive(tmp_path):
+    """"NAME, a veteran investor and executive who is taking over as the CEO of X": NAME is X's CEO,
+    not an unnamed "CEO of X"."""
+    ex = run(tmp_path, "c.en.txt", "New chief\n\n"
+             "Priya Nair, a veteran investor and operator who is taking over as the CEO of Cohere, spoke on Monday.\n")
+    nair = people(ex)["Priya Nair"]
+    assert any(p.person == nair and p.org == "org/cohere" and p.current for p in ex.positions)
+    assert set(people(ex)) == {"Priya Nair"}

@@ -909,7 +909,8 @@ def test_relative_clause_investor_and_outlet_that_has_learned(tmp_path):
     ex = run(tmp_path, "v.en.txt", "Funding\n\n"
              "Cohere expects strong sales next year, says Dana Reyes, a partner at Lumen Ventures, which invested in Cohere.\n")
     assert (("Investment",), {("investee", "org/cohere"), ("investor", "org/lumen-ventures")}) in roles(ex)
-    ex = run(tmp_path, "w.en.txt", "Deal\n\nMicrosoft will license Cohere's models in a $50 million deal, Bloomberg has learned.\n")
+    ex = run(tmp_path, "w.en.txt", "Deal\n\n"
+             "Microsoft will license Cohere's models in a $50 million deal, Bloomberg has learned.\n")
     assert any("org/bloomberg" in d.reported_by for d in ex.deals)
 
 

@@ -15,7 +15,8 @@ from kg.text import norm
 @extractor("sanad.hardware.quantity.v1", produces=("HardwareMention", "hardware", "quantity", "manufacturer"))
 def hardware(ctx: Context) -> None:
     chip_words = {w for phrase in ctx.phrases("chip_nouns") for w in phrase}
-    between = chip_words | {norm(w) for w in ("of", "the", "'", "’", "s")}  # "24,000 of AMD's MI300X"
+    # "24,000 of AMD's MI300X", "100,000 وحدة معالجة من نوع Nvidia H100" ("units of the type")
+    between = chip_words | {norm(w) for w in ("of", "the", "'", "’", "s")} | ctx.words("hardware_links")
     for h, it in enumerate(ctx.items):
         if not (it.kind == "ent" and it.etype == "HardwareModel"):
             continue
@@ -23,11 +24,12 @@ def hardware(ctx: Context) -> None:
         maker = None
         # quantity before the model, with only unit words or the maker in between
         q = h - 1
+        linked = unit = False  # "من نوع" counts only with a unit noun before it ("100,000 وحدة معالجة من نوع")
         while q in same and q >= h - 6:
             prev = ctx.items[q]
             if prev.kind == "num":
                 quantity = int(prev.value) if prev.value == int(prev.value) else None
-                if quantity and quantity > 0:
+                if quantity and quantity > 0 and (unit or not linked):
                     end = _unit_end(ctx, h, same, chip_words)
                     ctx.out.hardware.add(HardwareMention(it.key, quantity, ctx.span(q, end), ctx.rule))
                 break
@@ -35,6 +37,10 @@ def hardware(ctx: Context) -> None:
                 maker = maker or q
             elif not (prev.kind == "tok" and prev.norm in between):
                 break
+            elif prev.norm in chip_words:
+                unit = True
+            elif ctx.is_word(q, ctx.words("hardware_links"), False):
+                linked = True
             q -= 1
         if h - 1 in same and ctx.items[h - 1].is_org:
             maker = h - 1  # "Nvidia H100"

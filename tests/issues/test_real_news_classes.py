@@ -927,3 +927,12 @@ def test_taking_over_as_after_a_long_appositive(tmp_path):
     nair = people(ex)["Priya Nair"]
     assert any(p.person == nair and p.org == "org/cohere" and p.current for p in ex.positions)
     assert set(people(ex)) == {"Priya Nair"}
+
+
+def test_arabic_hardware_quantity_of_the_type(tmp_path):
+    """"50,000 وحدة معالجة من نوع AMD MI300X" ("units of the type"): a quantity of that model; a year
+    before "من نوع" with no unit noun between is no quantity."""
+    ex = run(tmp_path, "h.ar.txt", "حاسوب فائق\n\nوتضم المنشأة 50,000 وحدة معالجة من طراز AMD MI300X لتدريب النماذج.\n")
+    assert {(h.model, h.quantity) for h in ex.hardware} == {("hardware/mi300x", 50000)}
+    ex = run(tmp_path, "i.ar.txt", "طلبات\n\nوفي عام 2024 من نوع H100 كانت الطلبات كبيرة.\n")
+    assert not ex.hardware

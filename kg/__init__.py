@@ -226,12 +226,16 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
 
 
 def _explorer(ttl: bytes) -> str:
-    """The explorer page; for a corpus of more than view.MAX_ENTITIES entities, the most mentioned
-    ones (`kg view` draws everything)."""
+    """The explorer page; for a corpus of more than view.MAX_ENTITIES entities or view.MAX_FACTS
+    fact nodes, the most mentioned entities and the best-backed facts among them (`kg view` draws
+    everything)."""
     from kg.view import TITLE, most_mentioned, render_html
 
-    triples, kept, total = most_mentioned(triples_of(ttl, turtle=True))  # the merge: fewer statements than graph.trig
-    title = TITLE if kept == total else f"{TITLE}: the {kept:,} most mentioned of {total:,} entities"
+    # the merge: fewer statements than graph.trig
+    triples, kept, total, facts, all_facts = most_mentioned(triples_of(ttl, turtle=True))
+    title = TITLE
+    if (kept, facts) != (total, all_facts):
+        title = f"{TITLE}: the {kept:,} most mentioned of {total:,} entities, {facts:,} of {all_facts:,} facts"
     return render_html(triples, title)
 
 

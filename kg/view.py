@@ -57,6 +57,7 @@ HIDE_EDGES_ON_DRAG = 1000  # above this many nodes, panning hides the edges (smo
 TITLE = "Sanad explorer"
 MAX_ENTITIES = 2_000  # a build's page holds at most this many entities (the most mentioned); see most_mentioned
 MAX_EVIDENCE = 12  # and at most this many evidence spans per node
+MAX_FACTS = 4_000  # and at most this many fact nodes (deals, quotes, amounts, ...) among those entities
 FONT = "system-ui, Segoe UI, Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, DejaVu Sans, Arial, sans-serif"
 
 
@@ -601,11 +602,14 @@ def page_html(model: dict, title: str = TITLE) -> str:
     return page
 
 
-def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, max_evidence: int = MAX_EVIDENCE):
+def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, max_evidence: int = MAX_EVIDENCE,
+                   max_facts: int = MAX_FACTS):
     """For a corpus too big for one page: the triples about the MAX_ENTITIES entities mentioned in
-    the most articles (ties by IRI), the fact nodes among them, the articles, and at most
-    MAX_EVIDENCE evidence spans per node (the first by IRI). Returns (triples, entities kept,
-    entities in all); the triples as they are when everything fits."""
+    the most articles (ties by IRI), at most MAX_FACTS fact nodes among them (those backed by the
+    most evidence spans first, then those about the most mentioned entity, then by IRI), the
+    articles, and at most MAX_EVIDENCE evidence spans per node (the first by IRI). Returns (triples,
+    entities kept, entities in all, facts kept, facts in all); the triples as they are when
+    everything fits."""
     triples = list(triples)
     by_subject: dict = defaultdict(list)
     mentions: dict = defaultdict(int)
@@ -616,18 +620,26 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
             mentions[t[2]] += 1
         elif t[1] == RDF.type:
             types[t[0]].add(t[2])
-    entities = [n for n, ts in types.items() if ts & set(ENTITY_CLASSES)]
-    if len(entities) <= max_entities:
-        return triples, len(entities), len(entities)
+    entity_classes, node_classes = set(ENTITY_CLASSES), set(NODE_CLASSES)
+    entities = [n for n, ts in types.items() if ts & entity_classes]
+    facts = {n for n, ts in types.items() if ts & node_classes and not ts & entity_classes}
+    if len(entities) <= max_entities and len(facts) <= max_facts:
+        return triples, len(entities), len(entities), len(facts), len(facts)
     kept = set(sorted(entities, key=lambda n: (-mentions[n], str(n)))[:max_entities])
-    facts = {n for n, ts in types.items() if ts & set(NODE_CLASSES) and n not in kept and not ts & set(ENTITY_CLASSES)}
     neighbours: dict = defaultdict(set)
     for s_, p_, o_ in triples:
-        if s_ in facts and o_ in types and types[o_] & set(ENTITY_CLASSES):
+        if s_ in facts and o_ in types and types[o_] & entity_classes:
             neighbours[s_].add(o_)
-        if o_ in facts and s_ in types and types[s_] & set(ENTITY_CLASSES):
+        if o_ in facts and s_ in types and types[s_] & entity_classes:
             neighbours[o_].add(s_)
-    kept |= {f for f in facts if neighbours[f] and neighbours[f] <= kept}
+    candidates = [f for f in facts if neighbours[f] and neighbours[f] <= kept]
+
+    def rank(fact) -> tuple:
+        spans = sum(1 for t in by_subject[fact] if t[1] == SANAD.evidence)
+        return -spans, -max(mentions[n] for n in neighbours[fact]), str(fact)
+
+    shown = sorted(candidates, key=rank)[:max_facts]
+    kept |= set(shown)
     out = []
     for node in sorted(kept, key=str):
         evidence = 0
@@ -637,7 +649,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
                 if evidence > max_evidence:
                     continue
                 out += by_subject[t[2]]
-            elif isinstance(t[2], URIRef) and t[2] in types and types[t[2]] & set(NODE_CLASSES) and t[2] not in kept:
+            elif isinstance(t[2], URIRef) and t[2] in types and types[t[2]] & node_classes and t[2] not in kept:
                 continue  # an edge to a node left out
             out.append(t)
     for a, ts in by_subject.items():
@@ -648,7 +660,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
         if all(t[2] in kept for t in ts if t[1] in (RDF.subject, RDF.object) and isinstance(t[2], URIRef)):
             out += [t for t in ts if t[1] != SANAD.evidence] + [t for t in ts if t[1] == SANAD.evidence][:max_evidence]
             out += [e for t in ts if t[1] == SANAD.evidence for e in by_subject[t[2]]][:max_evidence * 8]
-    return out, len(kept & set(entities)), len(entities)
+    return out, len(kept) - len(shown), len(entities), len(shown), len(facts)
 
 
 def render_html(ds: Dataset, title: str = TITLE, **options) -> str:

@@ -149,8 +149,8 @@ def test_the_page_of_a_big_corpus_holds_the_most_mentioned_entities(plain):
 
     triples = triples_of((plain / "graph.trig").read_bytes())
     assert most_mentioned(triples, 10_000)[0] == list(triples)  # everything when it fits
-    sub, kept, total = most_mentioned(triples, 5)
-    assert (kept, total > 5) == (5, True)
+    sub, kept, total, facts, all_facts = most_mentioned(triples, 5)
+    assert (kept, total > 5) == (5, True) and facts <= all_facts
     mentions = {}
     for s, p, o in triples:
         if p == SANAD.mentions:
@@ -161,5 +161,34 @@ def test_the_page_of_a_big_corpus_holds_the_most_mentioned_entities(plain):
     model = view_model(sub, analyse=False)
     drawn = {n["id"] for n in model["nodes"] if n["cls"] in ("Person", "Company", "Organization", "MediaOutlet", "HardwareModel")}
     assert drawn == {str(e) for e in entities}
+    assert all(e["from"] in {n["id"] for n in model["nodes"]} and e["to"] in {n["id"] for n in model["nodes"]}
+               for e in model["edges"])
+
+
+def test_the_page_of_a_big_corpus_holds_at_most_so_many_facts_the_best_backed_first(plain):
+    from rdflib import RDF
+
+    from kg.export import triples_of
+    from kg.view import ENTITY_CLASSES, NODE_CLASSES, most_mentioned, view_model
+    from kg.vocab import SANAD
+
+    triples = triples_of((plain / "graph.trig").read_bytes())
+    types = {}
+    for s, p, o in triples:
+        if p == RDF.type:
+            types.setdefault(s, set()).add(o)
+    facts = {n for n, ts in types.items() if ts & set(NODE_CLASSES) and not ts & set(ENTITY_CLASSES)}
+    spans = {f: sum(1 for s, p, o in triples if s == f and p == SANAD.evidence) for f in facts}
+    assert len(facts) > 4 and len(set(spans.values())) > 1
+    sub, kept, total, shown, all_facts = most_mentioned(triples, 10_000, max_facts=4)
+    assert (kept, shown) == (total, 4) and all_facts == len(facts)
+    model = view_model(sub, analyse=False)
+    drawn = {n["id"] for n in model["nodes"] if n["id"] in {str(f) for f in facts}}
+    assert len(drawn) == 4
+    entities = {n for n, ts in types.items() if ts & set(ENTITY_CLASSES)}
+    linked = ({s for s, p, o in triples if s in facts and o in entities}
+              | {o for s, p, o in triples if o in facts and s in entities})
+    # no fact about an entity left out is backed by more evidence spans than a fact drawn
+    assert min(spans[f] for f in linked if str(f) in drawn) >= max(spans[f] for f in linked if str(f) not in drawn)
     assert all(e["from"] in {n["id"] for n in model["nodes"]} and e["to"] in {n["id"] for n in model["nodes"]}
                for e in model["edges"])

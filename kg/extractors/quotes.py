@@ -17,7 +17,9 @@ from kg.model import Quote
 
 # a straight quote mark after a space and before a word opens a quote (nested: 'مع "أوبن أي آي" ولدينا'),
 # so it never closes one
-QUOTE_RE = re.compile(r"“([^”\n]+)”|«([^»\n]+)»|\"((?:[^\"\n]|(?<=\s)\"[^\"\n]+\"(?=\s))+)\"(?!(?<=\s\")\w)|„([^“”\n]+)[“”]")
+# an opening mark used again to close, right before the sentence's last stop ("... عملاقها “."), closes
+QUOTE_RE = re.compile(r"“([^”\n]+)”|“([^”“\n]+)“(?=[.!?؟]|\s*$)|«([^»\n]+)»"
+                      r"|\"((?:[^\"\n]|(?<=\s)\"[^\"\n]+\"(?=\s))+)\"(?!(?<=\s\")\w)|„([^“”\n]+)[“”]", re.M)
 TRIM = " \t,،;؛"
 MIN_WORDS = 3
 PRONOUN = "<pronoun>"  # a speaker given as "he" / "she": resolved to the previous speaker
@@ -29,7 +31,7 @@ def quotes(ctx: Context) -> None:
     previous: tuple[int, str, int] | None = None  # (end offset, speaker, sentence index) of the last quote
     spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
     for m in QUOTE_RE.finditer(text):
-        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
         start, end = m.start(g), m.end(g)
         while start < end and text[start] in TRIM:
             start += 1
@@ -50,6 +52,8 @@ def quotes(ctx: Context) -> None:
             speaker = _last_named(ctx, q0, spans, m.start()) or (previous[1] if previous is not None else None)
         if speaker == PRONOUN:
             speaker = None
+        if speaker is None and kind == "colon":
+            speaker = _sole_person_before(ctx, q0, spans)  # "NAME ... قدم مبررًا لترك Google: “...”"
         if speaker is None and kind == "start" and previous is not None:
             prev_end, prev_speaker, prev_sentence = previous
             here = ctx.doc.sentence_index(m.start())
@@ -160,6 +164,15 @@ def _last_named(ctx: Context, q0: int, spans: list[tuple[int, int]], qstart: int
         if k in ctx.person_refs and not any(a <= it.start < b for a, b in spans):
             return ctx.person_refs[k]
     return None
+
+
+def _sole_person_before(ctx: Context, q0: int, spans: list[tuple[int, int]]) -> str | None:
+    """The one person the sentence names before a quote it introduces with a colon and no speech
+    verb ("NAME, known as ..., gave his reason for leaving Google: “...”"); None when it names two."""
+    same = ctx.sentence_range(max(q0, 0))
+    named = {ctx.person(k) for k in range(same.start, q0 + 1) if ctx.refers_to_person(k) and ctx.items[k].kind == "ent"
+             and not any(a <= ctx.items[k].start < b for a, b in spans)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _bare_verb(ctx: Context, q0: int) -> bool:

@@ -936,3 +936,16 @@ def test_arabic_hardware_quantity_of_the_type(tmp_path):
     assert {(h.model, h.quantity) for h in ex.hardware} == {("hardware/mi300x", 50000)}
     ex = run(tmp_path, "i.ar.txt", "طلبات\n\nوفي عام 2024 من نوع H100 كانت الطلبات كبيرة.\n")
     assert not ex.hardware
+
+
+def test_quote_closed_by_an_opening_mark_and_introduced_by_a_colon(tmp_path):
+    """"NAME ... شرح سبب رحيله عن الشركة: “...  “." : the quote closes with a second opening mark
+    before the stop, and its speaker is the one person the sentence names before the colon; with two
+    people named there, no speaker is guessed."""
+    ex = run(tmp_path, "q.ar.txt", "رحيل\n\n"
+             "يان ليكه ، الباحث المعروف، شرح سبب رحيله عن الشركة: “لم أعد أتفق مع أولويات الإدارة في هذه المرحلة “.\n")
+    assert [(q.speaker, q.text) for q in ex.quotes] == [
+        ("person/jan-leike", "لم أعد أتفق مع أولويات الإدارة في هذه المرحلة")]
+    ex = run(tmp_path, "r.ar.txt", "رحيل\n\n"
+             "يان ليكه وإيليا سوتسكيفر شرحا سبب الرحيل: “لم نعد نتفق مع أولويات الإدارة في هذه المرحلة”.\n")
+    assert not ex.quotes

@@ -902,7 +902,8 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if after and _title_at(doc, doc.token_index[after[0].start]) and not _title_before(doc, before):
         index = lex.title_index
         title = index.get((after[0].norm,), {})
-        if title.get("kind") != "founder" and title.get("role") != "head":
+        named = len(after) >= 2 and after[1].script == "latin" and _case_ok(after[1].text)
+        if title.get("kind") != "founder" and title.get("role") != "head" or title.get("kind") == "founder" and named:
             return "Company"  # "a former Stripe executive", "Perplexity CEO" (but "Bing chief": a product's head)
     founded = lex.words("founded_verbs_en") - {"launched", "started", "found"}
     if len(after) >= 2 and after[0].norm in (",", "was") and after[1].norm in founded \
@@ -919,6 +920,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
                 return etype  # (not "X, the company's president": that is whose the company is)
     # a possessive before a Latin word: "Perplexity's CEO", "The Verge's Command Line"
     nxt = _after_possessive(after)
+    if nxt is not None and (nxt.norm in lex.patterns["number_words"]["en"] or nxt.norm.isdigit()) \
+            and nxt is not after[-1] and _title_at(doc, doc.token_index[nxt.start] + 1):
+        return "Company"  # "Convogo's three co-founders", "Zephyr's 40 engineers"
     if nxt is not None and nxt.script == "latin" and (_case_ok(nxt.text) or (nxt.norm,) in lex.title_index
                                                        or nxt.norm in lex.words("unit_nouns_en")):
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
@@ -956,8 +960,8 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     if len(before) >= 2 and (before[-1].norm,) in lex.title_index and before[-2].script == "latin" and (
             before[-2].norm in lex.words("former_en") or _case_ok(before[-2].text) and before[-2].norm != "the"):
         return True  # an occupation after its employer: "former Meta engineer Vijaye Raji", "Google researcher Ana Li"
-    if len(before) >= 2 and before[-1].norm in (",", "،") and _title_before(doc, before[:-1]):
-        return True  # "Arcline's chief executive and co-founder, Elena Sokolova"
+    if len(before) >= 2 and before[-1].norm in (",", "،", ":", "—", "–") and _title_before(doc, before[:-1]):
+        return True  # "Arcline's chief executive and co-founder, Elena Sokolova", "its co-founders—A, B and C"
     i = doc.token_index[run[0].start]
     if before and before[-1].norm in (",", "،") and _title_before_comma(doc, i - 1):
         return True  # "The chief technology officer of Lumenor, Anil Verhoeven"

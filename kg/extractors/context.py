@@ -153,6 +153,15 @@ class Context:
     def phrases(self, name: str):
         return self.doc.lex.phrases_both(name)
 
+    def is_count(self, i: int) -> bool:
+        """A cardinal before a plural noun: "three", "11" ("Convogo's three co-founders")."""
+        if not 0 <= i < len(self.items):
+            return False
+        it = self.items[i]
+        counts = self.doc.lex.patterns["number_words"]
+        return it.kind == "num" and it.value is not None and it.value < 100 or it.kind == "tok" and (
+            it.norm in counts["en"] or it.norm in counts["ar"])
+
     def title(self, role: str) -> dict:
         """The title entry of a role in lexicon/patterns.json ("head", "board-member", ...)."""
         return next(t for t in self.doc.lex.titles if t["role"] == role)

@@ -71,7 +71,7 @@ def titles(ctx: Context) -> None:
         title = ctx.span(f.t, f.end)
         ctx.person_refs.setdefault(f.t, person)
         if f.kind == "founder":
-            org = org or _org_before(ctx, f.t)
+            org = org or _org_before(ctx, f.t) or _founded_subject(ctx, f)
             plural = ctx.items[f.t].norm in ctx.doc.lex.words("founder_plural_forms")
             for member in _listed(ctx, f.person) if plural and f.person > f.t else [f.person]:
                 if org:  # "founders A and B", "مؤسسا X A وB": each of them
@@ -230,6 +230,8 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.last += gap
     elif ctx.doc.lang != "ar" or ctx.items[t].script == "latin":
         b = f.first - 1
+        if ctx.is_count(b) and (ctx.is_punct(b - 1, "'’") or ctx.is_word(b - 1, frozenset({"s"}), False)):
+            b -= 1  # "Convogo's three co-founders", "OpenAI's two top researchers": a count after the owner
         if ctx.is_punct(b, "'’") and b - 1 in same and items[b - 1].is_org:
             f.org, f.first = b - 1, b - 1
         elif ctx.is_word(b, frozenset({"s"}), False) and ctx.is_punct(b - 1, "'’") and items[b - 2].is_org:
@@ -238,8 +240,10 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.org, f.first = b, b
         elif b - 1 in same and items[b - 1].is_org and items[b].kind == "tok" and items[b].script == "latin" \
                 and ctx.doc.text[items[b].start:items[b].end].islower() and not ctx.is_word(b, ctx.words("determiners"), False) \
-                and not ctx.is_word(b, ctx.words("copulas"), False) and not ctx.is_word(b, ctx.words("prepositions"), False):
+                and not ctx.is_word(b, ctx.words("copulas"), False) and not ctx.is_word(b, ctx.words("prepositions"), False) \
+                and not ctx.is_word(b, _verbs_of_others(ctx), False):
             f.org, f.first = b - 1, b - 1  # "former Apple design chief Jony Ive": the field between
+            # (not "Google hired co-founder X", "Meta poached researcher Y": a verb, not a field)
         if f.org is not None and ctx.is_word(f.first - 1, former, proclitic=False):
             f.current = False  # "a former Meta researcher"
             f.first -= 1
@@ -283,7 +287,7 @@ def _frame(ctx: Context, t: int) -> Frame:
         f.person, f.first = before, before
     else:
         after = f.last + 1
-        if ctx.is_punct(after, ",،\"“”«»"):
+        if ctx.is_punct(after, ",،\"“”«»—–:"):  # "co-founders—A, B and C", "its founders: A and B"
             after += 1
         adjectives = after  # "لشركة «إنفابريكا» الناشئة روشان سانكار": the organization's adjectives first
         while f.org is not None and adjectives in same and adjectives - after < 2 and items[adjectives].kind == "tok" \
@@ -583,6 +587,27 @@ def _last_company(ctx: Context, t: int, startup: bool = False) -> str | None:
     from kg.extractors.deals import last_company
 
     return last_company(ctx, t, startup)
+
+
+def _verbs_of_others(ctx: Context) -> frozenset[str]:
+    """Verbs by which an organization acts on a person or company named after them."""
+    return ctx.words("hire_words") | ctx.words("acquire_words") | ctx.words("invest_words") | ctx.words("join_words") \
+        | ctx.words("speech_verbs") | ctx.words("move_verbs")
+
+
+def _founded_subject(ctx: Context, f: Frame) -> str | None:
+    """A founder title naming no company: "Co-founders A and B previously led research at Google"
+    opening a sentence is about the company the article is about; "X grew out of a project by
+    co-founder A" about the company the sentence opens with (none after a verb of hiring or buying)."""
+    same = ctx.sentence_range(f.t)
+    lead = [q for q in range(same.start, f.first) if not ctx.is_punct(q, "-–•*\"“")]
+    if all(ctx.is_word(q, ctx.words("determiners"), False) for q in lead):
+        return ctx.main_company()
+    first = ctx.items[lead[0]]
+    if first.is_org and first.etype == "Company" and not any(
+            ctx.items[q].is_org or ctx.refers_to_person(q) or ctx.is_word(q, _verbs_of_others(ctx)) for q in lead[1:]):
+        return first.key
+    return None
 
 
 def _org_before(ctx: Context, t: int) -> str | None:

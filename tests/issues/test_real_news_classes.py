@@ -949,3 +949,36 @@ def test_quote_closed_by_an_opening_mark_and_introduced_by_a_colon(tmp_path):
     ex = run(tmp_path, "r.ar.txt", "رحيل\n\n"
              "يان ليكه وإيليا سوتسكيفر شرحا سبب الرحيل: “لم نعد نتفق مع أولويات الإدارة في هذه المرحلة”.\n")
     assert not ex.quotes
+
+
+def test_founder_title_with_a_count_a_dash_or_no_company(tmp_path):
+    """"Brightloom's three co-founders—A, B, and C—", "its founders: A and B", "Tallyhaw co-founder A"
+    (an unknown name before a founder title and a name is a company); a founder title naming no company
+    that opens a sentence is about the article's company, one after a company subject is about that one."""
+    ex = run(tmp_path, "f.en.txt", "Talent deal\n\n"
+             "The agreement brings Brightloom's three co-founders—Rhea Castell, Tomas Varga, and Ines Duarte—into "
+             "Google through an all-stock transaction.\n")
+    names = people(ex)
+    assert {(names[n], "founded", "org/brightloom") for n in ("Rhea Castell", "Tomas Varga", "Ines Duarte")} <= rels(ex)
+    ex = run(tmp_path, "g.en.txt", "Funding\n\n"
+             "Investors said on Tuesday that Cohere's two founders: Rhea Castell and Tomas Varga, would stay on.\n")
+    names = people(ex)
+    assert {(names["Rhea Castell"], "founded", "org/cohere"), (names["Tomas Varga"], "founded", "org/cohere")} <= rels(ex)
+    ex = run(tmp_path, "h.en.txt", "Exit\n\nTallyhaw co-founder Rhea Castell said on Friday the company would wind down.\n")
+    assert (people(ex)["Rhea Castell"], "founded", "org/tallyhaw") in rels(ex)
+    ex = run(tmp_path, "i.en.txt", "Seed round\n\nCohere raised $40 million from investors in London and Paris.\n"
+             "Co-founders Rhea Castell and Tomas Varga previously worked on language research at Google.\n")
+    names = people(ex)
+    assert {(names["Rhea Castell"], "founded", "org/cohere"), (names["Tomas Varga"], "founded", "org/cohere")} <= rels(ex)
+    assert not any(p == "founded" and o == "org/google" for _, p, o in rels(ex))
+    ex = run(tmp_path, "j.en.txt", "Origins\n\nCohere raised $40 million from investors in London and Paris.\n"
+             "Anthropic grew out of a research project led by co-founder Rhea Castell in 2021.\n")
+    assert (people(ex)["Rhea Castell"], "founded", "org/anthropic") in rels(ex)
+
+
+def test_a_verb_between_an_organization_and_a_title_is_no_field(tmp_path):
+    """"Google hired co-founder A", "Meta poached researcher B": the verb is no field of the title,
+    so the organization is not whose co-founder or researcher they are."""
+    ex = run(tmp_path, "v.en.txt", "Hiring\n\nCohere raised $40 million from investors in London and Paris.\n"
+             "Google hired co-founder Rhea Castell last year after a long search for talent.\n")
+    assert (people(ex)["Rhea Castell"], "founded", "org/google") not in rels(ex)

@@ -505,8 +505,10 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             bool(i) and toks[i - 1].norm in ("ان", "بان", "وان") and j < len(toks) and any(
                 f in lex.words("name_verbs_ar") or f[:1] == "س" and f[1:] in lex.words("name_verbs_ar")
                 for f, _ in strip_proclitic(doc, toks[j])),
-            # a hiring verb before the occupation: "تعيين الباحث NAME", "ووظفت المهندسة NAME"
-            i >= 2 and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])) and _title_ends_at(doc, i),
+            # a verb before the title or occupation: "تعيين الباحث NAME", "ووظفت المهندسة NAME", "وأعلن
+            # الشريك المؤسس NAME", "غادر الرئيس التنفيذي السابق NAME"
+            (title_at := _title_start(doc, i)) is not None and title_at >= 1 and any(
+                f in verbs for f, _ in strip_proclitic(doc, toks[title_at - 1])),
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
             # "وهم تيموثي لاكروا وجيوم لامبل": a list of names opens after "وهم" and goes on with و
             bool(i) and toks[i - 1].norm in ("وهم", "هم", "وهما", "هما") and j < len(toks) and toks[j].norm.startswith("و")
@@ -593,6 +595,11 @@ def _definite_article(tok: Token) -> bool:
 def _title_ends_at(doc: Doc, i: int) -> bool:
     """A title or occupation ends right before token i, maybe followed by one adjective
     ("الباحثة المغربية"), and not followed by a link to an organization."""
+    return _title_start(doc, i) is not None
+
+
+def _title_start(doc: Doc, i: int) -> int | None:
+    """The first token of the title _title_ends_at finds before token i, or None."""
     index = doc.lex.title_index
     toks = doc.tokens
     for skip in (0, 1):
@@ -604,8 +611,8 @@ def _title_ends_at(doc: Doc, i: int) -> bool:
                 continue
             words = toks[end - n:end]
             if any((f, *(t.norm for t in words[1:])) in index for f, _ in strip_proclitic(doc, words[0])):
-                return True
-    return False
+                return end - n
+    return None
 
 
 def _joined_word(word: str, stop: frozenset[str]) -> bool:

@@ -600,9 +600,16 @@ def _founded_subject(ctx: Context, f: Frame) -> str | None:
     opening a sentence is about the company the article is about; "X grew out of a project by
     co-founder A" about the company the sentence opens with (none after a verb of hiring or buying)."""
     same = ctx.sentence_range(f.t)
+    text, start = ctx.doc.text, ctx.items[f.first].start
+    word = text[max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1:start].strip()
+    if ctx.words_at(f.end + 1, ctx.phrases("org_links")) or "@" in word or any("A" <= c <= "Z" for c in word):
+        return None  # "co-founder of Work3 Institute", "@acme_ai founders": a company named there, unread
     lead = [q for q in range(same.start, f.first) if not ctx.is_punct(q, "-–•*\"“")]
-    if all(ctx.is_word(q, ctx.words("determiners"), False) for q in lead):
-        return ctx.main_company()
+    if not any(ctx.items[q].kind in ("ent", "title") for q in lead):
+        # ("وبعد يوم، أعلن الشريك المؤسس الآخر NAME": no one else named before): the one company the
+        # article already names founders of ("including co-founder B" after "X founders A and B"), else its company
+        founded = {r.object for r in ctx.out.relations if r.predicate == "founded"}
+        return next(iter(founded)) if len(founded) == 1 else ctx.main_company() if not founded else None
     first = ctx.items[lead[0]]
     if first.is_org and first.etype == "Company" and not any(
             ctx.items[q].is_org or ctx.refers_to_person(q) or ctx.is_word(q, _verbs_of_others(ctx)) for q in lead[1:]):

@@ -982,3 +982,19 @@ def test_a_verb_between_an_organization_and_a_title_is_no_field(tmp_path):
     ex = run(tmp_path, "v.en.txt", "Hiring\n\nCohere raised $40 million from investors in London and Paris.\n"
              "Google hired co-founder Rhea Castell last year after a long search for talent.\n")
     assert (people(ex)["Rhea Castell"], "founded", "org/google") not in rels(ex)
+
+
+def test_arabic_verb_then_title_then_unknown_name(tmp_path):
+    """"وأعلن الشريك المؤسس NAME"، "وكشفت الرئيسة التنفيذية NAME": a verb before a title of several words
+    is a second cue for the unknown name after it; a founder title naming no company, in a sentence
+    that names no one before it, is about the article's company."""
+    ex = run(tmp_path, "a.ar.txt", "مغادرات\n\nتعمل شركة xAI على نموذج جديد.\n"
+             "وأعلن الشريك المؤسس مارك بيرسون مغادرته الشركة. وبعد يوم، أعلن الشريك المؤسس الآخر سامي دلال رحيله.\n")
+    names = people(ex)
+    assert {(names["مارك بيرسون"], "founded", "org/xai"), (names["سامي دلال"], "founded", "org/xai")} <= rels(ex)
+    ex = run(tmp_path, "b.ar.txt", "خطة\n\nوكشفت الرئيسة التنفيذية ليلى حداد عن خطة الشركة الجديدة.\n")
+    assert "ليلى حداد" in people(ex)
+    # a company the article already names founders of is the one a bare founder title is about
+    ex = run(tmp_path, "c.en.txt", "Deal\n\nGoogle will license technology from Windsurf, whose founders are Rhea Castell "
+             "and Tomas Varga.\nSeveral employees, including co-founder Tomas Varga, will move to Google.\n")
+    assert (people(ex)["Tomas Varga"], "founded", "org/google") not in rels(ex)

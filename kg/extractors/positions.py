@@ -601,7 +601,7 @@ def _founded_subject(ctx: Context, f: Frame) -> str | None:
     co-founder A" about the company the sentence opens with (none after a verb of hiring or buying)."""
     same = ctx.sentence_range(f.t)
     text, start = ctx.doc.text, ctx.items[f.first].start
-    word = text[max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1:start].strip()
+    word = text[max(0, start - 40):start].rstrip(" ").split(" ")[-1].split("\n")[-1]  # the word just before
     if ctx.words_at(f.end + 1, ctx.phrases("org_links")) or "@" in word or any("A" <= c <= "Z" for c in word):
         return None  # "co-founder of Work3 Institute", "@acme_ai founders": a company named there, unread
     lead = [q for q in range(same.start, f.first) if not ctx.is_punct(q, "-–•*\"“")]

@@ -653,6 +653,7 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     suffixes = lex.words("org_name_suffixes_ar")
     called = lex.words("called_ar")
     company_nouns = cue_words["Company"] | {norm("الشركة")}
+    plural_cues = lex.words("quoted_list_cues_ar")
     for i, tok in enumerate(toks[:-1]):
         if tok.script != "ar":
             continue
@@ -661,7 +662,10 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         if etype is None and tok.norm in called and toks[i + 1].text in QUOTE_MARKS and any(
                 f in company_nouns for t in toks[max(0, i - 4):i] for f, _ in strip_proclitic(doc, t)):
             etype = "Company"  # "شركته الجديدة التي تدعى «X»": a company's name after "called"
-        if etype is None or tok.norm.startswith(("ال", "وال")) and not tok.norm.startswith("لل"):
+        plural = etype is None and toks[i + 1].text in QUOTE_MARKS and any(f in plural_cues for f in forms)
+        if plural:
+            etype = "Company"  # "من شركات «A» و«B»", "المستثمرين «A» و«B»": a plural noun, then quoted names
+        if etype is None or tok.norm.startswith(("ال", "وال")) and not tok.norm.startswith("لل") and not plural:
             continue
         if etype == "Company" and toks[i + 1].norm.startswith("ال"):
             continue  # "شركة الذكاء الاصطناعي": a description, not a name
@@ -676,6 +680,7 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         close = _closing_quote(doc, j, free) if j > i + 1 else None
         if close is not None:  # «تولز فور هيومانيتي»: a quoted name runs to its closing mark
             found.append((doc.span(first.start, toks[close - 1].end), etype))
+            found += _quoted_list(doc, close + 1, free, etype)  # "شركات «A» و«B»، «C»": the list goes on
             continue
         if first.norm.startswith("ال") and etype != "Company":
             # a definite name runs on through definite words: "وكالة الأنباء الإماراتية"; an outlet's
@@ -714,7 +719,34 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
 QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
 
 
-def _closing_quote(doc: Doc, j: int, free, most: int = 5) -> int | None:
+def _quoted_list(doc: Doc, j: int, free, etype: str) -> list[tuple[Span, str]]:
+    """The quoted names that follow one after a cue word, each after و or a comma:
+    "شركات «A» و«B»، و«C»" (the cue word's type for each)."""
+    toks = doc.tokens
+    out = []
+    while j < len(toks) - 2:
+        k = j
+        if toks[k].norm in ("،", ","):
+            k += 1
+        if k < len(toks) and toks[k].text == "و":
+            k += 1
+        if k == j or k >= len(toks) - 1 or toks[k].text not in ("«", "“", '"') or toks[k + 1].script != "ar":
+            break
+        if not free(toks[k + 1].start, toks[k + 1].end):  # a known name in the list: «فيديليتي للأبحاث»
+            close = next((q for q in range(k + 1, min(k + 7, len(toks))) if toks[q].text in QUOTE_MARKS), None)
+            if close is None:
+                break
+            j = close + 1
+            continue
+        close = _closing_quote(doc, k + 1, free, least=1)
+        if close is None:
+            break
+        out.append((doc.span(toks[k + 1].start, toks[close - 1].end), etype))
+        j = close + 1
+    return out
+
+
+def _closing_quote(doc: Doc, j: int, free, most: int = 5, least: int = 2) -> int | None:
     """The index of the mark that closes a quoted Arabic name starting at token j, when the name is
     at most `most` Arabic words, all free and in one line; else None."""
     toks = doc.tokens
@@ -722,7 +754,7 @@ def _closing_quote(doc: Doc, j: int, free, most: int = 5) -> int | None:
     while k < len(toks) and k - j < most and toks[k].script == "ar" and free(toks[k].start, toks[k].end) \
             and (k == j or _contiguous(doc, [toks[k - 1], toks[k]])):
         k += 1
-    if k > j + 1 and k < len(toks) and toks[k].text in QUOTE_MARKS and "\n" not in doc.text[toks[j].start:toks[k].end]:
+    if k >= j + least and k < len(toks) and toks[k].text in QUOTE_MARKS and "\n" not in doc.text[toks[j].start:toks[k].end]:
         return k
     return None
 

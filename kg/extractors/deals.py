@@ -35,6 +35,7 @@ class DealFrame:
     reporters: set[str] = field(default_factory=set)
     status: str | None = None
     denies: bool = False  # "لم تكن هذه العملية استحواذا كاملا", "rather than acquiring it": not an acquisition
+    of_round: bool = False  # "the round, backed by A and B": investors in the funding round just named
 
 
 @extractor("sanad.deal.frame.v1", produces=("Deal", "LicensingDeal", "Acquisition", "Investment", "AcquiHire",
@@ -47,8 +48,10 @@ def deals(ctx: Context) -> None:
     backings: dict[str, DealFrame] = {}
     for s in range(len(ctx.doc.sentences)):
         covered: set[int] = set()
-        for backing in _backings(ctx, s, covered):
-            if backing.payer in backings:
+        for backing in _backings(ctx, s, covered, rounds[-1] if rounds else None):
+            if backing.of_round and rounds and rounds[-1].payer == backing.payer:
+                _absorb(rounds[-1], backing)
+            elif backing.payer in backings:
                 _absorb(backings[backing.payer], backing)
             else:
                 backings[backing.payer] = backing
@@ -86,11 +89,18 @@ def deals(ctx: Context) -> None:
             _absorb(target, f)
     for f in merged:
         _emit(ctx, f, denied)
-    for r in rounds + list(backings.values()):
+    alone = []
+    for b in backings.values():  # "X raised $N, ... backed by A and B" in one sentence: the round's investors
+        r = next((r for r in rounds if r.payer == b.payer and set(r.sentences) & set(b.sentences)), None)
+        if r is not None:
+            _absorb(r, b)
+        else:
+            alone.append(b)
+    for r in rounds + alone:
         _emit_round(ctx, r)
 
 
-def _backings(ctx: Context, s: int, covered: set[int]) -> list[DealFrame]:
+def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | None = None) -> list[DealFrame]:
     """Investors named without a round: "Lumora, a startup backed by Microsoft, Amazon and Google",
     "شركة X المدعومة من مايكروسوفت", "وحصلت على دعم من مجموعة Alibaba وشركة Tencent" (the
     organization before is the investee, those listed after the investors); "X is a major investor
@@ -126,6 +136,21 @@ def _backings(ctx: Context, s: int, covered: set[int]) -> list[DealFrame]:
                 continue
             before = next((q for q in range(k - 1, idx[0] - 1, -1)
                            if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
+            r = k - 1 - ctx.is_punct(k - 1)
+            if before is None and backed and (
+                    ctx.is_word(r, ctx.words("investment_nouns")) or ctx.words_at(r, ctx.phrases("round_nouns"), proclitic=True)
+                    or ctx.is_word(r, frozenset({"round", "الجوله"}), False)):
+                # "The funding, backed by A, B and C", "يأتي التمويل، المدعوم من شركات «A» و«B»": the round just
+                # named (none named: the backers invest in no one we know, and none of them is the investee)
+                covered.update(range(r, k + n))
+                payer = last_round.payer if last_round is not None else None
+                investors = [i for i in _listed_orgs(ctx, k + n, idx[-1]) if i != payer] if payer else []
+                if investors:
+                    frame = DealFrame([s], last_round.payer, kinds={"Investment"}, of_round=True)
+                    frame.others = {(i, "Investment") for i in investors}
+                    frame.parties = set(investors) | {last_round.payer}
+                    out.append(frame)
+                    break
             if before is None and not backed:
                 before = subject_org(ctx, idx[0], k)
             after = _listed_orgs(ctx, k + n, idx[-1])
@@ -189,8 +214,9 @@ def _listed_orgs(ctx: Context, k: int, last: int, people: bool = False) -> list[
                 out.append(it.key)
             gap = 0
             nxt = ctx.items[q + 1] if q + 1 <= last else None
-            if nxt is not None and nxt.kind == "tok" and nxt.script == "ar" and not nxt.norm.startswith("و"):
-                break  # "مايكروسوفت أو شركة ...": the list ends where no link follows
+            if nxt is not None and nxt.kind == "tok" and nxt.script == "ar" and not nxt.norm.startswith("و") \
+                    and not (ctx.is_punct(q, "") or any(ctx.is_punct(q + r, "»”\"") for r in (2, 3))):
+                break  # "مايكروسوفت أو شركة ...": the list ends where no link follows (not inside «فيديليتي للأبحاث»)
         elif ctx.is_word(q, frozenset({"or", "أو", "او"}), False):
             break
         elif ctx.is_punct(q, ",،\"“”«»()*") or ctx.is_word(q, frozenset({"and", "و"}), False):

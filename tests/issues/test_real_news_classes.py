@@ -998,3 +998,36 @@ def test_arabic_verb_then_title_then_unknown_name(tmp_path):
     ex = run(tmp_path, "c.en.txt", "Deal\n\nGoogle will license technology from Windsurf, whose founders are Rhea Castell "
              "and Tomas Varga.\nSeveral employees, including co-founder Tomas Varga, will move to Google.\n")
     assert (people(ex)["Tomas Varga"], "founded", "org/google") not in rels(ex)
+
+
+def test_quoted_arabic_names_listed_after_a_plural_noun(tmp_path):
+    """"شركات «A» و«B» و«C»": every quoted name of the list is a company (a known one inside the list
+    does not end it); a plural noun with no quotes names no one."""
+    ex = run(tmp_path, "q.ar.txt", "تمويل\n\n"
+             "استثمرت في الشركة شركات «سيرا كابيتال» و«نوفا للأبحاث»، و«ميتا» و«بلو ستون» هذا العام.\n")
+    orgs = {e.labels[0][0] for e in ex.entities.values() if e.etype != "Person"}
+    assert {"سيرا كابيتال", "نوفا للأبحاث", "بلو ستون"} <= orgs
+    ex = run(tmp_path, "r.ar.txt", "تمويل\n\nوشارك في الجولة عدد من المستثمرين «داون فنتشرز» و«رمال» أيضا.\n")
+    orgs = {e.labels[0][0] for e in ex.entities.values() if e.etype != "Person"}
+    assert {"داون فنتشرز", "رمال"} <= orgs
+    ex = run(tmp_path, "s.ar.txt", "سوق\n\nتتنافس شركات كبرى على السوق وتستثمر شركات ناشئة كثيرة فيه.\n")
+    assert not ex.entities
+
+
+def test_the_funding_backed_by_a_list_is_the_round_just_named(tmp_path):
+    """"X raised $N. The funding, backed by A, B and C, ...", "يأتي التمويل، المدعوم من A وB": the
+    investors of the round named before; in the round's own sentence, one deal, not two."""
+    ex = run(tmp_path, "f.en.txt", "Funding\n\nAnthropic raised $50 million on Monday. "
+             "The funding, backed by Lightspeed, Sequoia Capital and Accel, will pay for chips.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/anthropic"), ("investor", "org/lightspeed"),
+                                            ("investor", "org/sequoia-capital"), ("investor", "org/accel")})]
+    ex = run(tmp_path, "g.ar.txt", "تمويل\n\nجمعت شركة ميسترال 600 مليون يورو في جولة جديدة. "
+             "وتأتي الجولة، المدعومة من شركتي «سيرا كابيتال» و«بلو ستون»، بعد عام من النمو.\n")
+    got = roles(ex)
+    assert len(got) == 1 and {("investor", "org/syra-kabytal"), ("investee", "org/mistral-ai")} <= got[0][1]
+    ex = run(tmp_path, "h.ar.txt", "تمويل\n\nجمعت شركة ميسترال 600 مليون يورو، والتمويل المدعوم من شركات «سيرا كابيتال» "
+             "و«بلو ستون» يأتي بعد عام من النمو.\n")
+    got = roles(ex)
+    assert len(got) == 1 and {("investor", "org/syra-kabytal"), ("investor", "org/blw-stwn")} <= got[0][1]
+    ex = run(tmp_path, "i.en.txt", "Chips\n\nThe funding, backed by Lightspeed and Accel, will pay for chips.\n")
+    assert all(("investee", "org/accel") not in r and ("investee", "org/lightspeed") not in r for _, r in roles(ex))

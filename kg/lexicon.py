@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -61,6 +62,11 @@ class Lexicon:
         self.exact_names = frozenset(n for e in self.entries.values() for n in e.names)  # "stc" is written lowercase
         self.version = hashlib.sha256(
             (folder / "patterns.json").read_bytes() + (folder / "entities.json").read_bytes()).hexdigest()[:16]
+
+    @cached_property
+    def common_word_forms_ar(self) -> tuple[re.Pattern, ...]:
+        """Templates of Arabic verbal nouns (normalized spelling), compiled once."""
+        return tuple(re.compile(f) for f in self.patterns.get("common_word_forms_ar", ()))
 
     def words(self, name: str) -> frozenset[str]:
         """A pattern list of single words, normalized."""

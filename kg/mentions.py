@@ -677,6 +677,10 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
                 or first.norm.startswith("لل"):
             continue  # "شركة للذكاء الاصطناعي" is "an AI company", not a name
         name_start = first.start
+        if j == i + 1 and tok.norm.startswith("لل"):
+            continue  # "للشركة غادر": "for the company" (definite) names none; "لشركة X" does
+        if j == i + 1 and _common_word(doc, first, toks[j + 1] if j + 1 < len(toks) else None):
+            continue  # "شركة تصميم الرقاقات", "شركة استثمارية", "بالشركة رسمياً": a description, not a name
         close = _closing_quote(doc, j, free) if j > i + 1 else None
         if close is not None:  # «تولز فور هيومانيتي»: a quoted name runs to its closing mark
             found.append((doc.span(first.start, toks[close - 1].end), etype))
@@ -782,6 +786,25 @@ def forms_start(doc: Doc, tok: Token) -> int:
     forms = strip_proclitic(doc, tok)
     return forms[-1][1] if len(forms) > 1 and forms[-1][0] in {norm(w) for w in ("صحيفة", "وكالة", "مجلة", "قناة", "جريدة")} \
         else tok.start
+
+
+def _common_word(doc: Doc, tok: Token, nxt: Token | None) -> bool:
+    """An unquoted Arabic word after a cue that is a common word, not a name: one with tanween
+    ("رسمياً"), a nisba adjective agreeing with the cue noun ("استثمارية"، "ربحية"), or a verbal noun
+    (patterns.json common_word_forms_ar: تفعيل، فعالة، ...) governing a definite noun ("تصميم الرقاقات")."""
+    if any(c in doc.text[tok.start:tok.end] for c in "\u064b\u064c\u064d"):
+        return True
+    word = tok.norm
+    if len(word) >= 5 and word.endswith("يه") and not _contiguous_latin(doc, tok):
+        return True
+    forms = doc.lex.common_word_forms_ar
+    return nxt is not None and nxt.script == "ar" and _definite_article(nxt) and _contiguous(doc, [tok, nxt]) \
+        and any(f.fullmatch(word) for f in forms)
+
+
+def _contiguous_latin(doc: Doc, tok: Token) -> bool:
+    """A Latin gloss right after the word ("ميتافيزيكية (Metaphysica)"): the word is then a name."""
+    return bool(re.match(r"\s*\(?[A-Za-z]", doc.text[tok.end:tok.end + 4]))
 
 
 def _adjective(word: str) -> bool:

@@ -1031,3 +1031,19 @@ def test_the_funding_backed_by_a_list_is_the_round_just_named(tmp_path):
     assert len(got) == 1 and {("investor", "org/syra-kabytal"), ("investor", "org/blw-stwn")} <= got[0][1]
     ex = run(tmp_path, "i.en.txt", "Chips\n\nThe funding, backed by Lightspeed and Accel, will pay for chips.\n")
     assert all(("investee", "org/accel") not in r and ("investee", "org/lightspeed") not in r for _, r in roles(ex))
+
+
+def test_arabic_common_words_after_a_cue_are_no_names(tmp_path):
+    """After "شركة"/"لشركة", a verbal noun governing a definite noun ("شركة تطوير البرمجيات"، "عملاق صناعة
+    الرقائق"), a nisba adjective ("شركة عقارية"), a word with tanween ("بالشركة رسمياً") and any word after
+    the definite "للشركة" are descriptions, not company names; real names after the cue stay."""
+    ex = run(tmp_path, "c.ar.txt", "صفقة\n\n"
+             "استحوذت إنفيديا على شركة تطوير البرمجيات Run:ai، وتعاقدت مع شركة تسويق الأدوية في مصر. "
+             "وأسس سامي دلال شركة عقارية بعد خروجه، وهو عملاق صناعة الرقائق السابق. "
+             "وانتهت علاقته بالشركة رسمياً، وقال إن الفريق المؤسس للشركة انتقل إلى مكان آخر.\n")
+    orgs = {e.labels[0][0] for e in ex.entities.values() if e.etype != "Person"}
+    assert not orgs & {"تطوير", "تسويق", "عقارية", "صناعة", "رسمياً", "انتقل"}
+    ex = run(tmp_path, "d.ar.txt", "تمويل\n\nجمعت شركة سديم للتقنية 20 مليون دولار، وتعمل شركة نوفا في الرياض، "
+             "واستحوذت على شركة «تصميم» الناشئة.\n")
+    orgs = {e.labels[0][0] for e in ex.entities.values() if e.etype != "Person"}
+    assert {"سديم للتقنية", "نوفا", "تصميم"} <= orgs

@@ -36,6 +36,7 @@ class DealFrame:
     status: str | None = None
     denies: bool = False  # "لم تكن هذه العملية استحواذا كاملا", "rather than acquiring it": not an acquisition
     of_round: bool = False  # "the round, backed by A and B": investors in the funding round just named
+    side: list = field(default_factory=list)  # other deals a round's sentence names in passing
 
 
 @extractor("sanad.deal.frame.v1", produces=("Deal", "LicensingDeal", "Acquisition", "Investment", "AcquiHire",
@@ -56,6 +57,11 @@ def deals(ctx: Context) -> None:
             else:
                 backings[backing.payer] = backing
         round_ = _round(ctx, s, rounds[-1] if rounds else None)
+        for extra in round_.side if round_ is not None else ():
+            if extra.payer in backings:
+                _absorb(backings[extra.payer], extra)
+            else:
+                backings[extra.payer] = extra
         if round_ is not None:
             if rounds and round_.payer == rounds[-1].payer:
                 _absorb(rounds[-1], round_)
@@ -286,17 +292,32 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if not (rounds or raised and money) or not (raises or money or led or leads):
         return None
     investors: set[str] = set()
+    side: list[DealFrame] = []
     units = ctx.words("unit_nouns")
     for k, n in leads:  # "led by X", "with participation from X, Y and Z", "بقيادة X"
+        clause_of, clause_at = None, 0  # the investor a describing clause is about: "X, known for investing in ... Y,"
         for q in range(k + n, idx[-1] + 1):
             it = ctx.items[q]
             if ctx.is_word(q, units):
                 break  # "سنابل، الذراع الاستثمارية لصندوق ...": the parent is not an investor
-            if it.is_org and it.etype != "MediaOutlet" and not ctx.is_punct(q + 1, "'’"):
+            if ctx.is_punct(q) and clause_of is not None:
+                clause_of = None  # the clause ends at its comma; the list goes on
+            elif ctx.is_punct(q) and ctx.items[q - 1].is_org and ctx.items[q + 1].kind == "tok" and (
+                    ctx.is_word(q + 1, ctx.words("relative"), False) or ctx.items[q + 1].script == "latin"
+                    and ctx.items[q + 1].norm.isalpha()
+                    and not ctx.is_word(q + 1, frozenset({"and", "with", "as", "along", "plus"}), False)):
+                clause_of, clause_at = ctx.items[q - 1].key, q  # "Lux Capital, known for ...", "Khosla Ventures, which was ..."
+            if it.is_org and it.etype != "MediaOutlet" and clause_of is not None:
+                if it.key != clause_of and any(ctx.is_word(r, ctx.words("investing_clause_words"))
+                                               for r in range(clause_at, q)):
+                    extra = DealFrame([s], it.key, kinds={"Investment"})  # the investor's earlier investment
+                    extra.others, extra.parties = {(clause_of, "Investment")}, {clause_of, it.key}
+                    side.append(extra)
+            elif it.is_org and it.etype != "MediaOutlet" and not ctx.is_punct(q + 1, "'’"):
                 investors.add(it.key)
             elif it.kind == "tok" and it.script != "punct" and not ctx.is_word(q, frozenset({"and", "و", "existing", "investor",
                                                                                                  "investors", "شركة", "its"})):
-                if q - (k + n) > 12:
+                if q - (k + n) > 12 and (clause_of is None or q - clause_at > 12):
                     break
     for k in idx:  # "named Suning and Temasek as other backers": the organizations listed before "as ... backers"
         if ctx.is_word(k, frozenset({"as"}), False) and any(ctx.is_word(q, ctx.words("investor_words"))
@@ -380,6 +401,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     frame.parties = investors | {investee}
     frame.amounts = set(money) if raises or joined else set()
     frame.reporters = _reporters(ctx, idx)
+    frame.side = side
     hedges = ctx.words("hedge")
     if any(ctx.is_word(q, hedges) for q in range(idx[0], first)):
         frame.status = "planned"

@@ -1047,3 +1047,21 @@ def test_arabic_common_words_after_a_cue_are_no_names(tmp_path):
              "واستحوذت على شركة «تصميم» الناشئة.\n")
     orgs = {e.labels[0][0] for e in ex.entities.values() if e.etype != "Person"}
     assert {"سديم للتقنية", "نوفا", "تصميم"} <= orgs
+
+
+def test_a_clause_describing_a_round_investor_names_its_earlier_investment(tmp_path):
+    """"led by A, known for investing in companies like X, and B, which was an early backer of Y": A and
+    B invest in the round; X and Y are not its investors but A's and B's earlier investees; a clause
+    with no word of investing names no deal."""
+    def run_round(name, lead):
+        return roles(run(tmp_path, name, f"Funding\n\nCohere raised $40 million on Monday. The round was led by {lead}.\n"))
+    got = run_round("a.en.txt", "Lightspeed, which also backs Mistral AI, with participation from Accel")
+    assert (("Investment",), {("investee", "org/cohere"), ("investor", "org/lightspeed"), ("investor", "org/accel")}) in got
+    assert (("Investment",), {("investee", "org/mistral-ai"), ("investor", "org/lightspeed")}) in got
+    got = run_round("b.en.txt", "Sequoia Capital, an early investor in OpenAI, and Accel")
+    assert (("Investment",), {("investee", "org/cohere"), ("investor", "org/sequoia-capital"), ("investor", "org/accel")}) in got
+    assert (("Investment",), {("investee", "org/openai"), ("investor", "org/sequoia-capital")}) in got
+    got = run_round("c.en.txt", "Index Ventures, best known for backing Anthropic, and Accel")
+    assert (("Investment",), {("investee", "org/anthropic"), ("investor", "org/index-ventures")}) in got
+    got = run_round("d.en.txt", "Lightspeed, known for its work with Mistral AI, and Accel")
+    assert got == [(("Investment",), {("investee", "org/cohere"), ("investor", "org/lightspeed"), ("investor", "org/accel")})]

@@ -38,8 +38,10 @@ TOKEN_RE = re.compile(
 )
 # CRLF and lone CR end lines too; a full stop glued to the next sentence ("the game.Since closing")
 # ends one when a lower-case word stops and a capitalised word starts; "the A.I. company" and
-# "a U.S. startup" go on (initials, then a lower-case word)
-SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+(?!(?<=[A-Z]\.[A-Z]\.\s)[a-z])|[\r\n]+|(?<=[a-z]\.)(?=[A-Z][a-z]{2})")
+# "a U.S. startup" go on (initials, then a lower-case word), and so do "News Corp. on Wednesday",
+# "Acme Inc. said" (an abbreviation with a stop, then a lower-case word)
+SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»’']?\s+(?!(?<=[A-Z]\.[A-Z]\.\s)[a-z])(?!(?<=[A-Z][a-z]\.\s)[a-z])"
+                          r"(?!(?<=[A-Z][a-z][a-z]\.\s)[a-z])(?!(?<=[A-Z][a-z]{3}\.\s)[a-z])|[\r\n]+|(?<=[a-z]\.)(?=[A-Z][a-z]{2})")
 
 
 @lru_cache(maxsize=1 << 16)

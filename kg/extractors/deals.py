@@ -527,7 +527,9 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     if not money and not any(ctx.items[k].kind == "money" for k in idx):
         pays = [k for k in pays if not ctx.is_word(k, frozenset({"spent", "spend", "spends", "spending"}), False)]
         # "who has spent a decade at Intel": time, not money
-    triggers = sorted(deal_words + pays + licences + acquires + invests + staffing + denials)
+    contents = found("content_words")
+    partnerships = found("partnership_nouns") if contents else []
+    triggers = sorted(deal_words + pays + licences + acquires + invests + staffing + denials + partnerships)
     passive = _passive_acquisition(ctx, idx)
     if not triggers and not (hires and (money or deal_words)) and passive is None:
         return None
@@ -594,6 +596,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
             if other and payer:
                 frame.kinds.add(kind)
                 frame.others.add((other, kind))
+    if contents and (deal_words or licences or partnerships) and not any(negated(k) for k in deal_words + licences):
+        _content_licence(ctx, frame, idx, contents[0], payer)
     for k in staffing:  # "hired most of Inflection's staff"
         frame.kinds.add("AcquiHire")
         other = _org_after(ctx, k, idx[-1], skip=payer)
@@ -615,6 +619,38 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     if frame.kinds == {"AcquiHire"} and not (money or deal_words):
         frame.kinds = set()  # hiring a company's staff is a deal only with money or a deal word nearby
     return frame
+
+
+def _content_licence(ctx: Context, frame: DealFrame, idx: list[int], c: int, subject: str | None) -> None:
+    """A deal for content ("a deal to let X use content from its publications", "a content licensing
+    deal with X", "صفقة تمكنها من الوصول إلى المحتوى من منصة Y", "شراكة محتوى مع X"): a licence of the
+    content's owner to its user. The owner is the organization the content is said to come from, else
+    the sentence's subject ("its content"); the user, the other organization."""
+    orgs = [ctx.items[q].key for q in idx if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"]
+    start = c + 1 + ctx.is_punct(c + 1, '"“«')
+    if ctx.is_word(start, frozenset({"from", "of", "on", "من", "في", "علي"}), False):  # "content from Y", "المحتوى من منصة Y"
+        start += 1
+    elif not (start <= idx[-1] and ctx.items[start].is_org):  # "محتوى ريديت": the owner right after
+        start = idx[-1] + 1
+    stop = next((q for q in range(start, idx[-1] + 1) if ctx.is_punct(q, ",،.;") or ctx.items[q].is_org), idx[-1] + 1)
+    # ("من قاعدة بيانات منصة Y", "from the archives of Y": a few words of where it is kept before the owner)
+    owner = ctx.items[stop].key if stop <= idx[-1] and stop - start <= 5 and ctx.items[stop].is_org \
+        and ctx.items[stop].etype != "MediaOutlet" else None
+    o = c - 1  # "Reddit's content", "News Corp. content": the organization right before
+    if ctx.is_word(o, frozenset({"s"}), False) and ctx.is_punct(o - 1, "'’"):
+        o -= 2
+    elif ctx.is_punct(o, "'’.") and o - 1 >= idx[0] and ctx.items[o - 1].is_org:
+        o -= 1  # ("News Corp. content": the abbreviation's stop)
+    if owner is None and o in range(idx[0], c) and ctx.items[o].is_org and ctx.items[o].etype != "MediaOutlet":
+        owner = ctx.items[o].key
+    owner = owner or subject
+    user = next((o for o in orgs if o != owner), None)
+    if owner is None or user is None:
+        return
+    frame.payer = user
+    frame.kinds = (frame.kinds - {"Acquisition"}) | {"LicensingDeal"}
+    frame.others = {(o, kind) for o, kind in frame.others if kind != "LicensingDeal" and o != owner} | {(owner, "LicensingDeal")}
+    frame.parties |= {owner, user}
 
 
 def _found(ctx: Context, idx: list[int], name: str) -> list[int]:

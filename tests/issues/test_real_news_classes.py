@@ -1065,3 +1065,31 @@ def test_a_clause_describing_a_round_investor_names_its_earlier_investment(tmp_p
     assert (("Investment",), {("investee", "org/anthropic"), ("investor", "org/index-ventures")}) in got
     got = run_round("d.en.txt", "Lightspeed, known for its work with Mistral AI, and Accel")
     assert got == [(("Investment",), {("investee", "org/cohere"), ("investor", "org/lightspeed"), ("investor", "org/accel")})]
+
+
+def test_a_deal_for_content_is_a_licence_of_its_owner(tmp_path):
+    """"a deal to let X use content from its publications", "a content licensing deal with X", "a deal
+    giving X access to its archive", "صفقة تمكنها من الوصول إلى المحتوى من منصة Y"، "اتفاقية ترخيص
+    محتوى مع X"، "شراكة محتوى مع X": the content's owner (named after "from"/"من", or right before it,
+    else the subject) licenses it to the other party; no deal word, no licence."""
+    def deal(name, text):
+        return roles(run(tmp_path, name, "Deal\n\n" + text + "\n"))
+    want = [(("LicensingDeal",), {("licensee", "org/openai"), ("licensor", "org/apple")})]
+    assert deal("a.en.txt", "Apple on Tuesday announced a deal to let OpenAI use content from its news apps.") == want
+    assert deal("b.en.txt", "Apple signed a multi-year content licensing agreement with OpenAI, the companies said.") == want
+    assert deal("c.en.txt", "Apple struck a deal giving OpenAI access to its archives for training.") == want
+    assert deal("d.en.txt", "Under the deal, OpenAI can show Apple content in answers to its users.") == want
+    assert deal("e.ar.txt", "أبرمت شركة أوبن إيه آي صفقة تمكنها من الوصول إلى المحتوى من قاعدة بيانات شركة أبل.") == want
+    assert deal("f.ar.txt", "ووقعت شركة أبل اتفاقية ترخيص محتوى مع أوبن إيه آي بقيمة 60 مليون دولار.") == [
+        (("LicensingDeal",), {("licensee", "org/openai"), ("licensor", "org/apple")})]
+    assert deal("g.ar.txt", "أعلنت شركة أبل عن شراكة محتوى مع أوبن إيه آي.") == want
+    assert deal("h.en.txt", "OpenAI has been accused of using content from Apple without permission.") == []
+
+
+def test_an_abbreviation_with_a_stop_does_not_end_the_sentence(tmp_path):
+    """"News Corp. on Wednesday announced ...", "Acme Inc. said ...": a lower-case word after the stop
+    goes on with the same sentence; "... Apple Inc. The deal ..." ends it."""
+    from kg.text import sentences
+    text = "News Corp. on Wednesday announced a deal. Nvidia Corp. said so. It was bought by Apple Inc. The deal closed."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "News Corp. on Wednesday announced a deal.", "Nvidia Corp. said so.", "It was bought by Apple Inc.", "The deal closed."]

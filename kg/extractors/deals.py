@@ -202,7 +202,7 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
     return out
 
 
-def _listed_orgs(ctx: Context, k: int, last: int, people: bool = False) -> list[str]:
+def _listed_orgs(ctx: Context, k: int, last: int, people: bool = False, outlets: bool = False) -> list[str]:
     """The organizations listed from item k: "Microsoft, Amazon and Google", "مجموعة Alibaba وشركة
     Tencent", past a describing word or two ("العملاقة مايكروسوفت") and quotes; with `people`, named
     people too ("Nvidia and Jeff Bezos")."""
@@ -215,7 +215,7 @@ def _listed_orgs(ctx: Context, k: int, last: int, people: bool = False) -> list[
             if key and key not in out:
                 out.append(key)
             gap = 0
-        elif it.is_org and it.etype != "MediaOutlet":
+        elif it.is_org and (outlets or it.etype != "MediaOutlet"):
             if it.key not in out:
                 out.append(it.key)
             gap = 0
@@ -236,14 +236,16 @@ def _listed_orgs(ctx: Context, k: int, last: int, people: bool = False) -> list[
 
 def _absorb(target: DealFrame, f: DealFrame) -> None:
     target.sentences += f.sentences
-    target.kinds |= f.kinds
     target.others |= f.others
     target.parties |= f.parties
     target.hires |= f.hires
     target.backers |= f.backers
     target.amounts |= f.amounts
     target.reporters |= f.reporters
+    if f.payer and f.kinds and not target.kinds:
+        target.payer = f.payer  # "صفقة بين ريديت وأوبن إيه آي" then who licenses what: the typed deal's payer
     target.payer = target.payer or f.payer
+    target.kinds |= f.kinds
     target.status = _stronger(target.status, f.status)
     target.denies = target.denies or f.denies
 

@@ -102,6 +102,48 @@ def part_of(ctx: Context) -> None:
                 ctx.relate(items[j + 1 + n].key, "partOf", it.key, ctx.span(k, j + 1 + n), "0.85")
 
 
+@extractor("sanad.org.owned-compound.v1", produces=("partOf", "founded"))
+def owned_compounds(ctx: Context) -> None:
+    """"SoftBank-owned chip designer Arm", "Musk-owned X" (an owner, a hyphen, "owned", then the
+    organization a few describing words on): the organization is part of an owning organization, or
+    founded (owned) by an owning person; "News Corp properties including A, B and C", "Microsoft brands
+    such as A and B": each organization listed is part of the owner."""
+    from kg.extractors.deals import _listed_orgs
+
+    owned = ctx.words("owned_compound")
+    portfolio = ctx.words("portfolio_nouns")
+    lists = ctx.phrases("including") + ctx.phrases("round_investor_lists")
+    items = ctx.items
+    for k, it in enumerate(items):
+        if it.kind != "ent" or not (it.is_org or it.is_person):
+            continue
+        same = ctx.sentence_range(k)
+        if ctx.is_punct(k + 1, "-") and ctx.is_word(k + 2, owned, False):
+            owner = ctx.person(k) if it.is_person else it.key
+            o = next((q for q in range(k + 3, min(k + 8, same.stop)) if items[q].kind == "ent"), None)
+            verbs = ctx.words("copulas") | ctx.words("prepositions") | ctx.words("relative")
+            if o is None or not items[o].is_org or items[o].key == owner or any(
+                    ctx.is_punct(q, ",،.;") or ctx.is_word(q, verbs, False) for q in range(k + 3, o)):
+                continue  # ("Nvidia-owned chips were sold to SoftBank": a verb, then another organization)
+            if it.is_person:
+                ctx.relate(owner, "founded", items[o].key, ctx.span(k, o), "0.5")
+            else:
+                ctx.relate(items[o].key, "partOf", owner, ctx.span(k, o), "0.75")
+        elif it.is_org and it.etype != "MediaOutlet":
+            j = k + 1 + ctx.is_punct(k + 1, ".")  # ("News Corp. properties")
+            if ctx.is_word(j, frozenset({"'", "’"}), False):
+                j += 1 + ctx.is_word(j + 1, frozenset({"s"}), False)
+            if not ctx.is_word(j, portfolio, False):
+                continue
+            n = ctx.words_at(j + 1, lists) or ctx.words_at(j + 1 + ctx.is_punct(j + 1), lists)
+            if not n:
+                continue
+            first = j + 1 + ctx.is_punct(j + 1) + n
+            for key in _listed_orgs(ctx, first, same.stop - 1, outlets=True):
+                if key != it.key:
+                    ctx.relate(key, "partOf", it.key, ctx.span(k, first), "0.7")
+
+
 @extractor("sanad.org.named-part.v1", produces=("partOf",))
 def named_parts(ctx: Context) -> None:
     """"Google DeepMind", "Amazon Web Services", "Microsoft AI" in an article that also names Google,

@@ -1093,3 +1093,28 @@ def test_an_abbreviation_with_a_stop_does_not_end_the_sentence(tmp_path):
     text = "News Corp. on Wednesday announced a deal. Nvidia Corp. said so. It was bought by Apple Inc. The deal closed."
     assert [text[a:b] for a, b in sentences(text)] == [
         "News Corp. on Wednesday announced a deal.", "Nvidia Corp. said so.", "It was bought by Apple Inc.", "The deal closed."]
+
+
+def test_owned_compounds_and_portfolio_lists(tmp_path):
+    """"SoftBank-owned chip designer Arm" (Arm partOf SoftBank), "Elon Musk-owned xAI" (a person owning:
+    founded), "News Corp. properties including A, B and C", "Microsoft brands such as A and B" (each part
+    of the owner); "Nvidia-owned chips were sold to SoftBank" names no owned organization."""
+    ex = run(tmp_path, "a.en.txt", "Chips\n\nThe new cores come from SoftBank-owned chip designer Arm, the company said.\n")
+    assert ("org/arm", "partOf", "org/softbank") in rels(ex)
+    ex = run(tmp_path, "b.en.txt", "Funding\n\nElon Musk-owned xAI is raising money from Gulf investors, people said.\n")
+    assert ("person/elon-musk", "founded", "org/xai") in rels(ex)
+    ex = run(tmp_path, "c.en.txt", "Content\n\nOpenAI can use articles from News Corp. properties including The Wall Street "
+             "Journal and the New York Post, the release said.\n")
+    assert {("org/wall-street-journal", "partOf", "org/news-corp"), ("org/new-york-post", "partOf", "org/news-corp")} <= rels(ex)
+    ex = run(tmp_path, "d.en.txt", "Models\n\nMicrosoft brands such as LinkedIn and GitHub will use the models, it said.\n")
+    assert {("org/linkedin", "partOf", "org/microsoft"), ("org/github", "partOf", "org/microsoft")} <= rels(ex)
+    ex = run(tmp_path, "e.en.txt", "Chips\n\nThe Nvidia-owned chips were sold to SoftBank last year, the filing said.\n")
+    assert not any(p == "partOf" for _, p, _ in rels(ex))
+
+
+def test_a_typed_deal_gives_its_payer_to_a_bare_deal_it_joins(tmp_path):
+    """A headline "deal between A and B" (no kind, A first) joined by the body's licence of B: the
+    licensee is the body's, not the headline's first name."""
+    ex = run(tmp_path, "h.ar.txt", "صفقة بين أبل وأوبن إيه آي\n\n"
+             "أبرمت شركة أوبن إيه آي صفقة تمكنها من الوصول إلى المحتوى من منصة أبل.\n")
+    assert roles(ex) == [(("LicensingDeal",), {("licensee", "org/openai"), ("licensor", "org/apple")})]

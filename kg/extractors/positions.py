@@ -78,13 +78,15 @@ def titles(ctx: Context) -> None:
                     ctx.relate(ctx.person(member), "founded", org, evidence if member == f.person
                                else ctx.span(f.first, member), "0.9" if f.org is not None else "0.6")
         elif org and f.kind in ("office", "descriptor"):
-            ctx.position(person, org, title, f.role, f.current, evidence)
-            held.setdefault((org, f.role["role"]), set()).add(person)
-            holders.append((f.t, person, org))
+            for q, org in _org_pair(ctx, f):  # "CEO of Tesla and SpaceX", "الرئيس التنفيذي لشركتي تسلا وسبيس إكس"
+                ctx.position(person, org, title, f.role, f.current, evidence if q == f.org else ctx.span(f.first, q))
+                held.setdefault((org, f.role["role"]), set()).add(person)
+                holders.append((f.t, person, org))
         elif org and f.kind == "occupation":
-            for member in _listed(ctx, f.person) if f.role.get("plural") else [f.person]:
-                ctx.relate(ctx.person(member), "worksFor" if f.current else "formerlyWorkedFor", org,
-                           ctx.span(f.first, member) if member > f.first else evidence, "0.8")
+            for q, org in _org_pair(ctx, f):
+                for member in _listed(ctx, f.person) if f.role.get("plural") else [f.person]:
+                    ctx.relate(ctx.person(member), "worksFor" if f.current else "formerlyWorkedFor", org,
+                               ctx.span(f.first, max(member, q)) if member > f.first or q != f.org else evidence, "0.8")
     for f in frames:
         if f.person is not None or f.held:
             continue
@@ -587,6 +589,23 @@ def _last_company(ctx: Context, t: int, startup: bool = False) -> str | None:
     from kg.extractors.deals import last_company
 
     return last_company(ctx, t, startup)
+
+
+def _org_pair(ctx: Context, f: Frame) -> list[tuple[int | None, str]]:
+    """The organization of a title, and a second one joined to it by and/و when the title names it
+    after the title ("CEO of Tesla and SpaceX", "لشركتي تسلا وسبيس إكس", "في شركتي ميتا وجوجل")."""
+    org = ctx.items[f.org].key if f.org is not None else f.anaphor_org
+    out = [(f.org, org)]
+    if f.org is None or f.org < f.t:
+        return out
+    q = f.org + 1
+    if ctx.is_word(q, frozenset({"and"}), False):
+        q += 1
+    it = ctx.items[q] if q < len(ctx.items) and q in ctx.sentence_range(f.org) else None
+    if it is not None and it.is_org and it.key != org and (q > f.org + 1 or it.prefix.startswith("و")
+                                                          or ctx.doc.text[it.start - 1:it.start] == "و"):
+        out.append((q, it.key))
+    return out
 
 
 def _verbs_of_others(ctx: Context) -> frozenset[str]:

@@ -1118,3 +1118,16 @@ def test_a_typed_deal_gives_its_payer_to_a_bare_deal_it_joins(tmp_path):
     ex = run(tmp_path, "h.ar.txt", "صفقة بين أبل وأوبن إيه آي\n\n"
              "أبرمت شركة أوبن إيه آي صفقة تمكنها من الوصول إلى المحتوى من منصة أبل.\n")
     assert roles(ex) == [(("LicensingDeal",), {("licensee", "org/openai"), ("licensor", "org/apple")})]
+
+
+def test_a_title_of_two_organizations(tmp_path):
+    """"the CEO of Tesla and SpaceX", "الرئيس التنفيذي لشركتي تسلا وسبيس إكس", "الذي يشغل أيضاً منصب ...":
+    the title is held at both; a list after a comma is not a second organization of the title."""
+    def works(name, text):
+        return {o for s, p, o in rels(run(tmp_path, name, "Musk\n\n" + text + "\n")) if p == "worksFor" and s == "person/elon-musk"}
+    assert works("a.en.txt", "Elon Musk, the chief executive of Tesla and SpaceX, said the deal was good.") == {
+        "org/tesla", "org/spacex"}
+    assert works("b.ar.txt", "وقال إيلون ماسك، الرئيس التنفيذي لشركتي تسلا وسبيس إكس، إن الصفقة جيدة.") == {"org/tesla", "org/spacex"}
+    assert works("c.ar.txt", "وقال إيلون ماسك الذي يشغل أيضاً منصب الرئيس التنفيذي لشركتي تسلا وسبيس إكس إن الصفقة جيدة.") == {
+        "org/tesla", "org/spacex"}
+    assert works("d.en.txt", "Elon Musk, the chief executive of Tesla, met Google and Apple on Monday.") == {"org/tesla"}

@@ -1124,10 +1124,11 @@ def test_a_title_of_two_organizations(tmp_path):
     """"the CEO of Tesla and SpaceX", "الرئيس التنفيذي لشركتي تسلا وسبيس إكس", "الذي يشغل أيضاً منصب ...":
     the title is held at both; a list after a comma is not a second organization of the title."""
     def works(name, text):
-        return {o for s, p, o in rels(run(tmp_path, name, "Musk\n\n" + text + "\n")) if p == "worksFor" and s == "person/elon-musk"}
-    assert works("a.en.txt", "Elon Musk, the chief executive of Tesla and SpaceX, said the deal was good.") == {
-        "org/tesla", "org/spacex"}
-    assert works("b.ar.txt", "وقال إيلون ماسك، الرئيس التنفيذي لشركتي تسلا وسبيس إكس، إن الصفقة جيدة.") == {"org/tesla", "org/spacex"}
+        got = rels(run(tmp_path, name, "Musk\n\n" + text + "\n"))
+        return {o for s, p, o in got if p == "worksFor" and s == "person/elon-musk"}
+    both = {"org/tesla", "org/spacex"}
+    assert works("a.en.txt", "Elon Musk, the chief executive of Tesla and SpaceX, said the deal was good.") == both
+    assert works("b.ar.txt", "وقال إيلون ماسك، الرئيس التنفيذي لشركتي تسلا وسبيس إكس، إن الصفقة جيدة.") == both
     assert works("c.ar.txt", "وقال إيلون ماسك الذي يشغل أيضاً منصب الرئيس التنفيذي لشركتي تسلا وسبيس إكس إن الصفقة جيدة.") == {
         "org/tesla", "org/spacex"}
     assert works("d.en.txt", "Elon Musk, the chief executive of Tesla, met Google and Apple on Monday.") == {"org/tesla"}

@@ -514,6 +514,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             bool(i) and toks[i - 1].norm in ("وهم", "هم", "وهما", "هما") and j < len(toks) and toks[j].norm.startswith("و")
             and len(toks[j].norm) >= 4,
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
+            # "NAME الذي انتقل": the masculine relative right after, with a verb (a company takes التي)
+            j < len(toks) - 1 and toks[j].norm == "الذي" and toks[j + 1].script == "ar" and not _definite_article(toks[j + 1]),
             # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name
             j < len(toks) and toks[j].norm.startswith("ك") and _title_at(doc, j),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
@@ -602,10 +604,10 @@ def _title_start(doc: Doc, i: int) -> int | None:
     """The first token of the title _title_ends_at finds before token i, or None."""
     index = doc.lex.title_index
     toks = doc.tokens
-    for skip in (0, 1):
+    for skip in (0, 1, 2):
         end = i - skip
-        if skip and not (end >= 0 and toks[end].norm.startswith("ال") and toks[end].script == "ar"):
-            continue  # one adjective between: "الباحثة المغربية", "الرئيس التنفيذي المؤقت"
+        if skip and not all(q >= 0 and toks[q].norm.startswith("ال") and toks[q].script == "ar" for q in range(end, i)):
+            continue  # one or two adjectives or a field between: "الباحثة المغربية", "مسؤول البنية التحتية"
         for n in (3, 2, 1):
             if end - n < 0:
                 continue

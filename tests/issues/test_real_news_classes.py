@@ -1132,3 +1132,26 @@ def test_a_title_of_two_organizations(tmp_path):
     assert works("c.ar.txt", "وقال إيلون ماسك الذي يشغل أيضاً منصب الرئيس التنفيذي لشركتي تسلا وسبيس إكس إن الصفقة جيدة.") == {
         "org/tesla", "org/spacex"}
     assert works("d.en.txt", "Elon Musk, the chief executive of Tesla, met Google and Apple on Monday.") == {"org/tesla"}
+
+
+def test_leaving_for_a_company_is_working_there(tmp_path):
+    """"NAME is leaving for Meta", "left for Google", "defected to Anthropic": the person works there now;
+    "leaving for London" names no employer."""
+    def works(name, text):
+        return {(s, o) for s, p, o in rels(run(tmp_path, name, "Moves\n\n" + text + "\n")) if p == "worksFor"}
+    assert ("person/ruoming-pang", "org/meta") in works("a.en.txt", "Ruoming Pang is leaving for Meta, people said on Monday.")
+    assert ("person/ruoming-pang", "org/google") in works("b.en.txt", "Ruoming Pang left for Google last month after a decade.")
+    assert ("person/ruoming-pang", "org/anthropic") in works("c.en.txt", "Ruoming Pang defected to Anthropic in May, it said.")
+    assert not works("d.en.txt", "Ruoming Pang is leaving for London next week, people said.")
+
+
+def test_arabic_name_with_a_field_title_and_a_masculine_relative(tmp_path):
+    """"مسؤول البنية التحتية NAME الذي انتقل إلى X": a title with a field of two words before the name and
+    the masculine relative right after it (a company takes التي) make an unknown name a person."""
+    ex = run(tmp_path, "a.ar.txt", "مغادرات\n\nتعمل شركة xAI على نموذج جديد. "
+             "وشملت المغادرين مسؤول البنية التحتية كارل دوفيك الذي انتقل إلى OpenAI العام الماضي.\n")
+    assert (people(ex)["كارل دوفيك"], "worksFor", "org/openai") in rels(ex)
+    ex = run(tmp_path, "b.ar.txt", "مغادرات\n\nوقال مدير المبيعات الإقليمية ماهر طوبال الذي يعمل في الرياض إن السوق ينمو.\n")
+    assert "ماهر طوبال" in people(ex)
+    ex = run(tmp_path, "c.ar.txt", "تقنية\n\nوقالت الشركة إن تقنيات جديدة التي طورتها ستطرح قريبا.\n")
+    assert not people(ex)

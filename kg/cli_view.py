@@ -37,19 +37,21 @@ def view(graph: Path | None, output: Path | None, max_nodes: int | None, start: 
       kg view build/graph.trig -o explorer.html
       kg view big.trig --max-nodes 3000 --start 200
     """
+    from kg import gc_paused
     from kg.export import load, triples_of
     from kg.view import LARGE_GRAPH_NODES, START_NODES, write_html
 
     graph = graph or _default_graph()
     output = output or graph.with_name("graph.html")
-    if graph.suffix == ".trig" and graph.is_file():  # pyoxigraph's reader: far faster than rdflib's on a corpus
-        try:
-            data = triples_of(graph.read_bytes())
-        except (SyntaxError, ValueError) as exc:
-            raise InputError(f"cannot parse as trig: {str(exc).splitlines()[0][:300]}", graph) from None
-    else:
-        data = load(graph)
-    write_html(data, output, large_threshold=max_nodes or LARGE_GRAPH_NODES, start_nodes=start or START_NODES)
+    with gc_paused():
+        if graph.suffix == ".trig" and graph.is_file():  # pyoxigraph's reader: far faster than rdflib's on a corpus
+            try:
+                data = triples_of(graph.read_bytes())
+            except (SyntaxError, ValueError) as exc:
+                raise InputError(f"cannot parse as trig: {str(exc).splitlines()[0][:300]}", graph) from None
+        else:
+            data = load(graph)
+        write_html(data, output, large_threshold=max_nodes or LARGE_GRAPH_NODES, start_nodes=start or START_NODES)
     click.echo(f"Wrote {output}", err=True)
 
 

@@ -192,3 +192,21 @@ def test_the_page_of_a_big_corpus_holds_at_most_so_many_facts_the_best_backed_fi
     assert min(spans[f] for f in linked if str(f) in drawn) >= max(spans[f] for f in linked if str(f) not in drawn)
     assert all(e["from"] in {n["id"] for n in model["nodes"]} and e["to"] in {n["id"] for n in model["nodes"]}
                for e in model["edges"])
+
+
+def test_the_collector_paused_for_the_bulk_stages_is_running_again_after_a_build(corpus, tmp_path, monkeypatch):
+    import gc
+
+    from kg.errors import KGError
+
+    kg.build([corpus], tmp_path / "ok", check=False, view=False, store=False, jobs=1)
+    assert gc.isenabled()
+
+    def broken(parts):
+        assert not gc.isenabled()  # paused while the corpus is assembled
+        raise KGError("assembling failed")
+
+    monkeypatch.setattr(kg, "assemble", broken)
+    with pytest.raises(KGError, match="assembling failed"):
+        kg.build([corpus], tmp_path / "broken", check=False, view=False, store=False, jobs=1)
+    assert gc.isenabled()

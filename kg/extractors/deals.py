@@ -37,6 +37,8 @@ class DealFrame:
     denies: bool = False  # "لم تكن هذه العملية استحواذا كاملا", "rather than acquiring it": not an acquisition
     of_round: bool = False  # "the round, backed by A and B": investors in the funding round just named
     side: list = field(default_factory=list)  # other deals a round's sentence names in passing
+    tentative: set[str] = field(default_factory=set)  # kinds that hold once a deal word or price joins the frame
+    worded: bool = False  # the frame's sentences name a deal ("deal", "transaction") or a price
 
 
 @extractor("sanad.deal.frame.v1", produces=("Deal", "LicensingDeal", "Acquisition", "Investment", "AcquiHire",
@@ -94,6 +96,8 @@ def deals(ctx: Context) -> None:
         else:
             _absorb(target, f)
     for f in merged:
+        if f.worded and f.tentative:
+            f.kinds |= f.tentative
         _emit(ctx, f, denied)
     alone = []
     for b in backings.values():  # "X raised $N, ... backed by A and B" in one sentence: the round's investors
@@ -246,6 +250,8 @@ def _absorb(target: DealFrame, f: DealFrame) -> None:
         target.payer = f.payer  # "صفقة بين ريديت وأوبن إيه آي" then who licenses what: the typed deal's payer
     target.payer = target.payer or f.payer
     target.kinds |= f.kinds
+    target.tentative |= f.tentative
+    target.worded = target.worded or f.worded
     target.status = _stronger(target.status, f.status)
     target.denies = target.denies or f.denies
 
@@ -516,8 +522,9 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     acquires = [k for k in acquires if not denied_acquisition(k)]
     staff = ctx.words("staff")
     # "acquires top talent from X", "buys engineers from X": people brought over, not the company
-    talent = [k for k in acquires if any(ctx.is_word(q, staff, False) and ctx.is_word(q + 1, frozenset({"from"}), False)
-                                         for q in range(k + 1, min(k + 4, idx[-1] + 1)))]
+    # ("acquired the entire team behind X", "buys the staff of X": the people, an acqui-hire)
+    talent = [k for k in acquires if any(ctx.is_word(q, staff, False) and ctx.is_word(q + 1, ctx.words("staff_links"), False)
+                                         for q in range(k + 1, min(k + 5, idx[-1] + 1)))]
     acquires = [k for k in acquires if k not in talent]
     hires = hires + talent
     leading = ctx.words("lead_to")  # "لقيادة فريق", "to lead a team": a job, not a team brought over
@@ -618,8 +625,11 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         frame.status = "reported"  # the article relays another outlet's report
     if not frame.kinds and not deal_words and not pays and not denials:
         return None
+    frame.worded = bool(money or deal_words)
     if frame.kinds == {"AcquiHire"} and not (money or deal_words):
-        frame.kinds = set()  # hiring a company's staff is a deal only with money or a deal word nearby
+        # hiring a company's staff is a deal only with money or a deal word nearby (in this sentence,
+        # or in another sentence of the same deal: "... the deal involves bringing X's founders into Y")
+        frame.kinds, frame.tentative = set(), {"AcquiHire"}
     return frame
 
 

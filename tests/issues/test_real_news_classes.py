@@ -1155,3 +1155,18 @@ def test_arabic_name_with_a_field_title_and_a_masculine_relative(tmp_path):
     assert "ماهر طوبال" in people(ex)
     ex = run(tmp_path, "c.ar.txt", "تقنية\n\nوقالت الشركة إن تقنيات جديدة التي طورتها ستطرح قريبا.\n")
     assert not people(ex)
+
+
+def test_acquiring_a_team_behind_a_company_is_an_acquihire(tmp_path):
+    """"acquired the entire team behind X", "bought the engineering staff of X", "is acquiring the workforce
+    at X": the people, an acqui-hire of X, not an acquisition; the deal word may come in a later sentence of
+    the same deal; with no deal word or price at all it is no deal of a kind."""
+    def kinds(name, text):
+        return [k for k, _ in roles(run(tmp_path, name, "Talent\n\n" + text + "\n"))]
+    one = [("AcquiHire",)]
+    assert kinds("a.en.txt", "Google has acquired the entire team behind the coding startup Windsurf in a $2.4 billion deal.") == one
+    assert kinds("b.en.txt", "Nvidia bought the engineering staff of Cohere for $300 million, people said.") == [("AcquiHire",)]
+    assert kinds("c.en.txt", "Meta is acquiring most of the workforce at Cohere, it said on Monday. "
+                 "The deal brings Cohere's founders into Meta.") == [("AcquiHire",)]
+    got = kinds("d.en.txt", "Meta is acquiring most of the workforce at Cohere, it said on Monday.")
+    assert all("AcquiHire" not in k for k in got)

@@ -1164,7 +1164,7 @@ def test_acquiring_a_team_behind_a_company_is_an_acquihire(tmp_path):
     def kinds(name, text):
         return [k for k, _ in roles(run(tmp_path, name, "Talent\n\n" + text + "\n"))]
     one = [("AcquiHire",)]
-    assert kinds("a.en.txt", "Google has acquired the entire team behind the coding startup Windsurf in a $2.4 billion deal.") == one
+    assert kinds("a.en.txt", "Google has acquired the entire team behind coding startup Windsurf in a $2.4 billion deal.") == one
     assert kinds("b.en.txt", "Nvidia bought the engineering staff of Cohere for $300 million, people said.") == [("AcquiHire",)]
     assert kinds("c.en.txt", "Meta is acquiring most of the workforce at Cohere, it said on Monday. "
                  "The deal brings Cohere's founders into Meta.") == [("AcquiHire",)]

@@ -178,6 +178,12 @@ class Lexicon:
         return out
 
     @cached_property
+    def bare_amounts(self) -> dict[str, int]:
+        """Arabic multiplier words that are an amount with no digit before them: "مليار دولار" (one
+        billion), "ملياري دولار" (two billion, the dual)."""
+        return {norm(form): int(value) for form, value in self.patterns.get("bare_amounts_ar", {}).items()}
+
+    @cached_property
     def surname_index(self) -> dict[str, str]:
         """Surnames that alone name one known person in AI news ("Altman", "هوانغ"): the
         `known_surnames` pattern list, each tied to the one lexicon person whose name ends with it."""

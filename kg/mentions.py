@@ -1208,8 +1208,15 @@ def _money(doc: Doc) -> list[Item]:
     toks = doc.tokens
     out = []
     i = 0
+    bare = lex.bare_amounts
     while i < len(toks):
         tok = toks[i]
+        if tok.script == "ar" and bare and (i == 0 or toks[i - 1].script != "num"):
+            item = _bare_amount(doc, i, bare)  # "بقيمة ملياري دولار", "مليار دولار"
+            if item is not None:
+                out.append(item)
+                i += 2
+                continue
         if tok.script != "num":
             i += 1
             continue
@@ -1252,6 +1259,21 @@ def _money(doc: Doc) -> list[Item]:
         else:
             i += 1
     return out
+
+
+def _bare_amount(doc: Doc, i: int, bare: dict[str, int]) -> Item | None:
+    """An Arabic multiplier word standing for a number and a currency word after it: "ملياري دولار"
+    (the dual: two billion), "مليار دولار" (one billion); a proclitic (بـ، و) stays out of the span."""
+    toks = doc.tokens
+    hit = next(((f, st) for f, st in strip_proclitic(doc, toks[i]) if f in bare), None)
+    if hit is None or i + 1 >= len(toks):
+        return None
+    currency = doc.lex.currency_words.get((toks[i + 1].norm,))
+    if currency is None:
+        return None
+    sp = doc.span(hit[1], toks[i + 1].end)
+    value = Decimal(bare[hit[0]])
+    return Item(sp.start, sp.end, "money", norm(sp.exact), money=Money(sp, value, currency), value=value)
 
 
 def _multiplier(doc: Doc, j: int) -> tuple[Decimal, int]:

@@ -1170,3 +1170,12 @@ def test_acquiring_a_team_behind_a_company_is_an_acquihire(tmp_path):
                  "The deal brings Cohere's founders into Meta.") == [("AcquiHire",)]
     got = kinds("d.en.txt", "Meta is acquiring most of the workforce at Cohere, it said on Monday.")
     assert all("AcquiHire" not in k for k in got)
+
+
+def test_arabic_amount_without_a_digit(tmp_path):
+    """"بقيمة ملياري دولار" (the dual: two billion), "مليار دولار" (one billion), "بمليوني يورو": an amount
+    with no digit; "مليار شخص" (no currency) and "3 مليار دولار" read as before."""
+    ex = run(tmp_path, "m.ar.txt", "صفقة\n\nاشترت سوفت بنك حصة بقيمة ملياري دولار في إنتل، واستثمرت أبل مليار دولار، "
+             "ودفعت ميتا بمليوني يورو، ويستخدم التطبيق مليار شخص، وجمعت الشركة 3 مليار دولار.\n")
+    assert sorted((int(m.value), m.currency) for m in ex.amounts) == [
+        (2000000, "EUR"), (1000000000, "USD"), (2000000000, "USD"), (3000000000, "USD")]

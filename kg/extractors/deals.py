@@ -138,6 +138,36 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
             frame.others = {(b, "Investment") for b in backers}
             frame.parties = set(backers) | {investee}
             out.append(frame)
+    # "Anthropic, which Amazon has invested $4 billion in", "X, in which Y invested": the relative's
+    # subject invests in the organization the relative clause describes
+    invest_verbs = ctx.words("invest_words")
+    aux = frozenset({"has", "have", "had", "also", "previously", "already", "reportedly", "قد"})
+    for k in idx:
+        if not ctx.is_word(k, invest_verbs, proclitic=False) or ctx.items[k].kind != "tok":
+            continue
+        q = k - 1
+        while q > idx[0] and ctx.is_word(q, aux, False):
+            q -= 1
+        r = q - 1
+        if ctx.is_word(r, frozenset({"in"}), False):
+            r -= 1  # "X, in which Y invested"
+        if ctx.is_word(k - 1, ctx.words("relative"), False) and ctx.is_word(k + 1, frozenset({"فيها", "فيه", "بها"}), False) \
+                and k + 2 <= idx[-1] and ctx.items[k + 2 + ctx.is_punct(k + 2, '"“«')].is_org:
+            q, r = k + 2 + ctx.is_punct(k + 2, '"“«'), k - 1  # "أنثروبيك، التي استثمرت فيها أمازون": the verb first
+        if not (ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet" and ctx.is_word(r, ctx.words("relative"), False)):
+            continue
+        c = r - 1 - ctx.is_word(r - 1, frozenset({"in"}), False)
+        if not (ctx.is_punct(c) and c - 1 >= idx[0] and ctx.items[c - 1].is_org and ctx.items[c - 1].etype != "MediaOutlet"):
+            continue
+        investee, investor = ctx.items[c - 1].key, ctx.items[q].key
+        if investee == investor:
+            continue
+        covered.update(range(c, max(k, q) + 1))
+        frame = DealFrame([s], investee, kinds={"Investment"})
+        frame.others, frame.parties = {(investor, "Investment")}, {investor, investee}
+        frame.amounts = {ctx.items[m].money for m in range(k + 1, min(max(k, q) + 4, idx[-1] + 1))
+                         if ctx.items[m].kind == "money"}
+        out.append(frame)
     for name, backed in (("backed_by", True), ("investor_in", False)):
         lengths = ctx.lengths(ctx.phrases(name), proclitic=True)
         for k in idx:
@@ -618,6 +648,9 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     frame.hires = {r.object for r in ctx.out.relations
                    if r.predicate == "hired" and start <= r.evidence.start < end and r.subject == payer}
     frame.amounts = set(money) if (pays or deal_words or licences or acquires or invests) else set()
+    if "Investment" in frame.kinds:  # "its $13 billion investment in OpenAI": the amount the investment noun carries
+        frame.amounts |= {ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and k + 1 in invests
+                          and ctx.is_word(k + 1, ctx.words("investment_nouns"))}
     frame.reporters = _reporters(ctx, idx)
     if any(ctx.is_word(q, hedges) for k in triggers for q in range(max(idx[0], k - 4), k)):
         frame.status = "planned"  # "is in talks to acquire", "تخطط للاستحواذ"

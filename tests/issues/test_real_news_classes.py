@@ -1179,3 +1179,19 @@ def test_arabic_amount_without_a_digit(tmp_path):
              "ودفعت ميتا بمليوني يورو، ويستخدم التطبيق مليار شخص، وجمعت الشركة 3 مليار دولار.\n")
     assert sorted((int(m.value), m.currency) for m in ex.amounts) == [
         (2000000, "EUR"), (1000000000, "USD"), (2000000000, "USD"), (3000000000, "USD")]
+
+
+def test_an_object_relative_names_the_investor(tmp_path):
+    """"Anthropic, which Amazon has invested $4 billion in", "Mistral AI, in which Microsoft invested $16
+    million", "أنثروبيك، التي استثمرت فيها أمازون 4 مليارات دولار": the relative clause's subject invests in
+    the organization it describes; "Mistral AI, which invested in Cohere" keeps Mistral AI the investor."""
+    def deal(name, text):
+        ex = run(tmp_path, name, "Deal\n\n" + text + "\n")
+        return [(set(r), sorted(int(m.value) for m in d.amounts)) for d, (_, r) in zip(ex.deals, roles(ex))]
+    want = {("investee", "org/anthropic"), ("investor", "org/amazon")}
+    assert deal("a.en.txt", "He joined Anthropic, which Amazon has invested $4 billion in, last week.") == [(want, [4000000000])]
+    assert deal("b.en.txt", "He joined Anthropic, in which Amazon invested $4 billion last year.") == [(want, [4000000000])]
+    assert deal("c.ar.txt", "انضم إلى شركة أنثروبيك، التي استثمرت فيها أمازون 4 مليارات دولار، الأسبوع الماضي.") == [
+        (want, [4000000000])]
+    assert deal("d.en.txt", "He left Mistral AI, which invested in Cohere, last week.")[0][0] == {
+        ("investee", "org/cohere"), ("investor", "org/mistral-ai")}

@@ -1188,12 +1188,16 @@ def _titles(doc: Doc, free) -> list[Item]:
     index = doc.lex.title_index
     keys, lengths = doc.lex.title_keys  # _match_at returns the matched phrase itself
     max_len = max(len(k) for k in index)
+    company_nouns = doc.lex.words("company_nouns_en")
     i = 0
     while i < len(doc.tokens):
         hit = _match_at(doc, i, keys, max_len, cased=False, lengths=lengths)
         if hit:
             words, start, j, prefix = hit
             end = doc.tokens[j - 1].end
+            if j < len(doc.tokens) and doc.tokens[j].norm in company_nouns and doc.tokens[j].script == "latin":
+                i = j  # "Nvidia's partner firm", "a founder company": a word describing a company, no one's title
+                continue
             if free(start, end):
                 out.append(Item(start, end, "title", norm(doc.text[start:end]), doc.tokens[i].script,
                                 title=index[words], words=words, prefix=prefix))

@@ -1195,3 +1195,14 @@ def test_an_object_relative_names_the_investor(tmp_path):
         (want, [4000000000])]
     assert deal("d.en.txt", "He left Mistral AI, which invested in Cohere, last week.")[0][0] == {
         ("investee", "org/cohere"), ("investor", "org/mistral-ai")}
+
+
+def test_a_title_word_before_a_company_noun_is_no_title(tmp_path):
+    """"Nvidia's partner firm", "OpenAI's partner lab", "a partner company of Google": a word describing a
+    company, not someone's title (no unnamed person); "Accel partner Dana Reyes" keeps the title."""
+    for name, text in (("a.en.txt", "Yotta operates as Nvidia's partner firm in India, it said."),
+                       ("b.en.txt", "The model was trained by OpenAI's partner lab in Texas, it said."),
+                       ("c.en.txt", "Cohere, a partner company of Google, will host the models.")):
+        assert not people(run(tmp_path, name, "Partners\n\n" + text + "\n"))
+    ex = run(tmp_path, "d.en.txt", "Partners\n\nAccel partner Dana Reyes said the round was oversubscribed.\n")
+    assert any(p.org == "org/accel" for p in ex.positions)

@@ -1206,3 +1206,11 @@ def test_a_title_word_before_a_company_noun_is_no_title(tmp_path):
         assert not people(run(tmp_path, name, "Partners\n\n" + text + "\n"))
     ex = run(tmp_path, "d.en.txt", "Partners\n\nAccel partner Dana Reyes said the round was oversubscribed.\n")
     assert any(p.org == "org/accel" for p in ex.positions)
+
+
+def test_a_capitalised_preposition_or_quantifier_is_no_name(tmp_path):
+    """"Under CEO Dana Reyes, ...", "Several researchers ...", "Amid the talks, ...", "Despite losses, ...": a
+    sentence-opening preposition or quantifier before a title or a noun is no company."""
+    ex = run(tmp_path, "p.en.txt", "Growth\n\nUnder CEO Dana Reyes's leadership, Cohere doubled its sales. "
+             "Several researchers left Cohere in May. Amid the talks, Cohere hired staff. Despite losses, Cohere grew.\n")
+    assert {e.labels[0][0] for e in ex.entities.values() if e.etype != "Person"} == {"Cohere"}

@@ -953,6 +953,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
         if any(t.text in spec["inside_en"] for t in run[1:]) or (
                 etype == "Organization" and run[0].text in spec["inside_en"]):
             return etype
+    if len(before) >= 3 and before[-1].norm == "s" and before[-2].norm in ("'", "’") and after \
+            and after[0].norm in lex.words("unit_nouns_en") and after[0].text.islower():
+        return "Organization"  # "OpenAI's Superalignment team", "Amazon's AGI lab": a named unit of the owner
     if acronym:
         return None  # a bare acronym such as GPU or LLM needs a cue word
     # what was founded: "co-founded Nexlo with ...", "founded Tessaro in 2019"

@@ -1214,3 +1214,16 @@ def test_a_capitalised_preposition_or_quantifier_is_no_name(tmp_path):
     ex = run(tmp_path, "p.en.txt", "Growth\n\nUnder CEO Dana Reyes's leadership, Cohere doubled its sales. "
              "Several researchers left Cohere in May. Amid the talks, Cohere hired staff. Despite losses, Cohere grew.\n")
     assert {e.labels[0][0] for e in ex.entities.values() if e.etype != "Person"} == {"Cohere"}
+
+
+def test_a_named_unit_of_an_organization(tmp_path):
+    """"OpenAI's Superalignment team", "Meta's FAIR lab", "Amazon's Kuiper division": a capitalised name
+    between an owner's possessive and a unit noun is an organization, part of the owner."""
+    for name, text, unit, owner in (
+            ("a.en.txt", "Jan Leike, who co-led OpenAI's Superalignment team, said he resigned.", "superalignment", "openai"),
+            ("b.en.txt", "Meta's FAIR lab released a new model on Monday, it said.", "fair", "meta"),
+            ("c.en.txt", "He ran Amazon's Kuiper division for three years before leaving.", "kuiper", "amazon")):
+        ex = run(tmp_path, name, "Units\n\n" + text + "\n")
+        assert (f"org/{unit}", "partOf", f"org/{owner}") in rels(ex)
+    ex = run(tmp_path, "d.en.txt", "Units\n\nNvidia's Jensen Huang spoke on Monday about the team.\n")
+    assert not any(e.etype == "Organization" for e in ex.entities.values())

@@ -1118,11 +1118,16 @@ def _surnames(doc: Doc, free, taken: list[Item]) -> list[Item]:
     out = []
     if not surnames:
         return out
-    for tok in doc.tokens:
+    cues = doc.lex.patterns["type_cues"]
+    inside = set(cues["Company"]["inside_en"]) | set(cues["Organization"]["inside_en"])
+    toks = doc.tokens
+    for n, tok in enumerate(toks):
         if tok.script not in ("ar", "latin") or not free(tok.start, tok.end):
             continue
         if tok.script == "latin" and not _case_ok(tok.text):
             continue
+        if tok.script == "latin" and n + 1 < len(toks) and toks[n + 1].text in inside and _contiguous(doc, [tok, toks[n + 1]]):
+            continue  # "Babuschkin Ventures", "Hassabis Labs": a company named after the person
         for form, start in strip_proclitic(doc, tok):
             keys = surnames.get(form)
             if keys and len(keys) == 1:

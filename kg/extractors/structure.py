@@ -320,11 +320,16 @@ def possessive_founder(ctx: Context) -> None:
     """"في شركته Nervana" / "his company Nervana": the sentence's person owns the company."""
     phrases = ctx.phrases("possessive_company")
     for k, n, same in ctx.matches(phrases):
+        if ctx.is_punct(k + n, ",،:") and k + n + 1 in same and ctx.items[k + n + 1].is_org:
+            n += 1  # "his new venture, Babuschkin Ventures"
         if k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
             continue
         near = range(max(same.start, k - 8), k)  # "والأمير الوليد بن طلال عبر شركته X": the one just before
         owner = next((ctx.person(q) for q in reversed(near) if q in ctx.person_refs and ctx.items[q].kind == "ent"), None) \
             or next((ctx.person(q) for q in near if q in ctx.person_refs), None)
+        if owner is None:  # "NAME said in a post on X, adding that his new venture, V, ...": the one person named before
+            named = {ctx.person(q) for q in range(same.start, k) if q in ctx.person_refs and ctx.items[q].kind == "ent"}
+            owner = next(iter(named)) if len(named) == 1 else None
         if owner is None and k - same.start <= 4:  # "وفي شركته X ...": the person of the sentence before
             owner = ctx.last_person_before(k)
         if owner:

@@ -1227,3 +1227,18 @@ def test_a_named_unit_of_an_organization(tmp_path):
         assert (f"org/{unit}", "partOf", f"org/{owner}") in rels(ex)
     ex = run(tmp_path, "d.en.txt", "Units\n\nNvidia's Jensen Huang spoke on Monday about the team.\n")
     assert not any(e.etype == "Organization" for e in ex.entities.values())
+
+
+def test_a_company_named_after_its_founder_and_his_new_venture(tmp_path):
+    """"his new venture, Babuschkin Ventures", "her own firm Lumen Labs", "their new startup Quill AI": the
+    surname inside a company name is no mention of the person; the one person named before in the
+    sentence founded it."""
+    ex = run(tmp_path, "a.en.txt", "Exit\n\nIgor Babuschkin said in a long post on X, adding that his new venture, "
+             "Babuschkin Ventures, will back safety research.\n")
+    assert ("person/igor-babuschkin", "founded", "org/babuschkin-ventures") in rels(ex)
+    ex = run(tmp_path, "b.en.txt", "Exit\n\nDana Reyes left Google last year to start her own firm Lumen Labs.\n")
+    assert (people(ex)["Dana Reyes"], "founded", "org/lumen-labs") in rels(ex)
+    ex = run(tmp_path, "c.en.txt", "Exit\n\nMira Murati left OpenAI and later set up her new startup, Thinking Machines Lab.\n")
+    assert ("person/mira-murati", "founded", "org/thinking-machines-lab") in rels(ex)
+    ex = run(tmp_path, "d.en.txt", "Exit\n\nDana Reyes and Tomas Varga met; his new firm, Lumen Labs, is in Paris.\n")
+    assert not any(p == "founded" for _, p, _ in rels(ex))

@@ -597,7 +597,19 @@ def departures(ctx: Context) -> None:
             continue
         after_person = k + n if k + n in same and ctx.items[k + n].is_person else None
         left = _left_org(ctx, after_person + 1 if after_person is not None else k + n, same, away)
-        if left is None and ctx.is_word(k + n + (after_person is not None), ctx.words("own_post")):
+        nxt = k + n + (after_person is not None)
+        suffixed = ctx.items[k].kind == "tok" and ctx.items[k].script == "ar" and len(ctx.items[k].norm) >= 5 \
+            and ctx.items[k].norm.endswith(("ه", "ها", "هم"))  # "رحيله", "مغادرتها": whose departure, by its suffix
+        named = {ctx.person(q) for q in range(same.start, k) if ctx.refers_to_person(q)}
+        relative = ctx.is_word(k - 1, ctx.words("relative"), False) and ctx.refers_to_person(k - 2)
+        if relative:  # "NAME الذي غادر": the name the relative hangs on leaves
+            people = [ctx.person(k - 2)]
+        bare = after_person is None and n == 1 and (suffixed and len(named) == 1 or relative) and not (
+            nxt in same and (ctx.items[nxt].is_org or ctx.is_word(nxt, away, False)))
+        # "أعلن NAME رحيله أيضًا", "NAME الذي غادر لتأسيس شركة": leaving, with no company named, the one the passage is about
+        if left is None and bare:
+            left = ctx.main_company()  # the company the article is about, whatever else the sentence names
+        if left is None and ctx.is_word(nxt, ctx.words("own_post")):
             # "سيغادر منصبه", "will leave his post": the company the sentence names, else the article's
             companies = {ctx.items[q].key for q in same if ctx.items[q].is_org and ctx.items[q].etype == "Company"}
             left = companies.pop() if len(companies) == 1 else (ctx.main_company() if not companies else None)

@@ -1242,3 +1242,18 @@ def test_a_company_named_after_its_founder_and_his_new_venture(tmp_path):
     assert ("person/mira-murati", "founded", "org/thinking-machines-lab") in rels(ex)
     ex = run(tmp_path, "d.en.txt", "Exit\n\nDana Reyes and Tomas Varga met; his new firm, Lumen Labs, is in Paris.\n")
     assert not any(p == "founded" for _, p, _ in rels(ex))
+
+
+def test_arabic_departure_naming_no_company(tmp_path):
+    """"NAME الذي غادر لتأسيس شركة"، "NAME الذي رحل الشهر الماضي"، "وأعلن NAME رحيله أيضًا": leaving, with no
+    company named, is leaving the company the article is about; with two people named before a suffixed
+    departure noun, no one is guessed."""
+    def former(name, text):
+        ex = run(tmp_path, name, "مغادرات\n\nتعمل شركة xAI على نموذج جديد، وتواجه xAI منافسة قوية.\n" + text + "\n")
+        return {s for s, p, o in rels(ex) if p == "formerlyWorkedFor" and o == "org/xai"}
+    assert former("a.ar.txt", "وشملت القائمة مهندسا من غوغل وإيغور بابوشكين الذي غادر لتأسيس شركة استثمارية.") == {
+        "person/igor-babuschkin"}
+    igor = {"person/igor-babuschkin"}
+    assert former("b.ar.txt", "وكان إيغور بابوشكين الذي رحل الشهر الماضي لأسباب صحية من أبرز الباحثين.") == igor
+    assert former("c.ar.txt", "وبعد يوم، أعلن إيغور بابوشكين رحيله أيضًا.") == {"person/igor-babuschkin"}
+    assert not former("d.ar.txt", "وأعلن إيغور بابوشكين، الذي عمل مع إيلون ماسك، رحيله أيضًا.") - {"person/igor-babuschkin"}

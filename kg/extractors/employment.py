@@ -391,6 +391,33 @@ def hires(ctx: Context) -> None:
             _hired_as(ctx, hirer, people[0], same)
 
 
+@extractor("sanad.employment.brought-into.v1", produces=("hired", "worksFor"))
+def brought_into(ctx: Context) -> None:
+    """"bringing X's three co-founders, A, B and C, into OpenAI", "brought A and B on board at Meta",
+    "استقدام A وB إلى X": the organization after "into"/"إلى" hires the people listed between."""
+    verbs = ctx.words("bring_words")
+    links = ctx.words("bring_links")
+    for k in range(len(ctx.items)):
+        if not ctx.is_word(k, verbs, proclitic=ctx.items[k].script == "ar"):
+            continue
+        same = ctx.sentence_range(k)
+        into = next((q for q in range(k + 1, min(k + 20, same.stop)) if ctx.is_word(q, links, False)), None)
+        if into is None:
+            continue
+        o = into + 1 + ctx.is_word(into + 1, frozenset({"شركه", "فريق"}), False)  # "إلى شركة ميتا"
+        o += ctx.is_punct(o, '"“«')
+        if o not in same or not ctx.items[o].is_org or ctx.items[o].etype == "MediaOutlet":
+            continue
+        people = [q for q in range(k + 1, into) if ctx.items[q].is_person and ctx.items[q].kind == "ent"
+                  and not ctx.is_punct(q + 1, "'’")]
+        if not people or any(ctx.is_punct(q, ".;") for q in range(k + 1, into)):
+            continue
+        for p in people:
+            person = ctx.person(p)
+            ctx.relate(ctx.items[o].key, "hired", person, ctx.span(k, o), "0.75")
+            ctx.relate(person, "worksFor", ctx.items[o].key, ctx.span(k, o), "0.7")
+
+
 def _hired_by_a_leader(ctx: Context, k: int, n: int, same: range) -> None:
     """"كما عيّن زوكربيرغ ألكساندر وانغ", "Zuckerberg hired NAME": a person who holds a current
     office at one company hires for it."""

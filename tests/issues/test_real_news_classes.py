@@ -1257,3 +1257,16 @@ def test_arabic_departure_naming_no_company(tmp_path):
     assert former("b.ar.txt", "وكان إيغور بابوشكين الذي رحل الشهر الماضي لأسباب صحية من أبرز الباحثين.") == igor
     assert former("c.ar.txt", "وبعد يوم، أعلن إيغور بابوشكين رحيله أيضًا.") == {"person/igor-babuschkin"}
     assert not former("d.ar.txt", "وأعلن إيغور بابوشكين، الذي عمل مع إيلون ماسك، رحيله أيضًا.") - {"person/igor-babuschkin"}
+
+
+def test_bringing_people_into_an_organization_is_hiring_them(tmp_path):
+    """"the deal involves bringing A, B and C into OpenAI", "brings A into Google", "استقدام A وB إلى X": the
+    organization after "into"/"إلى" hires them and they work there; a possessor is not brought."""
+    def hired(name, text):
+        return {(s, o) for s, p, o in rels(run(tmp_path, name, "Hires\n\n" + text + "\n")) if p == "hired"}
+    assert hired("a.en.txt", "The deal involves bringing Mira Murati, Ruoming Pang, and Jony Ive into OpenAI.") == {
+        ("org/openai", "person/mira-murati"), ("org/openai", "person/ruoming-pang"), ("org/openai", "person/jony-ive")}
+    assert hired("b.en.txt", "The agreement brings Ruoming Pang into Google, it said.") == {("org/google", "person/ruoming-pang")}
+    assert hired("c.ar.txt", "وتضمنت الصفقة استقدام ميرا موراتي وروومينغ بانغ إلى شركة ميتا.") == {
+        ("org/meta", "person/mira-murati"), ("org/meta", "person/ruoming-pang")}
+    assert not hired("d.en.txt", "The lawsuit brought Mira Murati's emails into the case against OpenAI.")

@@ -626,6 +626,11 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
                 frame.kinds.add(kind)
                 frame.backers.add(other)  # "وتحظى بدعم استثمار ... من مايكروسوفت": Microsoft invests in the payer
                 continue
+            if other and kind == "Acquisition" and payer and k not in bought and _from_before(ctx, k, other, idx[-1]) \
+                    and frame.payer == payer:
+                # "X had garnered takeover interest from Y", "an acquisition offer from Y": Y would buy X
+                frame.payer, other = other, payer
+                frame.status = "planned"
             if other is None and kind == "LicensingDeal":
                 other = _startup(ctx, k, payer)
             if other is None and kind == "LicensingDeal":  # "اتفاقية مع شركة X ... ترخيص لاستخدام نماذجها"

@@ -1270,3 +1270,16 @@ def test_bringing_people_into_an_organization_is_hiring_them(tmp_path):
     assert hired("c.ar.txt", "وتضمنت الصفقة استقدام ميرا موراتي وروومينغ بانغ إلى شركة ميتا.") == {
         ("org/meta", "person/mira-murati"), ("org/meta", "person/ruoming-pang")}
     assert not hired("d.en.txt", "The lawsuit brought Mira Murati's emails into the case against OpenAI.")
+
+
+def test_a_takeover_offer_from_someone_makes_them_the_buyer(tmp_path):
+    """"X received an acquisition offer from Y", "X had garnered takeover interest from Y", "تلقت X عرض
+    استحواذ من Y": Y would buy X (planned), never X buying Y."""
+    def deals(name, text):
+        ex = run(tmp_path, name, "Offers\n\n" + text + "\n")
+        return [(set(r), d.status) for d, (_, r) in zip(ex.deals, roles(ex))]
+    want = {("acquirer", "org/oracle"), ("target", "org/cohere")}
+    assert deals("a.en.txt", "Cohere received an acquisition offer from Oracle last week, people said.") == [(want, "planned")]
+    assert deals("b.ar.txt", "تلقت شركة كوهير عرض استحواذ من أوراكل الأسبوع الماضي.") == [(want, "planned")]
+    got = deals("c.en.txt", "Cohere had garnered takeover interest from Oracle in early 2025, it said.")
+    assert all(("acquirer", "org/cohere") not in r for r, _ in got)

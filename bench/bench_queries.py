@@ -40,11 +40,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rdflib import Graph  # noqa: E402
-
 from kg import iris  # noqa: E402
 from kg import query as q  # noqa: E402
 from kg import store as kg_store  # noqa: E402
+from kg.defaults import INSTANCE_BASE  # noqa: E402
 from kg.model import (  # noqa: E402
     Article,
     Attribute,
@@ -289,30 +288,29 @@ def make_article(a: int, pools: dict[str, list[Entity]], rng: random.Random) -> 
 
 
 def write_corpus(path: Path, triples: int, seed: int = 7) -> dict:
-    """Articles until the corpus holds TRIPLES triples (counted per named graph, as in TriG), and
-    beside it their RDF merge as N-Triples (merge_path(PATH)), as kg build writes graph.ttl."""
-    from kg.rdf import article_graph
+    """Articles until the corpus holds TRIPLES triples (counted per named graph, as in TriG), written
+    as kg build writes them (kg.render): PATH is the graph.trig, merge_path(PATH) the graph.ttl."""
+    from kg.rdf import article_rdf
+    from kg.render import assemble, render
 
     rng = random.Random(seed)
     pools = make_entities(max(10, triples // 1000))
     total = articles = 0
-    merge: set[str] = set()
-    with path.open("w", encoding="utf-8") as out:
-        while total < triples:
-            ex = make_article(articles, pools, rng)
-            g = article_graph(ex, Graph())
-            body = g.serialize(format="nt", encoding="utf-8").decode("utf-8")
-            out.write(f"<{iris.iri(ex.article.key)}> {{\n{body}}}\n")
-            merge.update(line for line in body.splitlines() if line.strip())
-            total += len(g)
-            articles += 1
-    merge_path(path).write_text("".join(line + "\n" for line in sorted(merge)), encoding="utf-8")
+    parts = []
+    while total < triples:
+        ex = make_article(articles, pools, rng)
+        parts.append(render(ex))
+        total += len(article_rdf(ex, INSTANCE_BASE)[0])
+        articles += 1
+    trig, ttl, _ = assemble(parts)
+    path.write_bytes(trig)
+    merge_path(path).write_bytes(ttl)
     return {"triples": total, "articles": articles, "bytes": path.stat().st_size,
             "people": len(pools["people"]), "organizations": len(pools["orgs"])}
 
 
 def merge_path(corpus: Path) -> Path:
-    return corpus.with_suffix(".merge.nt")
+    return corpus.with_suffix(".merge.ttl")
 
 
 def library_texts(params: dict[str, str]) -> list[tuple[str, str]]:

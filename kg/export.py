@@ -479,6 +479,26 @@ def trig_document(blocks: Iterable[str]) -> bytes:
     return _encode("\n".join(_prefix_lines("@prefix {} <{}> .")) + "".join("\n" + b for b in blocks))
 
 
+def split_document(data: bytes, parts: int, trig: bool) -> list[bytes]:
+    """A TriG or Turtle document as this module writes it (Sanad's prefixes, then graphs each closed
+    by a line "}", or statements each followed by an empty line; literals never hold a line break)
+    cut at those boundaries into up to PARTS documents of about the same size, each with the
+    prefixes, for a bulk loader to read side by side. Any other document comes back whole."""
+    header = _encode("\n".join(_prefix_lines("@prefix {} <{}> .")))
+    if parts < 2 or not data.startswith(header):
+        return [data]
+    end = b"\n}\n" if trig else b" .\n\n"
+    pieces, start = [], len(header)
+    for k in range(1, parts):
+        at = data.find(end, max(start, len(data) * k // parts))
+        if at < 0:
+            break
+        pieces.append(data[start:at + len(end)])
+        start = at + len(end)
+    pieces.append(data[start:])
+    return [header + b"\n" + piece for piece in pieces if piece.strip()]
+
+
 # -- JSON-LD -------------------------------------------------------------------------------------
 
 def _jsonld(quads: list[Quad], context_iri: str | None = None) -> bytes:

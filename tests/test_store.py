@@ -253,3 +253,30 @@ def test_a_store_loaded_with_the_builds_merge_file_equals_one_derived_from_the_g
     merge = ox.Store.read_only(str(tmp_path / "native")).quads_for_pattern(None, None, None, ox.DefaultGraph())
     assert len(list(merge)) == len(set(ox.parse(path=str(seed_build / "graph.ttl"), format=ox.RdfFormat.TURTLE))) > 1000
     assert _quads(seed_build / "store") == derived  # what kg build itself wrote
+
+
+def test_a_store_loaded_in_pieces_side_by_side_equals_one_loaded_whole(tmp_path):
+    """kg build's store load cuts graph.trig between graphs (kg.export.split_document) and loads
+    the pieces at once, one per core; the store must be the one a single load gives."""
+    import pyoxigraph as ox
+
+    from kg.export import split_document
+    from kg.query import Store
+
+    out = tmp_path / "out"
+    kg.build([ROOT / "tests" / "corpus"], out, check=False, view=False, store=False, jobs=1)
+    data = (out / "graph.trig").read_bytes()
+    pieces = split_document(data, 3, trig=True)
+    assert len(pieces) == 3 and all(p.startswith(b"@prefix ") for p in pieces)
+    whole = set(ox.parse(data, format=ox.RdfFormat.TRIG))
+    parsed = [set(ox.parse(p, format=ox.RdfFormat.TRIG)) for p in pieces]
+    assert set().union(*parsed) == whole and sum(map(len, parsed)) == len(whole)  # no graph cut in two
+    ttl = (out / "graph.ttl").read_bytes()
+    cut = split_document(ttl, 2, trig=False)
+    assert len(cut) == 2 and set().union(*(ox.parse(p, format=ox.RdfFormat.TURTLE) for p in cut)) == \
+        set(ox.parse(ttl, format=ox.RdfFormat.TURTLE))
+    assert split_document(data.replace(b"@prefix sanad:", b"@prefix s:", 1), 3, trig=True) == \
+        [data.replace(b"@prefix sanad:", b"@prefix s:", 1)]  # not written by Sanad: loaded whole
+    store.create(out / "graph.trig", tmp_path / "pieces", merge=out / "graph.ttl")
+    single = Store(out / "graph.trig")  # in memory, one load after the other
+    assert _quads(tmp_path / "pieces") == sorted(str(q) for q in single.store)

@@ -80,6 +80,14 @@ def _iri(value: str) -> ox.NamedNode:
         raise QueryError(f"parameter value <{value}> is not a valid IRI: {exc}") from None
 
 
+# Oxigraph's bulk loader works in batches of a million quads, several batches on parallel threads, so
+# a file of two million quads or more (about 110 MB of Sanad's TriG) keeps the cores busy by itself;
+# below that one batch runs on one core, and cutting the file lets the pieces load side by side. At 1M
+# triples (55 MB) the load took 10-12 s cut against 15 s whole; at 10,000 articles (320 MB) cutting
+# gave 50.8 s against 51.3 s and 1.8 GB more memory, so big files are loaded whole.
+SPLIT_BELOW_BYTES = 100_000_000
+
+
 def load(store: ox.Store, path: Path, fmt: ox.RdfFormat, parallel: bool = False, merge: Path | None = None) -> None:
     """Load a graph file: its named graphs as they are, and their RDF merge into the default graph,
     which is what queries read. (pyoxigraph 0.5's own union default graph, `use_default_graph_as_union`,
@@ -90,12 +98,12 @@ def load(store: ox.Store, path: Path, fmt: ox.RdfFormat, parallel: bool = False,
     from MERGE, a triples file that is already the merge (the build's graph.ttl), loaded natively
     too; without it, this thread parses PATH again and streams every triple into the default graph
     (a triple in several graphs is written several times under one key, so the default graph holds
-    it once: a set, the merge). PARALLEL (on-disk stores, kg/store.py) runs the loads at once, one
-    per core for a file Sanad wrote (kg.export.split_document cuts it between graphs): the native
-    loads do not hold the GIL, and one loader keeps about one core busy. README: store figures."""
+    it once: a set, the merge). PARALLEL (on-disk stores, kg/store.py) runs the loads at once (the
+    native loads do not hold the GIL), and a file Sanad wrote below SPLIT_BELOW_BYTES is cut between
+    graphs (kg.export.split_document) into one piece per core."""
     default = ox.DefaultGraph()
     jobs = []
-    if parallel and fmt == ox.RdfFormat.TRIG:
+    if parallel and fmt == ox.RdfFormat.TRIG and path.stat().st_size < SPLIT_BELOW_BYTES:
         from kg.export import split_document
 
         cores = os.cpu_count() or 1

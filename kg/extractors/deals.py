@@ -525,12 +525,16 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         return any(ctx.is_word(q, negation) for q in range(max(idx[0], k - 3), k))
 
     leads = ctx.lengths(ctx.phrases("denial_lead"), proclitic=True)
+    # "tried to acquire X ... but the deal fell through", "حاولت الاستحواذ على X ... لكن الصفقة لم
+    # تكتمل": an attempt that the same sentence says did not come off
+    attempts = ctx.lengths(ctx.phrases("attempt_lead"), proclitic=True) if found("fell_through") else None
 
     def denied_acquisition(k: int) -> bool:
         """"لم تكن هذه العملية استحواذا", "rather than acquiring", "لو قامت بشراء" (had it bought)."""
         return negated(k) or any(ctx.is_word(q, negation, False) and ctx.items[q].norm in ("لم", "لن", "ليس", "ليست", "لا")
                                  for q in range(max(idx[0], k - 4), k - 3)) \
-            or any(leads[q] and q + leads[q] >= k - 2 for q in range(max(idx[0], k - 4), k))
+            or any(leads[q] and q + leads[q] >= k - 2 for q in range(max(idx[0], k - 4), k)) \
+            or attempts is not None and any(attempts[q] and q + attempts[q] >= k - 2 for q in range(max(idx[0], k - 4), k))
 
     deal_words = found("deal_nouns")
     pays = found("pay_verbs") + found("payment_nouns")

@@ -69,3 +69,26 @@ def test_failed_and_not_quite_acquisitions_are_denials(tmp_path):
     for name, text in texts.items():
         store = build(tmp_path / name, name, text)
         assert not bool(store.query(Q + "ASK { ?d a sanad:Acquisition }")), name
+
+
+def test_an_attempt_the_sentence_says_came_to_nothing_is_a_denial(tmp_path):
+    """"tried to buy X, but the deal fell through" / "حاولت الاستحواذ على X لكن الصفقة لم تكتمل":
+    no acquisition; the same attempt with no word of failure, and a failure with no attempt, are
+    read as before."""
+    denied = {
+        "a.en.txt": "Chips\nNvidia had tried to acquire Lumen Silicon for $900 million, but the deal fell through.\n",
+        "b.en.txt": "Chips\nAMD sought to buy Lumen Silicon last year; the talks collapsed in March.\n",
+        "c.ar.txt": "رقائق\nوكانت إنفيديا قد حاولت سابقا الاستحواذ على شركة لومن سيليكون مقابل 900 مليون دولار، "
+                    "لكن الصفقة لم تكتمل.\n",
+        "d.ar.txt": "رقائق\nسعت أبل إلى شراء شركة لومن سيليكون العام الماضي، إلا أن المحادثات انهارت.\n",
+    }
+    for name, text in denied.items():
+        store = build(tmp_path / name, name, text)
+        assert not bool(store.query(Q + "ASK { ?d a sanad:Acquisition }")), name
+    kept = {  # an acquisition still: no failure said, or a failure of something else
+        "e.en.txt": "Chips\nNvidia acquired Lumen Silicon for $900 million after its own chip project collapsed.\n",
+        "f.ar.txt": "رقائق\nاستحوذت إنفيديا على شركة لومن سيليكون مقابل 900 مليون دولار.\n",
+    }
+    for name, text in kept.items():
+        store = build(tmp_path / name, name, text)
+        assert bool(store.query(Q + "ASK { ?d a sanad:Acquisition }")), name

@@ -431,6 +431,11 @@ def _prefix_lines(pattern: str) -> list[str]:
     return [pattern.format(f"{p}:", ns) for p, ns in PREFIXES.items()]
 
 
+def _turtle_header() -> str:
+    """The prefix lines every Turtle and TriG document of this module opens with."""
+    return "\n".join(_prefix_lines("@prefix {} <{}> ."))
+
+
 def _turtle_block(ts: Iterable[tuple[str, str, str]], indent: str) -> list[str]:
     """Turtle statements for triples of N-Triples terms, subjects in order, each followed by an
     empty line."""
@@ -460,12 +465,12 @@ def statement(s: str, preds: dict[str, list[str]], indent: str = "") -> str:
 
 def turtle_document(ts: Iterable[tuple[str, str, str]]) -> bytes:
     """A Turtle file of the triples (N-Triples terms), Sanad's prefixes declared once."""
-    return _encode("\n".join(_prefix_lines("@prefix {} <{}> .") + [""] + _turtle_block(ts, "")))
+    return _encode("\n".join([_turtle_header(), ""] + _turtle_block(ts, "")))
 
 
 def turtle_document_statements(statements: Iterable[str]) -> bytes:
     """A Turtle file of statements already in subject order (see statement)."""
-    return _encode("\n".join(_prefix_lines("@prefix {} <{}> .") + [""]) + "".join(f"\n{s}\n" for s in statements))
+    return _encode(_turtle_header() + "\n" + "".join(f"\n{s}\n" for s in statements))
 
 
 def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
@@ -476,7 +481,7 @@ def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
 
 def trig_document(blocks: Iterable[str]) -> bytes:
     """A TriG file of graph blocks already in order (see trig_block)."""
-    return _encode("\n".join(_prefix_lines("@prefix {} <{}> .")) + "".join("\n" + b for b in blocks))
+    return _encode(_turtle_header() + "".join("\n" + b for b in blocks))
 
 
 def split_document(data: bytes, parts: int, trig: bool) -> list[bytes]:
@@ -484,7 +489,7 @@ def split_document(data: bytes, parts: int, trig: bool) -> list[bytes]:
     by a line "}", or statements each followed by an empty line; literals never hold a line break)
     cut at those boundaries into up to PARTS documents of about the same size, each with the
     prefixes, for a bulk loader to read side by side. Any other document comes back whole."""
-    header = _encode("\n".join(_prefix_lines("@prefix {} <{}> .")))
+    header = _encode(_turtle_header())
     if parts < 2 or not data.startswith(header):
         return [data]
     end = b"\n}\n" if trig else b" .\n\n"

@@ -102,15 +102,15 @@ def load(store: ox.Store, path: Path, fmt: ox.RdfFormat, parallel: bool = False,
     native loads do not hold the GIL), and a file Sanad wrote below SPLIT_BELOW_BYTES is cut between
     graphs (kg.export.split_document) into one piece per core."""
     default = ox.DefaultGraph()
-    jobs = []
+    pieces: list[bytes] = []
     if parallel and fmt == ox.RdfFormat.TRIG and path.stat().st_size < SPLIT_BELOW_BYTES:
         from kg.export import split_document
 
-        cores = os.cpu_count() or 1
-        for piece in split_document(path.read_bytes(), cores, trig=True):
-            jobs.append(lambda piece=piece: store.bulk_load(input=piece, format=fmt))
-    else:
-        jobs.append(lambda: store.bulk_load(path=str(path), format=fmt))
+        pieces = split_document(path.read_bytes(), os.cpu_count() or 1, trig=True)
+    if len(pieces) > 1:
+        jobs = [lambda piece=piece: store.bulk_load(input=piece, format=fmt) for piece in pieces]
+    else:  # a file of another writer, a big one, or one core: read by the loader itself
+        jobs = [lambda: store.bulk_load(path=str(path), format=fmt)]
     if merge is not None:
         jobs.append(lambda: store.bulk_load(path=str(merge), format=RDF_FORMATS[merge.suffix], to_graph=default))
     else:

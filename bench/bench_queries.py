@@ -376,34 +376,40 @@ def bench_size(triples: int, args, work: Path) -> dict:
               "company": str(iris.iri(pools["orgs"][0].key)), "threshold": "0.8"}
     texts = library_texts(params)
     result = {"corpus": info, "params": params, "queries": {}, "load": {}}
-    if "sanad" in args.engines:
+    if args.engines & {"sanad", "memory"}:
         store_dir = work / f"store-{triples}"
         shutil.rmtree(store_dir, ignore_errors=True)
         t0 = time.perf_counter()
         kg_store.create(corpus, store_dir, merge=merge_path(corpus))  # as kg build loads graph.trig + graph.ttl
         result["load"]["sanad_s"] = round(time.perf_counter() - t0, 2)
         result["load"]["store_mb"] = round(sum(f.stat().st_size for f in store_dir.iterdir()) / 1e6, 1)
-        graph = kg_store.open(store_dir)
-        for name, text in texts:
-            def run(text=text):
-                return sum(1 for _ in graph.store.query(text, source=name))
-            seconds, rows = time_runs(run, args.runs)
-            result["queries"].setdefault(name, {})["sanad_ms"] = round(seconds * 1000, 2)
-            result["queries"][name]["rows"] = rows
-        del graph
-        gc.collect()
-    if "memory" in args.engines:  # the same engine and loading, in memory (`kg query --graph FILE`)
-        t0 = time.perf_counter()
-        mem = q.Store(corpus)
-        result["load"]["memory_s"] = round(time.perf_counter() - t0, 2)
-        for name, text in texts:
-            def run(text=text):
-                return sum(1 for _ in mem.query(text, source=name))
-            seconds, rows = time_runs(run, args.runs)
-            result["queries"].setdefault(name, {})["memory_ms"] = round(seconds * 1000, 2)
-            result["queries"][name].setdefault("rows", rows)
-        del mem
-        gc.collect()
+        answers = {}
+        if "sanad" in args.engines:  # the store on disk, as kg query and kg.open read it
+            graph = kg_store.open(store_dir)
+            for name, text in texts:
+                def run(text=text):
+                    return sum(1 for _ in graph.store.query(text, source=name))
+                seconds, rows = time_runs(run, args.runs)
+                result["queries"].setdefault(name, {})["sanad_ms"] = round(seconds * 1000, 2)
+                result["queries"][name]["rows"] = rows
+                answers[name] = _answer(graph.store.query(text, source=name))
+            del graph
+            gc.collect()
+        if "memory" in args.engines:  # the default graph copied into memory, as kg serve reads it
+            t0 = time.perf_counter()
+            graph = kg_store.open(store_dir, memory=True)
+            result["load"]["memory_s"] = round(time.perf_counter() - t0, 2)
+            for name, text in texts:
+                def run(text=text):
+                    return sum(1 for _ in graph.store.query(text, source=name))
+                seconds, rows = time_runs(run, args.runs)
+                entry = result["queries"].setdefault(name, {})
+                entry["memory_ms"] = round(seconds * 1000, 2)
+                entry.setdefault("rows", rows)
+                if name in answers:  # the same rows in the same order, or the table says so
+                    entry["memory_same_rows"] = _answer(graph.store.query(text, source=name)) == answers[name]
+            del graph
+            gc.collect()
     if "rdflib" in args.engines:
         from rdflib import Dataset
 
@@ -431,43 +437,60 @@ def bench_size(triples: int, args, work: Path) -> dict:
     return result
 
 
+def _answer(result) -> list[tuple]:
+    names = [v.value for v in result.variables]
+    return [tuple(str(row[n]) if row[n] is not None else None for n in names) for row in result]
+
+
 def summarize(result: dict, args) -> None:
     rows = result["queries"]
     limit_ms = args.rdflib_timeout * 1000
-    ratios = []
-    print("\n| query | rows | Sanad ms | rdflib ms | rdflib ÷ Sanad |\n|---|---:|---:|---:|---:|")
+    ratios, memory_ratios = [], []
+    print("\n| query | rows | Sanad on disk ms | in memory ms | rdflib ms | rdflib ÷ disk | rdflib ÷ memory |\n"
+          "|---|---:|---:|---:|---:|---:|---:|")
     for name, r in sorted(rows.items()):
-        s, f = r.get("sanad_ms"), r.get("rdflib_ms", "-")
-        if "rdflib_error" in r:  # no figure to compare with, and not counted in the median ratio
-            shown, text_ratio = "error", "-"
-        elif f is None:  # past the limit: the ratio is at least limit / Sanad
-            ratio, shown = (limit_ms / s if s else None), f">{args.rdflib_timeout:g} s"
-            r["ratio"] = round(ratio, 1) if ratio else None
-            r["ratio_is_lower_bound"] = True
-            ratios.append(ratio)
-            text_ratio = f">{ratio:,.0f}x" if ratio else "-"
-        elif s is not None and f != "-":
-            ratio = f / s if s else None
-            r["ratio"] = round(ratio, 1) if ratio else None
-            ratios.append(ratio)
-            shown, text_ratio = f"{f:,.1f}", f"{ratio:,.1f}x" if ratio else "-"
-        else:
-            shown, text_ratio = "-", "-"
+        f = r.get("rdflib_ms", "-")
+        shown, texts = "-", []
+        for engine in ("sanad", "memory"):
+            s = r.get(f"{engine}_ms")
+            key = "ratio" if engine == "sanad" else "memory_ratio"
+            if "rdflib_error" in r or s is None or f == "-":  # no figure to compare with: not in the median ratio
+                shown = "error" if "rdflib_error" in r else shown
+                texts.append("-")
+            elif f is None:  # past the limit: the ratio is at least limit / Sanad
+                ratio, shown = (limit_ms / s if s else None), f">{args.rdflib_timeout:g} s"
+                r[key] = round(ratio, 1) if ratio else None
+                r[key + "_is_lower_bound"] = True
+                (ratios if engine == "sanad" else memory_ratios).append(ratio)
+                texts.append(f">{ratio:,.0f}x" if ratio else "-")
+            else:
+                ratio = f / s if s else None
+                r[key] = round(ratio, 1) if ratio else None
+                (ratios if engine == "sanad" else memory_ratios).append(ratio)
+                shown = f"{f:,.1f}"
+                texts.append(f"{ratio:,.1f}x" if ratio else "-")
         mismatch = "" if r.get("rdflib_rows") in (None, r.get("rows")) else f" (rdflib: {r['rdflib_rows']} rows)"
-        s_text = f"{s:,.1f}" if s is not None else "-"
-        print(f"| {name} | {r.get('rows', '-')}{mismatch} | {s_text} | {shown} | {text_ratio} |")
+        if r.get("memory_same_rows") is False:
+            mismatch += " (in memory: other rows or order)"
+        d_text, m_text = (f"{r[k]:,.1f}" if r.get(k) is not None else "-" for k in ("sanad_ms", "memory_ms"))
+        print(f"| {name} | {r.get('rows', '-')}{mismatch} | {d_text} | {m_text} | {shown} | {texts[0]} | {texts[1]} |")
     load = result["load"]
-    summary = {"sanad_load_s": load.get("sanad_s"), "rdflib_load_s": load.get("rdflib_s")}
-    sanad = [r["sanad_ms"] for r in rows.values() if r.get("sanad_ms") is not None]
-    if sanad:
-        summary.update(sanad_median_ms=round(statistics.median(sanad), 2), sanad_max_ms=max(sanad),
-                       over_100ms=sorted(n for n, r in rows.items() if r.get("sanad_ms", 0) >= 100))
-    if ratios:
-        summary.update(median_ratio=round(statistics.median(ratios), 1),
-                       slower_than_rdflib=sorted(n for n, r in rows.items() if r.get("ratio") is not None and r["ratio"] < 1))
+    summary = {"sanad_load_s": load.get("sanad_s"), "memory_copy_s": load.get("memory_s"), "rdflib_load_s": load.get("rdflib_s")}
+    for engine, prefix, found in (("sanad", "sanad", ratios), ("memory", "memory", memory_ratios)):
+        times = [r[f"{engine}_ms"] for r in rows.values() if r.get(f"{engine}_ms") is not None]
+        if times:
+            summary.update({f"{prefix}_median_ms": round(statistics.median(times), 2), f"{prefix}_max_ms": max(times),
+                            f"{prefix}_over_100ms": sorted(n for n, r in rows.items() if r.get(f"{engine}_ms", 0) >= 100)})
+        if found:
+            key = "ratio" if engine == "sanad" else "memory_ratio"
+            summary.update({f"{prefix}_median_ratio": round(statistics.median(found), 1),
+                            f"{prefix}_slower_than_rdflib": sorted(n for n, r in rows.items()
+                                                                   if r.get(key) is not None and r[key] < 1)})
+    if any("memory_same_rows" in r for r in rows.values()):
+        summary["memory_differs"] = sorted(n for n, r in rows.items() if r.get("memory_same_rows") is False)
     result["summary"] = summary
-    print(f"\nload: Sanad store {load.get('sanad_s', '-')} s ({load.get('store_mb', '-')} MB on disk), "
-          f"rdflib {load.get('rdflib_s', '-')} s")
+    print(f"\nload: Sanad store {load.get('sanad_s', '-')} s ({load.get('store_mb', '-')} MB on disk), copied into "
+          f"memory {load.get('memory_s', '-')} s, rdflib {load.get('rdflib_s', '-')} s")
     print("summary: " + json.dumps(summary), flush=True)
 
 
@@ -483,7 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="runs per query in Sanad's store (median; default 5)")
     ap.add_argument("--rdflib-runs", type=int, default=3, help="runs per query in rdflib (median; default 3)")
     ap.add_argument("--rdflib-timeout", type=float, default=60, help="seconds before an rdflib query is given up (60)")
-    ap.add_argument("--engines", default="sanad,rdflib", help="sanad, rdflib or both (default)")
+    ap.add_argument("--engines", default="sanad,memory,rdflib",
+                    help="comma-separated: sanad (the store on disk: kg query), memory (its default graph copied into "
+                         "memory: kg serve), rdflib (default: all three)")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     ap.add_argument("--keep", type=Path, help="keep the corpora and stores in this folder (and reuse its corpora)")
     args = ap.parse_args(argv)

@@ -173,40 +173,16 @@ def _accept_ranges(accept: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Federated queries: SERVICE (and LOAD) are found in the query's tokens, outside strings, IRIs
-# and comments, so a literal or an IRI that says "service" is not refused.
-
-_TOKENS = re.compile(r'''
-    "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
-  | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'
-  | <[^<>"{}|^`\\\x00-\x20]*>
-  | \#[^\n]*
-  | (?P<word>[?$]?[A-Za-z_][\w-]*(?:[:.][\w.-]*)*)
-''', re.VERBOSE)
-
-
-def keywords(text: str) -> set[str]:
-    """The bare words of a SPARQL text, upper-cased: keywords and function names, not variables,
-    prefixed names, strings, IRIs or comments.
-
-    >>> sorted(keywords('SELECT * { SERVICE <http://x> { ?s ?p "SERVICE" } } # SERVICE'))
-    ['SELECT', 'SERVICE']
-    """
-    return {m.group("word").upper() for m in _TOKENS.finditer(text)
-            if m.group("word") and m.group("word")[0] not in "?$" and ":" not in m.group("word")}
-
-
-# ---------------------------------------------------------------------------------------------
 # Worker processes: each holds the store open and answers one job at a time.
 
-def _worker_main(conn, store_dir: str, writable: bool, max_results: int) -> None:
+def _worker_main(conn, store_dir: str, writable: bool, max_results: int, memory: bool = False) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the server stops us
     try:  # die with the server, even if it is killed (Linux)
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
     try:
-        worker = Worker(Path(store_dir), writable, max_results)
+        worker = Worker(Path(store_dir), writable, max_results, memory)
     except Exception as exc:  # noqa: BLE001 - reported to the server, which stops with the message
         conn.send(("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
         return
@@ -227,11 +203,13 @@ def _worker_main(conn, store_dir: str, writable: bool, max_results: int) -> None
 
 
 class Worker:
-    def __init__(self, store_dir: Path, writable: bool, max_results: int) -> None:
+    def __init__(self, store_dir: Path, writable: bool, max_results: int, memory: bool = False) -> None:
         self.store = kg_store.open_store(store_dir, writable=writable)
         self.path = store_dir
         self.max_results = max_results
         self.union_default = kg_store.union_default(store_dir)  # the default graph holds the merge
+        # Queries that name no graph read an in-memory copy of the default graph (never with updates: it would go stale)
+        self.hot = q.memory_copy(self.store) if memory and self.union_default and not writable else None
 
     def run(self, job: dict) -> Reply:
         return getattr(self, "op_" + job.pop("op"))(**job)
@@ -250,7 +228,10 @@ class Worker:
         except ValueError as exc:
             raise EndpointError(400, f"bad default-graph-uri or named-graph-uri: {exc}") from None
         try:
-            result = self.store.query(text, **options)
+            if self.hot is not None and not default_graphs and not named_graphs and not q.reads_named_graphs(text):
+                result = self.hot.query(text, prefixes=dict(PREFIXES))
+            else:
+                result = self.store.query(text, **options)
             return self.render(result, accept, wanted)
         except SyntaxError as exc:
             raise EndpointError(400, f"SPARQL syntax error: {str(exc).strip()}") from None
@@ -269,7 +250,7 @@ class Worker:
             raise EndpointError(400, f"{name} has no parameter {', '.join(unknown)}; {takes}")
         text = item.text
         if params:
-            wrapper = q.Store(self.path, store=self.store, union_default=self.union_default)
+            wrapper = q.Store(self.path, store=self.store, union_default=self.union_default, hot=self.hot)
             try:
                 text = q.bind(text, {k: wrapper.term(v) for k, v in params.items()}, name)
             except KGError as exc:
@@ -506,8 +487,10 @@ class Pool:
     """Worker processes over one store. `run(job, timeout)` gives the worker's Reply, or a 503 when
     the time limit passes (the worker is killed and replaced) or no worker is free in time."""
 
-    def __init__(self, store_dir: Path, size: int, writable: bool, max_results: int, watch: bool = False) -> None:
+    def __init__(self, store_dir: Path, size: int, writable: bool, max_results: int, watch: bool = False,
+                 memory: bool = False) -> None:
         self.store_dir, self.size, self.writable, self.max_results = store_dir, size, writable, max_results
+        self.memory = memory and not writable
         self.ctx = mp.get_context("spawn")  # no fork: the server has threads
         self.idle: queue.Queue[_Proc] = queue.Queue()
         self.live: set[int] = set()
@@ -549,7 +532,7 @@ class Pool:
     def _start_process(self):
         parent, child = self.ctx.Pipe()
         process = self.ctx.Process(target=_worker_main, name="sanad-query-worker", daemon=True,
-                                   args=(child, str(self.store_dir), self.writable, self.max_results))
+                                   args=(child, str(self.store_dir), self.writable, self.max_results, self.memory))
         process.start()
         child.close()
         return process, parent
@@ -870,7 +853,7 @@ class Handler(BaseHTTPRequestHandler):
     def _refuse_remote(self, text: str) -> None:
         if self.app.allow_service:
             return
-        found = keywords(text) & {"SERVICE", "LOAD"}
+        found = q.keywords(text) & {"SERVICE", "LOAD"}
         if found:
             raise EndpointError(400, f"{' and '.join(sorted(found))} (federated query, remote data) is disabled on "
                                      "this endpoint; start kg serve with --allow-service to allow it")
@@ -956,13 +939,18 @@ def prepare(location: Path) -> tuple[Path, Path | None, Path | None]:
 
 
 def run(location: Path, *, host: str, port: int, timeout: float, max_results: int, max_body: int,
-        allow_update: bool, token: str | None, allow_service: bool, workers: int, log=sys.stderr) -> None:
-    """Serve until interrupted (Ctrl-C or SIGTERM)."""
+        allow_update: bool, token: str | None, allow_service: bool, workers: int, memory: str = "auto",
+        log=sys.stderr) -> None:
+    """Serve until interrupted (Ctrl-C or SIGTERM). MEMORY: "on" copies the default graph into each
+    worker's memory (q.memory_copy), "off" reads the store on disk, "auto" copies when the copies fit
+    in half of the memory available."""
     store_dir, explorer, tmp = prepare(location)
     pool = None
     try:
         watch = tmp is None and not allow_update
-        pool = Pool(store_dir, 1 if allow_update else workers, allow_update, max_results, watch=watch)
+        size = 1 if allow_update else workers
+        hot = not allow_update and (memory == "on" or memory == "auto" and kg_store.memory_fits(store_dir, size))
+        pool = Pool(store_dir, size, allow_update, max_results, watch=watch, memory=hot)
         app = App(pool, timeout, max_body, allow_update, token, allow_service, explorer, is_loopback(host), log)
         try:
             server = Server((host, port), app)
@@ -973,7 +961,8 @@ def run(location: Path, *, host: str, port: int, timeout: float, max_results: in
         source = store_dir if tmp is None else f"{location} (loaded into a temporary store)"
         print(f"Sanad SPARQL endpoint: {base}/sparql  (explorer {base}/, queries {base}/queries)\n"
               f"  store {source}; {mode}; {timeout:g} s and {max_results:,} rows per query; "
-              f"SERVICE {'allowed' if allow_service else 'refused'}; {pool.size} worker{'s' if pool.size > 1 else ''}",
+              f"SERVICE {'allowed' if allow_service else 'refused'}; {pool.size} worker{'s' if pool.size > 1 else ''}"
+              f"{', each with the default graph in memory' if hot else ''}",
               file=log, flush=True)
         if not app.loopback:
             print(f"Warning: listening on {host}: anyone who can reach this machine can query the graph", file=log)

@@ -243,8 +243,24 @@ def open_store(store_dir: Path, writable: bool = False) -> ox.Store:
         raise InputError(f"cannot open the store: {str(exc).splitlines()[0][:300]}", store_dir) from None
 
 
-def open(path: Path | str) -> Graph:  # kg.open(path), the notebook API (builtins.open is used below)
-    """Open a build folder, a store folder or a graph file for querying.
+def memory_fits(store_dir: Path, copies: int = 1) -> bool:
+    """Would COPIES in-memory copies of the store's default graph (q.memory_copy) take at most half of
+    the memory available now? A copy takes about as much memory as the store takes on disk (320 MB for
+    a 375 MB store of 1M triples: see the README)."""
+    need = sum(f.stat().st_size for f in store_dir.iterdir() if f.is_file()) * copies
+    try:
+        with builtins.open("/proc/meminfo", encoding="ascii") as fh:
+            info = dict(line.split(":", 1) for line in fh)
+        available = int(info["MemAvailable"].split()[0]) * 1024
+    except (OSError, KeyError, ValueError):
+        return False  # no way to tell: stay on disk
+    return need <= available // 2
+
+
+def open(path: Path | str, memory: bool = False) -> Graph:  # kg.open(path), the notebook API
+    """Open a build folder, a store folder or a graph file for querying. MEMORY: copy the store's
+    default graph into memory first (seconds per million triples), so that queries naming no graph
+    run 2-4 times faster, as `kg serve` does; for many queries on one store.
 
     >>> g = kg.open("build")                                  # doctest: +SKIP
     >>> g.query("people-and-positions")[0]["organization"]    # doctest: +SKIP
@@ -256,8 +272,9 @@ def open(path: Path | str) -> Graph:  # kg.open(path), the notebook API (builtin
         trig = found.parent / GRAPH_TRIG
         fallback = trig if found.name == STORE_DIR and trig.exists() else None  # a build's store/ beside its graph.trig
         try:
-            return Graph(q.Store(found, store=open_store(found), union_default=union_default(found), fallback=fallback),
-                         "store")
+            disk, merged = open_store(found), union_default(found)
+            hot = q.memory_copy(disk) if memory and merged else None
+            return Graph(q.Store(found, store=disk, union_default=merged, fallback=fallback, hot=hot), "store")
         except KGError as exc:
             if fallback is None:
                 raise

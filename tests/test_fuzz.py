@@ -21,7 +21,8 @@ from kg import store as kg_store
 from kg.cli import main
 from kg.errors import InputError, KGError, QueryError
 from kg.read import read_article
-from kg.server import EndpointError, Worker, keywords, negotiate
+from kg.query import keywords
+from kg.server import EndpointError, Worker, negotiate
 
 
 def fuzz(examples: int) -> settings:

@@ -132,6 +132,23 @@ def test_cross_article_questions_on_two_articles(tmp_path, shared):
     assert ("org:command-line", "sanad:partOf", "org:the-verge") in facts
 
 
+def test_the_memory_copy_answers_every_library_query_as_the_store_on_disk(tmp_path, shared):
+    """kg.open(path, memory=True) (and kg serve) copy the default graph into memory: the same rows in the
+    same order for every library query; a query that names a graph reads the store on disk."""
+    copy_article(ROOT / "seeds" / "databricks-talent-wars.ar.txt", tmp_path / "in")
+    copy_article(shared / "eval" / "databricks-lebron-james-bi-ru24.en.txt", tmp_path / "in")
+    kg.build([tmp_path / "in"], tmp_path / "out", view=False)
+    disk, hot = kg.open(tmp_path / "out"), kg.open(tmp_path / "out", memory=True)
+    assert disk.store.hot is None and hot.store.hot is not None
+    default = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert len(hot.store.hot) == int(disk.query(default)[0]["n"]) > 1000  # the default graph only
+    for item in library():
+        assert hot.query(item.text) == disk.query(item.text), item.name
+    assert hot.query("entity-facts", entity="Naveen Rao") == disk.query("entity-facts", entity="Naveen Rao") != []
+    graphs = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    assert hot.query(graphs) == disk.query(graphs) and len(hot.query(graphs)) == 2
+
+
 def test_a_quote_names_the_entities_inside_its_words_only(article_dir, tmp_path):
     """sanad:namesEntity (what quotes-mentioning-entities reads): an entity whose mention lies inside
     the quote's span, not the speaker, not one named around the quote."""

@@ -26,8 +26,8 @@ from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, RDFXML, TSV, TU
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 import kg
-from kg.query import library, short
-from kg.server import keywords, negotiate
+from kg.query import keywords, library, short
+from kg.server import negotiate
 
 ARTICLE = "https://w3id.org/sanad/id/article/databricks-talent-wars.ar"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 10^12 rows on the seed
@@ -259,6 +259,27 @@ def _comparable(g) -> set:
             return ("number", Decimal(value))
         return term
     return {(s, p, norm(o)) for s, p, o in g}
+
+
+def test_queries_read_the_memory_copy_and_graph_queries_the_store(server, seed_build):
+    """The seed fits in memory, so `--memory auto` copies the default graph into each worker; a query
+    that names a graph still reads the store on disk, where the named graphs are."""
+    assert "each with the default graph in memory" in server.log.read_text()
+    sw = wrapper(server, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", JSON)
+    (row,) = sw.query().convert()["results"]["bindings"]
+    assert row["g"]["value"] == ARTICLE and int(row["n"]["value"]) > 1000
+    sw = wrapper(server, f"SELECT (COUNT(*) AS ?n) FROM <{ARTICLE}> WHERE {{ ?s a sanad:Person }}", JSON)
+    assert sw.query().convert()["results"]["bindings"][0]["n"]["value"] == "8"
+
+
+def test_memory_off_reads_the_store_on_disk(seed_build, tmp_path):
+    s = Server(seed_build, tmp_path / "serve.log", "--memory", "off")
+    try:
+        assert "in memory" not in s.log.read_text()
+        status, _, served = curl("-H", "Accept: text/csv", "--data-urlencode", f"query={text_of('deals')}", s.sparql)
+        assert status == 200 and served == _cli(tmp_path, seed_build, "deals", "--format", "csv")
+    finally:
+        s.stop()
 
 
 def test_graph_store_get_of_one_article(server, seed_build):

@@ -20,8 +20,8 @@ from kg import query as q
 from kg import store as kg_store
 from kg.cli import main
 from kg.errors import InputError, KGError, QueryError
-from kg.read import read_article
 from kg.query import keywords
+from kg.read import read_article
 from kg.server import EndpointError, Worker, negotiate
 
 

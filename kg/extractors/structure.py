@@ -74,9 +74,10 @@ def part_of(ctx: Context) -> None:
         team = units | ctx.words("staff") | ctx.words("group_nouns")
         for q in range(k + 1, min(k + 10, same.stop)):
             n = ctx.words_at(q, owned, proclitic=True)
-            if not n and ctx.is_word(q, ctx.words("owned_glued"), proclitic=False) and q + 1 in same \
-                    and items[q + 1].kind == "tok" and items[q + 1].norm.startswith("ل"):
-                n = 1  # "المملوكة للملياردير ...": the preposition glued to the next word
+            if not n and ctx.is_word(q, ctx.words("owned_glued")) and q + 1 in same and (
+                    items[q + 1].kind == "tok" and items[q + 1].norm.startswith("ل")
+                    or items[q + 1].kind == "ent" and ctx.doc.text[items[q + 1].start - 1] == "ل"):
+                n = 1  # "المملوكة للملياردير ...", "المملوكة لإيلون ماسك": the preposition glued to the next word
             if n:
                 parent = next((r for r in range(q + n, min(q + n + 6, same.stop)) if items[r].is_org), None)
                 if ctx.is_word(q, frozenset({"part"}), False) and q - k > 3:
@@ -90,7 +91,9 @@ def part_of(ctx: Context) -> None:
                 # Musk": a person owning the company, read as its founding owner (low confidence)
                 owner = next((r for r in range(q + n, min(q + n + 5, same.stop)) if ctx.refers_to_person(r)
                               and items[r].kind == "ent"), None)
-                if parent is None and owner is not None and q - k <= 5 and it.etype == "Company" and not any(
+                near = q - k <= 5 or q - k <= 8 and all(items[r].kind == "tok" and not ctx.is_punct(r, ",،.")
+                                                        for r in range(k + 1, q))  # "X الناشئة في ... والمملوكة لـ"
+                if parent is None and owner is not None and near and it.etype == "Company" and not any(
                         items[r].is_org or ctx.is_punct(r, ",،.") for r in range(q + n, owner)):
                     ctx.relate(ctx.person(owner), "founded", it.key, ctx.span(k, owner), "0.5")
                 break

@@ -1283,3 +1283,18 @@ def test_a_takeover_offer_from_someone_makes_them_the_buyer(tmp_path):
     assert deals("b.ar.txt", "تلقت شركة كوهير عرض استحواذ من أوراكل الأسبوع الماضي.") == [(want, "planned")]
     got = deals("c.en.txt", "Cohere had garnered takeover interest from Oracle in early 2025, it said.")
     assert all(("acquirer", "org/cohere") not in r for r, _ in got)
+
+
+def test_arabic_owner_relative_clauses_and_glued_owner(tmp_path):
+    """"شركة X المملوكة لـNAME" with the preposition glued to a known name, "X، التي يملكها NAME",
+    "المملوكة من قبل NAME", "X الناشئة في ... والمملوكة لـNAME" a few words on: the person owns
+    (founded, low confidence) the company; a relative clause where the company is the owner
+    ("التي تملك حصة في") names no owner."""
+    def owners(name, text):
+        return {(s, o) for s, p, o in rels(run(tmp_path, name, "ملكية\n\n" + text + "\n")) if p == "founded"}
+    want = {("person/elon-musk", "org/tesla")}
+    assert owners("a.ar.txt", "قالت شركة تسلا المملوكة لإيلون ماسك إنها ستطلق نموذجا جديدا.") == want
+    assert owners("b.ar.txt", "وأطلقت شركة تسلا، التي يملكها إيلون ماسك، نموذجا جديدا.") == want
+    assert owners("c.ar.txt", "وأطلقت شركة تسلا المملوكة من قبل إيلون ماسك نموذجا جديدا.") == want
+    assert owners("e.ar.txt", "وتعمل شركة تسلا الأمريكية في صناعة السيارات والمملوكة لإيلون ماسك في تكساس.") == want
+    assert not owners("d.ar.txt", "وأطلقت شركة تسلا، التي تملك حصة في شركة إيلون ماسك الأخرى، نموذجا.")

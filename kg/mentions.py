@@ -966,6 +966,10 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if before and (before[-1].norm in bought or len(before) >= 2 and before[-1].norm == "of"
                    and before[-2].norm in bought) and not (after and after[0].norm in ("'", "’")):
         return "Company"
+    # "a co-founder of DarwinAI", "the founders of Zentrix": what someone founded
+    if len(before) >= 2 and before[-1].norm == "of" and lex.title_index.get((before[-2].norm,), {}).get("kind") == "founder" \
+            and after:  # (not a line cut off after the name)
+        return "Company"
     if after and _title_at(doc, doc.token_index[after[0].start]) and not _title_before(doc, before):
         index = lex.title_index
         title = index.get((after[0].norm,), {})

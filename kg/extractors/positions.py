@@ -143,6 +143,15 @@ def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:
             g.org = f.org
             if f.kind == "founder" and f.person is None:
                 f.person = g.person
+    for f, g in zip(frames, frames[1:]):
+        # "NAME, a researcher at Mistral and a co-founder of Cohere, ...": a second appositive joined
+        # by "and" (and its article) after the first one's organization describes the same person
+        q = g.first - 1
+        while ctx.is_word(q, frozenset({"a", "an", "the"}), False):
+            q -= 1
+        if g.person is None and f.person is not None and f.person < f.t and f.org is not None and q == f.last + 1 \
+                and ctx.is_word(q, frozenset({"and"}), False) and ctx.doc.lang != "ar" and ctx.is_punct(f.person + 1):
+            g.person = f.person
     by_first = {f.first: f for f in frames}
     for f in frames:
         g = None
@@ -268,6 +277,8 @@ def _frame(ctx: Context, t: int) -> Frame:
     # the person: "NAME، TITLE ..." or "TITLE ... ORG، NAME" / "ORG CEO NAME"
     before = f.first - 1
     skip = ctx.words("determiners") | ctx.words("copulas")
+    if ctx.doc.lang != "ar":
+        before = _past_modifiers(ctx, before, same)  # "NAME, an AI researcher at X": words of the field
     while before in same and ctx.is_word(before, skip, proclitic=False):
         before -= 1  # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director"
     if ctx.is_punct(before):
@@ -354,7 +365,10 @@ def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
     same = ctx.sentence_range(f.t)
     phrases = ctx.phrases("role_change")
     arabic = ctx.items[f.t].script == "ar"
-    if arabic and ctx.items[f.t].prefix.endswith("ك"):
+    joined = None if arabic else _joined_as(ctx, f)
+    if joined is not None:
+        cue = joined - 1  # "NAME has joined Apple as a director": the verb before the organization
+    elif arabic and ctx.items[f.t].prefix.endswith("ك"):
         cue = f.t  # "إلى موقعه كرئيس تنفيذي", "NAME كنائب للرئيس": "as" glued to the title
     else:
         cue = next((q for q in range(f.first - 1, max(same.start, f.first - 5) - 1, -1)
@@ -369,10 +383,18 @@ def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
         reach = 12 if any(ctx.is_word(q, ctx.words("relative"), False) for q in range(max(same.start, cue - 2), cue + 1)) else 6
         p = after[0] if after else next((q for q in range(cue - 1, max(same.start, cue - reach) - 1, -1)
                                          if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
-        if p is None or any(ctx.items[q].is_org for q in range(min(p, cue) + 1, max(p, cue))):
+        if (p is None or any(ctx.items[q].is_org for q in range(min(p, cue) + 1, max(p, cue)))) and not arabic:
+            # "NAME, a co-founder of X, has joined Apple as ...": the subject past its appositive
+            comma = next((q for q in range(cue - 1, max(same.start, cue - 3) - 1, -1) if ctx.is_punct(q)), None)
+            p = appositive_subject(ctx, comma) if comma is not None else None
+        if p is None or any(ctx.items[q].is_org for q in range(min(p, cue) + 1, max(p, cue))) and not (
+                p < cue and ctx.is_punct(p + 1) and any(ctx.is_punct(q) for q in range(cue - 3, cue))):
             return
         f.person, f.first = p, min(p, f.first)
     if org_known:
+        return
+    if joined is not None:
+        f.anaphor_org = ctx.items[joined].key
         return
     # the nearest company before the title ("Veridian, which will ... under interim CEO NAME"), else after
     # it, never one of a former title or of someone else ("..., a former Stripe executive"), else the article's
@@ -381,6 +403,34 @@ def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
     orgs = [q for q in same if ctx.items[q].is_org and ctx.items[q].etype == "Company" and q not in taken]
     before = [q for q in orgs if q < f.t]
     f.anaphor_org = ctx.items[before[-1]].key if before else ctx.items[orgs[0]].key if orgs else ctx.main_company()
+
+
+def _past_modifiers(ctx: Context, before: int, same: range) -> int:
+    """"Alexander Wong, an AI researcher", "Dana Levi, a senior machine learning engineer": up to
+    three words between an appositive's article and its title; the article, when a comma and a
+    named person come right before it, else `before` unchanged."""
+    items = ctx.items
+    stop = ctx.words("copulas") | ctx.words("prepositions") | ctx.words("relative") | frozenset({"and", "or"})
+    for q in range(before, max(same.start, before - 3) - 1, -1):
+        if ctx.is_word(q, frozenset({"a", "an", "the"}), False):
+            if q < before and ctx.is_punct(q - 1) and q - 2 in same and items[q - 2].is_person and items[q - 2].kind == "ent":
+                return q
+            return before
+        if items[q].kind not in ("tok", "ent") or items[q].script == "punct" or items[q].kind == "ent" and not items[q].is_org \
+                or ctx.is_word(q, stop, False):
+            return before
+    return before
+
+
+def _joined_as(ctx: Context, f: Frame) -> int | None:
+    """"joined Apple as a director", "will join Stripe as its head of AI": the organization item
+    between a verb of joining and "as" right before the title, or None."""
+    q = f.first - 1
+    while ctx.is_word(q, frozenset({"a", "an", "the", "its", "their", "his", "her"}), False):
+        q -= 1
+    if not ctx.is_word(q, frozenset({"as"}), False) or not ctx.items[q - 1].is_org or q - 1 not in ctx.sentence_range(f.t):
+        return None
+    return q - 1 if ctx.is_word(q - 2, ctx.words("join_words") | frozenset({"rejoined", "rejoins"}), False) else None
 
 
 def appositive_subject(ctx: Context, comma: int) -> int | None:

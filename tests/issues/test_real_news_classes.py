@@ -1298,3 +1298,33 @@ def test_arabic_owner_relative_clauses_and_glued_owner(tmp_path):
     assert owners("c.ar.txt", "وأطلقت شركة تسلا المملوكة من قبل إيلون ماسك نموذجا جديدا.") == want
     assert owners("e.ar.txt", "وتعمل شركة تسلا الأمريكية في صناعة السيارات والمملوكة لإيلون ماسك في تكساس.") == want
     assert not owners("d.ar.txt", "وأطلقت شركة تسلا، التي تملك حصة في شركة إيلون ماسك الأخرى، نموذجا.")
+
+
+def test_english_appositives_with_field_words_and_a_second_appositive(tmp_path):
+    """"NAME, an AI researcher at X and a co-founder of Y, ...": words of the field between the article
+    and the title still make an appositive of the name; a second one joined by "and" describes the
+    same person; "co-founder of Y" types an unknown Y as a company. Not when a verb or a comma
+    stands between the name and the description."""
+    def facts(name, text):
+        return rels(run(tmp_path, name, "People\n\n" + text + "\n"))
+    got = facts("a.en.txt", "Priya Raman, a senior robotics researcher at Mistral and a co-founder of Zentrix, spoke on Monday.")
+    assert {("person/priya-raman", "worksFor", "org/mistral-ai"), ("person/priya-raman", "founded", "org/zentrix")} <= got
+    assert not any("researcher" in s for s, _, _ in got)
+    got = facts("b.en.txt", "Priya Raman, who hired an AI researcher at Mistral, spoke on Monday.")
+    assert ("person/priya-raman", "worksFor", "org/mistral-ai") not in got
+    got = facts("c.en.txt", "Priya Raman, a researcher at Mistral, and a co-founder of Zentrix met on Monday.")
+    assert ("person/priya-raman", "founded", "org/zentrix") not in got
+
+
+def test_joining_an_organization_as_a_title(tmp_path):
+    """"NAME has joined X as a director", "NAME, a co-founder of Y, will join X as chief scientist":
+    the title is held at the organization joined; "joined X, as a director at Y had predicted" is not."""
+    def positions(name, text):
+        ex = run(tmp_path, name, "Moves\n\n" + text + "\n")
+        return {(p.person, p.org, p.title) for p in ex.positions}
+    assert positions("a.en.txt", "Tom Becker has joined Apple as a director in its robotics group.") == {
+        ("person/tom-becker", "org/apple", "director")}
+    assert ("person/tom-becker", "org/apple", "chief scientist") in positions(
+        "b.en.txt", "Tom Becker, a co-founder of Cohere, will join Apple as chief scientist next month.")
+    assert not any(o == "org/apple" for _, o, _ in positions(
+        "c.en.txt", "Tom Becker joined Apple, as a director at Mistral had predicted."))

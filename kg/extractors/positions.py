@@ -192,8 +192,8 @@ def _frame(ctx: Context, t: int) -> Frame:
         f.first = t_mod - 1 if ctx.is_word(t_mod - 1, former) else t_mod - 2
     if role.get("tail"):
         f.end = _tail(ctx, t, same)
-    elif items[t].script == "ar" and role["kind"] == "office":
-        f.end = _arabic_field(ctx, t, same)  # "كبير علماء الذكاء الاصطناعي في شركة ميتا"
+    elif items[t].script == "ar" and role["kind"] in ("office", "occupation"):
+        f.end = _arabic_field(ctx, t, same)  # "كبير علماء الذكاء الاصطناعي في شركة ميتا", "باحث رئيسي بقطاع ..."
     if ctx.is_word(f.end + 1, former, proclitic=False):
         f.current = False
         f.end += 1
@@ -554,14 +554,15 @@ def _tail(ctx: Context, t: int, same: range) -> int:
 
 def _arabic_field(ctx: Context, t: int, same: range) -> int:
     """The field after an Arabic title that takes none in the lexicon ("كبير علماء الذكاء
-    الاصطناعي في شركة ميتا"): up to three Arabic words, kept only when a link word and an
+    الاصطناعي في شركة ميتا"): up to four Arabic words, kept only when a link word and an
     organization follow them."""
     items = ctx.items
     links = ctx.phrases("org_links")
     k = t + 1
     former = ctx.words("former")
-    while k in same and k - t <= 3 and items[k].kind == "tok" and items[k].script == "ar" and not ctx.words_at(k, links) \
-            and not ctx.is_word(k, former):
+    occupation = items[t].title["kind"] == "occupation"
+    while k in same and k - t <= 4 and items[k].kind == "tok" and items[k].script == "ar" and not ctx.words_at(k, links) \
+            and not ctx.is_word(k, former) and not (occupation and not _field_word(items[k].norm)):
         k += 1
     n = ctx.words_at(k, links) if k > t + 1 else 0
     if n:
@@ -572,6 +573,12 @@ def _arabic_field(ctx: Context, t: int, same: range) -> int:
         if m in same and items[m].is_org:
             return k - 1
     return t
+
+
+def _field_word(word: str) -> bool:
+    """A word that can describe an occupation's field: definite, after ب/ل, or an adjective in ي
+    ("رئيسي بقطاع الذكاء الاصطناعي"), not a verb ("مهندس مخضرم عمل لدى غوغل")."""
+    return word.startswith(("ال", "بال", "لل", "ب", "ل")) or word.endswith(("ي", "يه"))
 
 
 def _definite(ctx: Context, t: int) -> bool:

@@ -1328,3 +1328,18 @@ def test_joining_an_organization_as_a_title(tmp_path):
         "b.en.txt", "Tom Becker, a co-founder of Cohere, will join Apple as chief scientist next month.")
     assert not any(o == "org/apple" for _, o, _ in positions(
         "c.en.txt", "Tom Becker joined Apple, as a director at Mistral had predicted."))
+
+
+def test_arabic_occupation_with_its_field_and_managing_director(tmp_path):
+    """"NAME، وهو باحث أول بقسم الرؤية الحاسوبية في X": the occupation's field (definite words, words
+    after ب/ل, adjectives in ي) sits between it and the organization; "العضو المنتدب لـX" is a
+    managing director's title. A verb after the occupation ends it ("مهندس مخضرم عمل لدى X")."""
+    def facts(name, text):
+        ex = run(tmp_path, name, "أشخاص\n\n" + text + "\n")
+        return rels(ex), {(p.person, p.org, p.title) for p in ex.positions}, ex
+    got, _, _ = facts("a.ar.txt", "وقالت سارة كونور، وهي باحثة رئيسية بقسم الرؤية الحاسوبية في إنفيديا، إن النموذج جاهز.")
+    assert ("person/sara-kwnwr", "worksFor", "org/nvidia") in got
+    _, pos, _ = facts("b.ar.txt", "وقال جون كونور، العضو المنتدب لشركة إنفيديا، إن الصفقة مهمة.")
+    assert {(o, t) for _, o, t in pos} == {("org/nvidia", "العضو المنتدب")}
+    _, _, ex = facts("c.ar.txt", "وكان جون كونور، وهو مهندس مخضرم عمل لدى إنفيديا، قد انتقل إلى شركة أخرى.")
+    assert not any("عمل" in e.labels[0][0] for e in ex.entities.values())

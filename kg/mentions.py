@@ -516,6 +516,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             j < len(toks) - 1 and toks[j].norm in (",", "،") and (_title_at(doc, j + 1) or toks[j + 1].norm in relatives),
             # "NAME الذي انتقل": the masculine relative right after, with a verb (a company takes التي)
             j < len(toks) - 1 and toks[j].norm == "الذي" and toks[j + 1].script == "ar" and not _definite_article(toks[j + 1]),
+            # "تأسست X على يد NAME" or "... على يد اثنين من موظفي X السابقين، NAME": the founders
+            _founders_after(doc, i),
             # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name
             j < len(toks) and toks[j].norm.startswith("ك") and _title_at(doc, j),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
@@ -545,6 +547,33 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
                         prefix=norm(doc.text[tok.start:start])))
         i = j
     return out
+
+
+def _founders_after(doc: Doc, i: int) -> int:
+    """How many cues: token i opens the agent of a founding verb: right after "على يد" / "من قبل" that follows the
+    verb ("تأسست X على يد NAME"), or after a comma that ends the description the agent phrase
+    opens ("على يد اثنين من المخضرمين السابقين في شركة X، NAME")."""
+    toks = doc.tokens
+    if not i:
+        return 0
+    by = doc.lex.phrases("founded_by_ar")
+    verbs = doc.lex.words("founded_verbs_ar")
+    commas = 0
+    for q in range(i - 1, max(0, i - 14) - 1, -1):
+        if toks[q].norm in (".", "؟", "!", ":", "\n") or "\n" in doc.text[toks[q].end:toks[q + 1].start]:
+            return 0
+        if toks[q].norm in (",", "،"):
+            commas += 1
+            if commas > 1 or q != i - 1:
+                return 0
+            continue
+        n = next((len(p) for p in by if tuple(t.norm for t in toks[q:q + len(p)]) == p), 0)
+        if n:
+            if q + n != i and toks[i - 1].norm not in (",", "،"):
+                return 0
+            founding = any(f in verbs for r in range(max(0, q - 4), q) for f, _ in strip_proclitic(doc, toks[r]))
+            return (1 if q + n == i else 2) if founding else 0  # (right after "على يد": that phrase is a cue too)
+    return 0
 
 
 def _title_org_before(doc: Doc, i: int, free) -> bool:

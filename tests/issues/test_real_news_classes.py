@@ -1343,3 +1343,23 @@ def test_arabic_occupation_with_its_field_and_managing_director(tmp_path):
     assert {(o, t) for _, o, t in pos} == {("org/nvidia", "العضو المنتدب")}
     _, _, ex = facts("c.ar.txt", "وكان جون كونور، وهو مهندس مخضرم عمل لدى إنفيديا، قد انتقل إلى شركة أخرى.")
     assert not any("عمل" in e.labels[0][0] for e in ex.entities.values())
+
+
+def test_arabic_founders_after_ala_yad_with_unknown_names(tmp_path):
+    """"تأسست X على يد NAME وNAME", "تأسست X على يد ثلاثة من المخضرمين السابقين في شركة Y، NAME وNAME":
+    names in no lexicon after the founding verb's agent phrase (or after the comma that ends its
+    description) are the founders, with the verb first and the company between it and "على يد";
+    "veterans of Y" who are "السابقين" worked there before. A speech verb after the comma names no one."""
+    def facts(name, text):
+        ex = run(tmp_path, name, "تأسيس\n\n" + text + "\n")
+        return ex, rels(ex)
+    ex, got = facts("a.ar.txt", "تأسست شركة نوفاريس على يد ماريو فيلاندر وكاتيا برونوفا عام 2019.")
+    people = {k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert len(people) == 2 and {(p, "founded", "org/nwfarys") for p in people} <= got
+    ex, got = facts("b.ar.txt", "تأسست شركة نوفاريس على يد اثنين من المخضرمين السابقين في شركة إنفيديا، "
+                    "ماريو فيلاندر وكاتيا برونوفا.")
+    people = {k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert len(people) == 2 and {(p, "formerlyWorkedFor", "org/nvidia") for p in people} <= got
+    assert {(p, "founded", "org/nwfarys") for p in people} <= got
+    ex, _ = facts("c.ar.txt", "تأسست شركة نوفاريس على يد اثنين من المهندسين، وقالت الشركة الناشئة إنها ستتوسع.")
+    assert not any(e.etype == "Person" for e in ex.entities.values())

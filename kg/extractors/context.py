@@ -138,6 +138,11 @@ class Context:
                     return True
         return False
 
+    def negates(self, q: int) -> bool:
+        """Item q is a negation word, and not one that with the next word means "still" or
+        "especially" ("لا تزال تستحوذ على الحصة الكبرى"، "لا سيما")."""
+        return self.is_word(q, self.words("negation")) and not self.is_word(q + 1, self.words("not_negating"))
+
     def is_punct(self, i: int, chars: str = ",،") -> bool:
         return 0 <= i < len(self.items) and self.items[i].kind == "tok" and self.items[i].norm in chars
 

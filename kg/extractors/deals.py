@@ -90,7 +90,7 @@ def deals(ctx: Context) -> None:
             continue
         f.denies = f.denies or pending_denial
         pending_denial = False
-        target = next((m for m in merged if _same_deal(m, f)), None)
+        target = next((m for m in merged if _same_deal(m, f) and not _apart(m, f, denied)), None)
         if target is None:
             merged.append(f)
         else:
@@ -172,7 +172,7 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
         lengths = ctx.lengths(ctx.phrases(name), proclitic=True)
         for k in idx:
             n = lengths[k]
-            if not n or any(ctx.is_word(q, ctx.words("negation")) for q in range(max(idx[0], k - 3), k)):
+            if not n or any(ctx.negates(q) for q in range(max(idx[0], k - 3), k)):
                 continue
             before = next((q for q in range(k - 1, idx[0] - 1, -1)
                            if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
@@ -493,6 +493,16 @@ def _stronger(a: str | None, b: str | None) -> str | None:
     return a if order[a] >= order[b] else b
 
 
+def _apart(a: DealFrame, b: DealFrame, denied: set[tuple[str, str]]) -> bool:
+    """"X acquired Y" and "X had tried to buy Z, but the deal fell through": a deal that came off and
+    an attempt that did not, with no counterparty in common, are two deals."""
+    def failed(f: DealFrame) -> bool:
+        return f.denies or any((f.payer, o) in denied for o in f.parties)
+    counter_a, counter_b = a.parties - {a.payer}, b.parties - {b.payer}
+    return a.payer is not None and a.payer == b.payer and failed(a) != failed(b) and bool(counter_a) \
+        and bool(counter_b) and not counter_a & counter_b
+
+
 def _same_deal(a: DealFrame, b: DealFrame) -> bool:
     """Frames of one article are one deal when they share the paying party, or when every
     organization of the later frame already takes part in the earlier one; never two acquisitions
@@ -515,14 +525,13 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     idx = list(ctx.sentence_items(s))
     if not idx:
         return None
-    negation = ctx.words("negation")
     hedges = ctx.words("hedge")
 
     def found(name: str) -> list[int]:
         return _found(ctx, idx, name)
 
     def negated(k: int) -> bool:
-        return any(ctx.is_word(q, negation) for q in range(max(idx[0], k - 3), k))
+        return any(ctx.negates(q) for q in range(max(idx[0], k - 3), k))
 
     leads = ctx.lengths(ctx.phrases("denial_lead"), proclitic=True)
     # "tried to acquire X ... but the deal fell through", "حاولت الاستحواذ على X ... لكن الصفقة لم
@@ -531,7 +540,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
 
     def denied_acquisition(k: int) -> bool:
         """"لم تكن هذه العملية استحواذا", "rather than acquiring", "لو قامت بشراء" (had it bought)."""
-        return negated(k) or any(ctx.is_word(q, negation, False) and ctx.items[q].norm in ("لم", "لن", "ليس", "ليست", "لا")
+        return negated(k) or any(ctx.negates(q) and ctx.items[q].norm in ("لم", "لن", "ليس", "ليست", "لا")
                                  for q in range(max(idx[0], k - 4), k - 3)) \
             or any(leads[q] and q + leads[q] >= k - 2 for q in range(max(idx[0], k - 4), k)) \
             or attempts is not None and any(attempts[q] and q + attempts[q] >= k - 2 for q in range(max(idx[0], k - 4), k))
@@ -757,9 +766,8 @@ def _product_of(ctx: Context, q: int, last: int) -> bool:
 def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None] | None:
     """(target, acquirer or None) for "X, which is being acquired (by Y)", "X was acquired by Y"."""
     acquired = frozenset({"acquired", "bought", "purchased"})
-    negation = ctx.words("negation")
     for k in idx:
-        if not ctx.is_word(k, acquired, False) or any(ctx.is_word(q, negation) for q in range(max(idx[0], k - 3), k)):
+        if not ctx.is_word(k, acquired, False) or any(ctx.negates(q) for q in range(max(idx[0], k - 3), k)):
             continue
         if not any(ctx.is_word(q, frozenset({"is", "was", "being", "be", "been", "were", "are"}), False)
                    for q in range(max(idx[0], k - 3), k)):

@@ -1363,3 +1363,17 @@ def test_arabic_founders_after_ala_yad_with_unknown_names(tmp_path):
     assert {(p, "founded", "org/nwfarys") for p in people} <= got
     ex, _ = facts("c.ar.txt", "تأسست شركة نوفاريس على يد اثنين من المهندسين، وقالت الشركة الناشئة إنها ستتوسع.")
     assert not any(e.etype == "Person" for e in ex.entities.values())
+
+
+def test_still_is_no_negation_and_a_failed_attempt_is_another_deal(tmp_path):
+    """"لا تزال" / "لا يزال" mean "still", not "not": "X bought Y, ... Z, which still dominates"
+    keeps the acquisition; an attempt on another target that fell through later in the article is a
+    second deal and does not deny the first. "لم تستحوذ X على Y" stays a denial."""
+    def kinds(name, text):
+        return roles(run(tmp_path, name, "صفقة\n\n" + text + "\n"))
+    want = (("Acquisition",), {("acquirer", "org/amd"), ("target", "org/cohere")})
+    assert want in kinds("a.ar.txt", "استحوذت شركة إيه إم دي على شركة كوهير الناشئة لتقليل اعتمادها على إنفيديا، "
+                         "التي لا تزال تستحوذ على الحصة الأكبر من السوق.")
+    assert want in kinds("b.ar.txt", "استحوذت شركة إيه إم دي على شركة كوهير الناشئة.\n\nوكانت إيه إم دي قد حاولت "
+                         "سابقا الاستحواذ على شركة ميسترال مقابل 900 مليون دولار، لكن الصفقة لم تكتمل.")
+    assert all("Acquisition" not in k for k, _ in kinds("c.ar.txt", "لم تستحوذ شركة إيه إم دي على شركة كوهير الناشئة."))

@@ -26,6 +26,11 @@ def part_of(ctx: Context) -> None:
             if j in same and items[j].is_org and items[j].etype in ("MediaOutlet", "Organization") \
                     and not ctx.is_word(j + 1, deal_words, False):
                 ctx.relate(items[j].key, "partOf", it.key, ctx.span(k, j), "0.85")
+            elif j in same and items[j].is_org and items[j].etype == "Company" and _corporate_name(ctx, k) \
+                    and _clause_goes_on(ctx, j + 1):
+                # "Alphabet Inc.'s Google said", "SoftBank Group Corp.'s Arm, which": the wire style
+                # that names a subsidiary by its parent's full corporate name
+                ctx.relate(items[j].key, "partOf", it.key, ctx.span(k, j), "0.8")
         # UNIT, the ORG unit / UNIT, Amazon's cloud arm / "مختبرات ميتا، وحدة الذكاء الاصطناعي التابعة لميتا"
         comma = k + 1
         if ctx.is_punct(comma, "(") and ctx.is_punct(comma + 2, ")"):
@@ -103,6 +108,20 @@ def part_of(ctx: Context) -> None:
             n = ctx.words_at(j + 1, called)
             if n and j + 1 + n in same and items[j + 1 + n].is_org:
                 ctx.relate(items[j + 1 + n].key, "partOf", it.key, ctx.span(k, j + 1 + n), "0.85")
+
+
+def _corporate_name(ctx: Context, k: int) -> bool:
+    """Organization item k is written with a corporate suffix: "Alphabet Inc.", "SoftBank Group Corp."."""
+    words = ctx.doc.text[ctx.items[k].start:ctx.items[k].end].split()
+    return len(words) >= 2 and words[-1].rstrip(".") in ("Inc", "Corp", "Ltd", "Co", "Plc", "PLC", "AG", "SA", "NV")
+
+
+def _clause_goes_on(ctx: Context, q: int) -> bool:
+    """Item q (after a name) is punctuation, a preposition, a verb or an auxiliary, not a noun the name modifies
+    ("Microsoft Corp.'s OpenAI stake")."""
+    verbs = ctx.words("speech_verbs") | ctx.words("copulas") | ctx.words("relative") | ctx.words("prepositions") \
+        | frozenset({"will", "would", "has", "had", "have", "also", "plans", "agreed", "announced", "can", "could", "and", "to"})
+    return ctx.is_punct(q, ",،.;:)—–") or ctx.is_word(q, verbs, False)
 
 
 @extractor("sanad.org.owned-compound.v1", produces=("partOf", "founded"))

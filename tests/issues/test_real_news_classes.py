@@ -1377,3 +1377,17 @@ def test_still_is_no_negation_and_a_failed_attempt_is_another_deal(tmp_path):
     assert want in kinds("b.ar.txt", "استحوذت شركة إيه إم دي على شركة كوهير الناشئة.\n\nوكانت إيه إم دي قد حاولت "
                          "سابقا الاستحواذ على شركة ميسترال مقابل 900 مليون دولار، لكن الصفقة لم تكتمل.")
     assert all("Acquisition" not in k for k, _ in kinds("c.ar.txt", "لم تستحوذ شركة إيه إم دي على شركة كوهير الناشئة."))
+
+
+def test_parent_by_full_corporate_name_possessive(tmp_path):
+    """Wire style "Alphabet Inc.'s Google said", "a pact with SoftBank Group Corp.'s Arm to build":
+    the company after a possessive full corporate name (Inc., Corp., Ltd.) is part of it; not when
+    the second name modifies a noun ("Microsoft Corp.'s OpenAI stake") or without the suffix."""
+    def parts(name, text):
+        return {(s, o) for s, p, o in rels(run(tmp_path, name, "Deals\n\nThe talks ended. " + text + "\n")) if p == "partOf"}
+    assert parts("a.en.txt", "Shares rose after Alphabet Inc.’s Google said it would buy more chips.") == {
+        ("org/google", "org/alphabet")}
+    assert parts("b.en.txt", "Cohere signed a pact with Alphabet Inc.'s Google to build data centers.") == {
+        ("org/google", "org/alphabet")}
+    assert not parts("c.en.txt", "Analysts valued Microsoft Corp.’s OpenAI stake at $100 billion.")
+    assert not parts("d.en.txt", "Analysts said Microsoft’s OpenAI would grow.")

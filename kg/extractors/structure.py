@@ -184,6 +184,15 @@ def named_parts(ctx: Context) -> None:
             pair = next(((k, o) for k in places for o in others if ctx.sentence_of(k) == ctx.sentence_of(o)), None)
             if pair is not None:
                 ctx.relate(child, "partOf", parent, ctx.span(*pair), "0.6")
+            else:
+                # apart, but written out: "Amazon Web Services" in an article about Amazon, the name as
+                # the evidence; not a brand of its own after the parent's name ("Google DeepMind")
+                name = ctx.doc.text[ctx.items[places[0]].start:ctx.items[places[0]].end]
+                head = ctx.doc.text[ctx.items[others[0]].start:ctx.items[others[0]].end] + " "
+                rest = name[len(head):].split()
+                if name.startswith(head) and rest and all(w.isascii() and not any(c.isupper() for c in w[1:])
+                                                          for w in rest):
+                    ctx.relate(child, "partOf", parent, ctx.span(places[0], places[0]), "0.5")
 
 
 @extractor("sanad.founder.verb.v1", produces=("founded",))

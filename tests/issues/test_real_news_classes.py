@@ -869,14 +869,14 @@ def test_possessed_organization_in_a_list_of_former_employers(tmp_path):
 
 def test_unit_named_after_its_parent_in_the_same_sentence(tmp_path):
     """"Microsoft ... Microsoft AI" in one sentence: a unit whose name is its parent's and more is
-    part of it; a legal suffix ("Mistral" / "Mistral AI") names the same company, and two sentences
-    apart nothing is said."""
+    part of it; a legal suffix ("Mistral" / "Mistral AI") names the same company. (Two sentences apart
+    the name itself says it too: see test_unit_named_after_its_parent_in_another_sentence.)"""
     ex = run(tmp_path, "u.en.txt", "Cloud deal\n\n"
              "Alibaba said Alibaba Cloud would double its spending on AI.\n"
              "Google signed a deal. Analysts praised Google Cloud for the price.\n")
     got = rels(ex)
     assert ("org/alibaba-cloud", "partOf", "org/alibaba") in got
-    assert ("org/google-cloud", "partOf", "org/google") not in got
+    assert ("org/google-cloud", "partOf", "org/google") in got
 
 
 def test_a_possessor_is_not_the_one_who_leaves(tmp_path):
@@ -1391,3 +1391,14 @@ def test_parent_by_full_corporate_name_possessive(tmp_path):
         ("org/google", "org/alphabet")}
     assert not parts("c.en.txt", "Analysts valued Microsoft Corp.’s OpenAI stake at $100 billion.")
     assert not parts("d.en.txt", "Analysts said Microsoft’s OpenAI would grow.")
+
+
+def test_unit_named_after_its_parent_in_another_sentence(tmp_path):
+    """"Amazon Web Services" in one sentence and "Amazon" in another: a unit named with its parent's
+    name and plain words is part of it, the name as evidence; not a brand of its own written in one
+    word after the parent's name ("Google DeepMind" with "Google" elsewhere)."""
+    def parts(name, text):
+        return {(s, o) for s, p, o in rels(run(tmp_path, name, "Cloud\n\n" + text + "\n")) if p == "partOf"}
+    assert parts("a.en.txt", "Amazon reported higher profits on Thursday.\n\nSales at Amazon Web Services grew 19%.") == {
+        ("org/amazon-web-services", "org/amazon")}
+    assert not parts("b.en.txt", "Google reported higher profits on Thursday.\n\nGoogle DeepMind released a model.")

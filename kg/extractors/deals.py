@@ -511,6 +511,10 @@ def _same_deal(a: DealFrame, b: DealFrame) -> bool:
     targets_b = {o for o, kind in b.others if kind in ("Acquisition", "AcquiHire")}
     if targets_a and targets_b and not targets_a & targets_b:
         return False
+    invested_a = {o for o, kind in a.others if kind == "Investment"}
+    invested_b = {o for o, kind in b.others if kind == "Investment"}
+    if a.payer == b.payer and invested_a and invested_b and not invested_a & invested_b:
+        return False  # "Microsoft invests in Mistral" ... "its $13 billion investment in OpenAI": two investments
     others_a = {o for o, _ in a.others} | a.backers
     others_b = {o for o, _ in b.others} | b.backers
     if others_a and others_b and a.kinds and b.kinds and not a.kinds & b.kinds and not others_a & others_b:
@@ -547,7 +551,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
 
     deal_words = found("deal_nouns")
     pays = found("pay_verbs") + found("payment_nouns")
-    licences = [k for k in found("license_words") if not negated(k)]
+    exports = found("export_words")  # "export licences", "تراخيص لتصدير الرقائق": a permit, not a licensing deal
+    licences = [k for k in found("license_words") if not negated(k) and not any(-2 <= e - k <= 6 for e in exports)]
     acquihires = found("acquihire_phrases")
     acquires = [k for k in found("acquire_words") if not any(a <= k <= a + 2 for a in acquihires)]
     invests = [k for k in found("invest_words") if not negated(k) and k not in covered]
@@ -634,7 +639,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
             if stake:  # "استحوذت على حصة تبلغ 49% من Scale AI", "bought a 49% stake in": an investment
                 kind = "Investment"
             other = bought.get(k) if kind == "Acquisition" else None
-            other = other or _org_after(ctx, k, idx[-1], skip=payer, buying=kind == "Acquisition")
+            other = other or _org_after(ctx, k, idx[-1], skip=payer, buying=kind == "Acquisition",
+                                        products=kind == "Investment")  # ("الاستثمار ... لتصدير رقائق إنفيديا")
             if other and kind == "Investment" and payer and not stake and _from_before(ctx, k, other, idx[-1]):
                 frame.kinds.add(kind)
                 frame.backers.add(other)  # "وتحظى بدعم استثمار ... من مايكروسوفت": Microsoft invests in the payer
@@ -728,7 +734,8 @@ def _from_before(ctx: Context, k: int, other: str, last: int) -> bool:
     return ctx.is_word(q - 1, frozenset({"from", "من"}), False) or ctx.items[q].prefix == "من"
 
 
-def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying: bool = False) -> str | None:
+def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying: bool = False,
+               products: bool = False) -> str | None:
     """The first company after item k, within a few words, other than `skip`. When buying, none if
     a number or a chip comes first ("لشراء ١٠٬٠٠٠ شريحة H100 من إنفيديا" buys chips, not Nvidia)."""
     for q in range(k + 1, min(k + (12 if buying else 14), last + 1)):  # "buy London-based AI (AI) company DeepMind"
@@ -738,7 +745,7 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
         if buying and q > k + 1 and ctx.is_punct(q, ",،;"):
             return None  # "buy io, the device startup co-founded by ... Apple ...": the object ended
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
-            if buying and _product_of(ctx, q, last):
+            if (buying or products) and _product_of(ctx, q, last):
                 return None  # "buying AMD's Instinct MI300", "buys Nvidia's chips": products, not AMD
             return it.key
     return None
@@ -746,9 +753,12 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
 
 def _product_of(ctx: Context, q: int, last: int) -> bool:
     """Organization q is a possessor ("AMD's", "Nvidia's") of a chip model or chip noun a few words on,
-    or names their maker right before them ("Nvidia chips", "Nvidia H100 processors")."""
+    or names their maker right before them ("Nvidia chips", "Nvidia H100 processors") or, in Arabic,
+    right after them ("رقائق إنفيديا")."""
     r = q + 1
     chips = ctx.words("chip_nouns")
+    if ctx.items[q - 1].script == "ar" and ctx.is_word(q - 1, chips) and not ctx.items[q].prefix:
+        return True  # "رقائق إنفيديا": the chip noun, then its maker
     if r <= last and (ctx.is_word(r, chips, False) or ctx.items[r].kind == "ent" and ctx.items[r].etype == "HardwareModel"):
         return True
     if not ctx.is_punct(r, "'’"):

@@ -1402,3 +1402,25 @@ def test_unit_named_after_its_parent_in_another_sentence(tmp_path):
     assert parts("a.en.txt", "Amazon reported higher profits on Thursday.\n\nSales at Amazon Web Services grew 19%.") == {
         ("org/amazon-web-services", "org/amazon")}
     assert not parts("b.en.txt", "Google reported higher profits on Thursday.\n\nGoogle DeepMind released a model.")
+
+
+def test_two_investments_by_one_investor_and_permits_and_chips_are_no_deals(tmp_path):
+    """One investor's stakes in two companies are two deals ("Amazon invests in Cohere" ... "its
+    $8 billion investment in Anthropic"); an export licence ("تراخيص لتصدير رقائق إنفيديا", "export
+    licenses") is a permit, not a licensing deal, and the chips' maker after the chip noun
+    ("رقائق إنفيديا") is not the investee. One investee named twice stays one deal."""
+    def deals(name, text, lang_title="Deals"):
+        return roles(run(tmp_path, name, lang_title + "\n\n" + text + "\n"))
+    got = deals("a.en.txt", "Amazon will invest $500 million in Cohere, the company said on Monday.\n\n"
+                "The move follows Amazon's $8 billion investment in Anthropic last year.")
+    assert (("Investment",), {("investor", "org/amazon"), ("investee", "org/cohere")}) in got
+    assert (("Investment",), {("investor", "org/amazon"), ("investee", "org/anthropic")}) in got
+    got = deals("b.en.txt", "Amazon will invest $500 million in Cohere.\n\nAmazon's investment in Cohere is its largest.")
+    assert got == [(("Investment",), {("investor", "org/amazon"), ("investee", "org/cohere")})]
+    got = deals("c.ar.txt", "قالت أمازون إنها ستستثمر في السعودية. ويأتي هذا الاستثمار بعد حصول أمازون على تراخيص "
+                "من وزارة التجارة لتصدير رقائق إنفيديا المتقدمة.", "استثمار")
+    assert not any("LicensingDeal" in k or ("investee", "org/nvidia") in r for k, r in got)
+    got = deals("d.en.txt", "Amazon secured export licenses from the Commerce Department for Nvidia chips.")
+    assert not any("LicensingDeal" in k for k, _ in got)
+    got = deals("e.en.txt", "Amazon signed a license to use Cohere's models for $50 million.")
+    assert any("LicensingDeal" in k for k, _ in got)

@@ -742,6 +742,8 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     words = {sp: tuple(t.norm for t in tokenize(sp.exact)) for sp, _ in found}
     found += _again(doc, free, {words[sp]: etype for sp, etype in found if len(words[sp]) >= 2},
                     {sp.start for sp, _ in found})
+    found += _again_quoted(doc, free, {words[sp]: etype for sp, etype in found if len(words.get(sp, ())) == 1},
+                           {sp.start for sp, _ in found})
     words = {sp: tuple(t.norm for t in tokenize(sp.exact)) for sp, _ in found}
     for sp, etype in found:
         longest = max((o for o, _ in found if words[o][:len(words[sp])] == words[sp]), key=lambda o: len(words[o]))
@@ -809,6 +811,21 @@ def _again(doc: Doc, free, names: dict[tuple[str, ...], str], seen: set[int]) ->
             if start not in seen and free(start, end):
                 out.append((doc.span(start, end), etype))
                 seen.add(start)
+    return out
+
+
+def _again_quoted(doc: Doc, free, names: dict[tuple[str, ...], str], seen: set[int]) -> list[tuple[Span, str]]:
+    """Later mentions of a one-word name discovered after a cue word, in quotation marks as Arabic
+    news writes company names ("لشركة «إنفابريكا»" ... "استثمرت «إنفيديا» في «إنفابريكا»"); bare,
+    the word may be a common one."""
+    out = []
+    toks = doc.tokens
+    for i in range(1, len(toks) - 1):
+        etype = names.get((toks[i].norm,))
+        if etype and toks[i - 1].text in QUOTE_MARKS and toks[i + 1].text in QUOTE_MARKS \
+                and toks[i].start not in seen and free(toks[i].start, toks[i].end):
+            out.append((doc.span(toks[i].start, toks[i].end), etype))
+            seen.add(toks[i].start)
     return out
 
 

@@ -424,6 +424,20 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                 break
             if ctx.is_punct(q, ",،.;") or ctx.words_at(q, ctx.phrases("round_leads"), proclitic=True):
                 break
+    if investee is None and rounds and not raises:
+        # "سبق أن استثمرت «إنفيديا» في «إنفابريكا» ضمن جولة تمويل ...", "Nvidia invested in Enfabrica
+        # as part of a Series B round led by X": the investing verb names an investor and, after
+        # in/في, the company the round is for
+        verb = next((k for k in _found(ctx, idx, "invest_words") if k < rounds[0]), None)
+        for q in range(verb + 1, rounds[0]) if verb is not None else ():
+            r = q + 1
+            while r < rounds[0] and (ctx.is_punct(r, '"“”«»') or ctx.is_word(r, frozenset({"شركه"}), False)):
+                r += 1
+            if ctx.is_word(q, frozenset({"في", "in"}), False) and ctx.items[r].is_org and ctx.items[r].etype != "MediaOutlet":
+                investee = ctx.items[r].key
+                investors.update(ctx.items[m].key for m in range(max(idx[0], verb - 3), q)
+                                 if ctx.items[m].is_org and ctx.items[m].etype != "MediaOutlet")
+                break
     if investee is None and not raises and leads and rounds:
         # "Mistral AI, valued at €11.7 billion after a €1.7 billion round led by ASML": the subject
         q = subject_org(ctx, idx[0], rounds[0])

@@ -1424,3 +1424,16 @@ def test_two_investments_by_one_investor_and_permits_and_chips_are_no_deals(tmp_
     assert not any("LicensingDeal" in k for k, _ in got)
     got = deals("e.en.txt", "Amazon signed a license to use Cohere's models for $50 million.")
     assert any("LicensingDeal" in k for k, _ in got)
+
+
+def test_quoted_one_word_name_again_and_investing_within_a_round(tmp_path):
+    """A one-word Arabic company name found after a cue ("لشركة «زيفاريا»") is the same company when
+    quoted again later ("في «زيفاريا»"), not when the word stands bare; "استثمرت X في Y ضمن جولة
+    تمويل ... بقيادة Z": Y raised the round, X and Z invested."""
+    ex = run(tmp_path, "a.ar.txt", "صفقة\n\nوقعت إنفيديا اتفاقا مع شركة «زيفاريا» الناشئة.\n\n"
+             "وسبق أن استثمرت «إنفيديا» في «زيفاريا» ضمن جولة تمويل من الفئة B بقيادة «سيكويا».\n")
+    assert (("Investment",), {("investee", "org/zyfarya"), ("investor", "org/nvidia"),
+                              ("investor", "org/sequoia-capital")}) in roles(ex)
+    assert sum(1 for m in ex.mentions if m.key == "org/zyfarya") == 2
+    ex = run(tmp_path, "b.ar.txt", "نمو\n\nوقعت إنفيديا اتفاقا مع شركة «نمو» الناشئة.\n\nوقال إن نمو السوق كبير.\n")
+    assert sum(1 for m in ex.mentions if m.key == "org/nmw") == 1

@@ -758,6 +758,11 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
             return None
         if buying and q > k + 1 and ctx.is_punct(q, ",،;"):
             return None  # "buy io, the device startup co-founded by ... Apple ...": the object ended
+        if buying and ctx.is_word(q, ctx.words("chip_nouns")) and not it.is_org:
+            return None  # "شراء رقائق الذكاء الاصطناعي لشركة Tesla", "buying chips for Tesla": chips are bought
+        if buying and it.is_org and ctx.is_word(q + 1, frozenset({"علي", "on"}), False) \
+                and ctx.is_word(q + 2, ctx.words("chip_nouns")):
+            return None  # "استحواذ تسلا على معالجات": Tesla buys processors
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
             if (buying or products) and _product_of(ctx, q, last):
                 return None  # "buying AMD's Instinct MI300", "buys Nvidia's chips": products, not AMD

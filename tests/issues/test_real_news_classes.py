@@ -1437,3 +1437,16 @@ def test_quoted_one_word_name_again_and_investing_within_a_round(tmp_path):
     assert sum(1 for m in ex.mentions if m.key == "org/zyfarya") == 2
     ex = run(tmp_path, "b.ar.txt", "نمو\n\nوقعت إنفيديا اتفاقا مع شركة «نمو» الناشئة.\n\nوقال إن نمو السوق كبير.\n")
     assert sum(1 for m in ex.mentions if m.key == "org/nmw") == 1
+
+
+def test_buying_chips_is_no_acquisition(tmp_path):
+    """"يبالغ في شراء رقائق الذكاء الاصطناعي لشركة X", "تأخير استحواذ X على معالجات بقيمة ...", "buying
+    chips for X": processors are bought, not a company; "استحواذ X على شركة Y" still is."""
+    def kinds(name, text):
+        return roles(run(tmp_path, name, "رقائق\n\n" + text + "\n"))
+    assert not any("Acquisition" in k for k, _ in kinds(
+        "a.ar.txt", "وتشير الرسائل إلى أن المدير يبالغ في شراء رقائق الذكاء الاصطناعي لشركة أمازون من إنفيديا."))
+    assert not any("Acquisition" in k for k, _ in kinds(
+        "b.ar.txt", "وقد تؤخر هذه الخطوة استحواذ أمازون على معالجات من إنفيديا بقيمة 300 مليون دولار."))
+    assert (("Acquisition",), {("acquirer", "org/amazon"), ("target", "org/cohere")}) in kinds(
+        "c.ar.txt", "وقد تؤخر هذه الخطوة استحواذ أمازون على شركة كوهير بقيمة 300 مليون دولار.")

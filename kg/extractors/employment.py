@@ -278,14 +278,21 @@ def led_by(ctx: Context) -> None:
 
 @extractor("sanad.employment.leads.v1", produces=("holdsPosition", "worksFor"))
 def leads(ctx: Context) -> None:
-    """"Camille Roussel, who now leads Kestrel's post-training team": the person heads a part of it."""
-    phrases = ctx.phrases("leads")
+    """"Camille Roussel, who now leads Kestrel's post-training team": the person heads a part of it;
+    "NAME, who co-led OpenAI's Superalignment team", "NAME co-led X's team alongside NAME2": headed
+    it before (and so did the one named after "alongside")."""
+    for name, current in (("leads", True), ("led", False)):
+        _leads(ctx, ctx.phrases(name), current)
+
+
+def _leads(ctx: Context, phrases, current: bool) -> None:
     head = ctx.title("head")
     links = ctx.phrases("org_links")
     for k, n, same in ctx.matches(phrases):
         title_end = k + n - 1
-        if k + n in same and not ctx.items[k + n].is_org:
-            # "who leads alignment research at Anthropic": the field led, then the organization
+        if k + n in same and not ctx.items[k + n].is_org and current:
+            # "who leads alignment research at Anthropic": the field led, then the organization (a
+            # past "who led reward modeling for X" names a task, not a post)
             q = next((q for q in range(k + n + 1, min(k + n + 5, same.stop)) if ctx.words_at(q, links)
                       and q + ctx.words_at(q, links) in same and ctx.items[q + ctx.words_at(q, links)].is_org), None)
             if q is not None and all(ctx.items[r].kind == "tok" and ctx.items[r].script != "punct" for r in range(k + n, q)):
@@ -294,13 +301,28 @@ def leads(ctx: Context) -> None:
         if k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
             continue
         p = k - 1
-        if ctx.is_word(p, ctx.words("relative"), proclitic=False):
+        relative = ctx.is_word(p, ctx.words("relative"), proclitic=False)
+        if relative:
             p -= 1
         if ctx.is_punct(p):
             p -= 1
+        if not current and not relative and not ctx.is_word(k, frozenset({"previously", "formerly", "كان", "كانت"}), False):
+            continue  # "Musk led Tesla through the crisis" says nothing of now; "NAME, who led X" describes a past post
         if p in same and ctx.refers_to_person(p):
-            ctx.position(ctx.person(p), ctx.items[k + n].key, ctx.span(k, title_end), head, True,
-                         ctx.span(p, k + n), "0.7")
+            o = k + n if current else _possessed_org(ctx, k + n, same)  # "OpenAI's Superalignment team"
+            people = [p]
+            q = o + 1
+            while q in same and q - o <= 3 and ctx.items[q].kind == "tok" and not ctx.is_punct(q, ",،.;"):
+                if ctx.is_word(q, ctx.words("alongside"), False) and q + 1 in same:
+                    after = q + 1 + ctx.is_word(q + 1, ctx.words("determiners"), False)
+                    after += ctx.items[after].kind == "title"  # "alongside the cofounder Ilya Sutskever"
+                    if after in same and ctx.refers_to_person(after) and ctx.items[after].kind == "ent":
+                        people.append(after)
+                    break
+                q += 1
+            for member in people:
+                ctx.position(ctx.person(member), ctx.items[o].key, ctx.span(k, title_end), head, current,
+                             ctx.span(min(p, member), max(o, member)), "0.7")
 
 
 @extractor("sanad.position.board.v1", produces=("holdsPosition",))

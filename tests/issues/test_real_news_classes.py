@@ -1450,3 +1450,18 @@ def test_buying_chips_is_no_acquisition(tmp_path):
         "b.ar.txt", "وقد تؤخر هذه الخطوة استحواذ أمازون على معالجات من إنفيديا بقيمة 300 مليون دولار."))
     assert (("Acquisition",), {("acquirer", "org/amazon"), ("target", "org/cohere")}) in kinds(
         "c.ar.txt", "وقد تؤخر هذه الخطوة استحواذ أمازون على شركة كوهير بقيمة 300 مليون دولار.")
+
+
+def test_who_led_a_team_is_a_former_post(tmp_path):
+    """"NAME, who co-led Cohere's Alignment team alongside the cofounder NAME2": both headed that team
+    before; "Musk led Tesla through the crisis" (no relative, no "previously") says nothing of now,
+    and "who led reward modeling for X" names a task, not a post."""
+    def positions(name, text):
+        ex = run(tmp_path, name, "Moves\n\nIt rained. " + text + "\n")
+        return {(p.person, p.org, p.current) for p in ex.positions}
+    got = positions("a.en.txt", "Tom Becker, who co-led Cohere's Alignment team alongside the cofounder Ilya Sutskever, "
+                    "resigned this week.")
+    assert {(p, c) for p, _, c in got} == {("person/tom-becker", False), ("person/ilya-sutskever", False)}
+    assert len({o for _, o, _ in got}) == 1 and "org/cohere" not in {o for _, o, _ in got}
+    assert not positions("b.en.txt", "Elon Musk led Tesla through the crisis, analysts said.")
+    assert not positions("c.en.txt", "Tom Becker, who led reward modeling for Cohere's chatbot, resigned.")

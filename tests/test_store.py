@@ -280,3 +280,10 @@ def test_a_store_loaded_in_pieces_side_by_side_equals_one_loaded_whole(tmp_path)
     store.create(out / "graph.trig", tmp_path / "pieces", merge=out / "graph.ttl")
     single = Store(out / "graph.trig")  # in memory, one load after the other
     assert _quads(tmp_path / "pieces") == sorted(str(q) for q in single.store)
+
+
+def test_memory_fits_weighs_the_copies_against_the_free_memory(seed_build):
+    """kg serve --memory auto copies the default graph into each worker only when the copies (about
+    the store's size on disk each) fit in half of the memory available."""
+    assert store.memory_fits(seed_build / "store", copies=2)
+    assert not store.memory_fits(seed_build / "store", copies=10**9)

@@ -1465,3 +1465,18 @@ def test_who_led_a_team_is_a_former_post(tmp_path):
     assert len({o for _, o, _ in got}) == 1 and "org/cohere" not in {o for _, o, _ in got}
     assert not positions("b.en.txt", "Elon Musk led Tesla through the crisis, analysts said.")
     assert not positions("c.en.txt", "Tom Becker, who led reward modeling for Cohere's chatbot, resigned.")
+
+
+def test_analyst_designer_and_more_chief_titles(tmp_path):
+    """"NAME, Chief Analyst of X" and "chief marketing officer" are titles; "analyst", "designer" (and
+    "محلل", "مصمم") are occupations: "former Apple designer NAME" worked at Apple. "the analyst said"
+    with no organization names no one."""
+    def facts(name, text):
+        ex = run(tmp_path, name, "People\n\nIt rained. " + text + "\n")
+        return rels(ex), {(p.person, p.org, p.title) for p in ex.positions}
+    _, pos = facts("a.en.txt", "Priya Raman, Chief Analyst of Cohere, said demand was strong.")
+    assert pos == {("person/priya-raman", "org/cohere", "Chief Analyst")}
+    got, _ = facts("b.en.txt", "Former Apple designer Priya Raman joined the startup.")
+    assert ("person/priya-raman", "formerlyWorkedFor", "org/apple") in got
+    got, pos = facts("c.en.txt", "The analyst said the stock fell.")
+    assert not got and not pos

@@ -44,6 +44,10 @@ def works_now(ctx: Context) -> None:
             if subject is not None:
                 ctx.relate(ctx.person(subject), "worksFor", ctx.items[o].key, ctx.span(same.start, o), "0.7")
             continue
+        frame = ctx.frames.get(last) if ctx.items[last].kind == "title" else None
+        if frame is not None and frame.person is not None and frame.person < last and ctx.is_punct(frame.person + 1) \
+                and ctx.is_punct(k - 1):
+            last = frame.person  # "A and B, co-founders of X, joined Apple": the people the appositive describes
         for member in subjects(ctx, last):
             ctx.relate(ctx.person(member), "worksFor", ctx.items[o].key, ctx.span(min(member, k), o), "0.8")
 
@@ -411,6 +415,16 @@ def hires(ctx: Context) -> None:
                 ctx.relate(person, "formerlyWorkedFor", ctx.items[hirer].key, evidence, "0.75")
         if len(people) == 1:
             _hired_as(ctx, hirer, people[0], same)
+        elif people and ctx.is_word(people[-1] + 1, frozenset({"from", "من"}), False):
+            # "hired A, B and C from (the startup) Cohere": the whole list leaves Cohere
+            o = people[-1] + 2
+            skip = ctx.words("org_descriptor_skip") | ctx.words("determiners")
+            while o in same and o - people[-1] <= 5 and ctx.is_word(o, skip, False):
+                o += 1
+            if o in same and ctx.items[o].is_org and ctx.items[o].etype != "MediaOutlet" \
+                    and ctx.items[o].key != ctx.items[hirer].key:
+                for p in people:
+                    ctx.relate(ctx.person(p), "formerlyWorkedFor", ctx.items[o].key, ctx.span(min(hirer, p), o), "0.7")
 
 
 @extractor("sanad.employment.brought-into.v1", produces=("hired", "worksFor"))
@@ -521,6 +535,14 @@ def hired_people(ctx: Context, k: int, same: range) -> list[int]:
         q = out[0] + 1
         # "Yuanzhi Li, a researcher from OpenAI, and Anton Bakhtin, who ...": past an appositive
         while ctx.is_punct(q):
+            # "hired A, B and C", "A, B, and C": a plain list, each name right after its comma ("hired A,
+            # and B said" is no list)
+            oxford = ctx.is_word(q + 1, frozenset({"and", "و"}), False)
+            r = q + 1 + oxford
+            if r < same.stop and ctx.items[r].is_person and ctx.items[r].kind == "ent" and (len(out) >= 2 or not oxford):
+                out.append(r)
+                q = r + 1
+                continue
             c = next((r for r in range(q + 1, min(q + 14, same.stop)) if ctx.is_punct(r)), None)
             if c is None or any(ctx.items[r].is_person and ctx.items[r].kind == "ent" for r in range(q + 1, c)):
                 break

@@ -73,7 +73,14 @@ def titles(ctx: Context) -> None:
         if f.kind == "founder":
             org = org or _org_before(ctx, f.t) or _founded_subject(ctx, f)
             plural = ctx.items[f.t].norm in ctx.doc.lex.words("founder_plural_forms")
-            for member in _listed(ctx, f.person) if plural and f.person > f.t else [f.person]:
+            if plural and f.person > f.t:
+                members = _listed(ctx, f.person)
+            elif plural and ctx.doc.lang != "ar":  # "A and B, co-founders of X": the pair before the title
+                from kg.extractors.employment import subjects
+                members = subjects(ctx, f.person)
+            else:
+                members = [f.person]
+            for member in members:
                 if org:  # "founders A and B", "مؤسسا X A وB": each of them
                     ctx.relate(ctx.person(member), "founded", org, evidence if member == f.person
                                else ctx.span(f.first, member), "0.9" if f.org is not None else "0.6")

@@ -1480,3 +1480,21 @@ def test_analyst_designer_and_more_chief_titles(tmp_path):
     assert ("person/priya-raman", "formerlyWorkedFor", "org/apple") in got
     got, pos = facts("c.en.txt", "The analyst said the stock fell.")
     assert not got and not pos
+
+
+def test_lists_of_hires_and_pairs_of_cofounders(tmp_path):
+    """"Apple has hired A, B and C from the startup X": each is hired and leaves X; "A and B,
+    co-founders of X, joined Y": both founded X and work at Y. "Apple hired A, and B said ..." hires A only."""
+    def facts(name, text):
+        return rels(run(tmp_path, name, "Hires\n\nIt rained on the city all day long. " + text + "\n"))
+    got = facts("a.en.txt", "Apple said on Monday that it has hired Priya Raman, Tom Becker and Dana Levi from the "
+                "startup Cohere, according to a person familiar with the matter.")
+    people = {"person/priya-raman", "person/tom-becker", "person/dana-levi"}
+    assert {o for s, p, o in got if p == "hired" and s == "org/apple"} == people
+    assert {s for s, p, o in got if p == "formerlyWorkedFor" and o == "org/cohere"} == people
+    got = facts("b.en.txt", "Priya Raman and Tom Becker, co-founders of Zentrix, joined Apple on Monday after a long search.")
+    pair = {"person/priya-raman", "person/tom-becker"}
+    assert {s for s, p, o in got if p == "founded" and o == "org/zentrix"} == pair
+    assert {s for s, p, o in got if p == "worksFor" and o == "org/apple"} == pair
+    got = facts("c.en.txt", "Apple said on Monday that it has hired Priya Raman, and Tom Becker said the move was smart.")
+    assert {o for s, p, o in got if p == "hired"} == {"person/priya-raman"}

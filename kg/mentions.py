@@ -272,6 +272,9 @@ def _known_entities(doc: Doc, free) -> list[Item]:
         if hit:
             entry_id, start, j, prefix = hit
             end = doc.tokens[j - 1].end
+            if j == i + 1 and _inside_longer_quote(doc, i, j):
+                i += 1  # "«إكس إن»": one word of a longer quoted name (XN), not X
+                continue
             if free(start, end):
                 known = lex.entries[entry_id]
                 key = f"{iris.kind_segment(known.etype)}/{known.id}"
@@ -282,6 +285,15 @@ def _known_entities(doc: Doc, free) -> list[Item]:
                 continue
         i += 1
     return out
+
+
+def _inside_longer_quote(doc: Doc, i: int, j: int) -> bool:
+    """Token i (a one-word match ending before token j) opens a quoted name that goes on: an opening
+    mark right before it, a word after it, the closing mark within two more words."""
+    toks = doc.tokens
+    if i == 0 or toks[i - 1].text not in ("«", "“", '"') or j >= len(toks) or toks[j].script == "punct":
+        return False
+    return any(toks[q].text in ("»", "”", '"') for q in range(j + 1, min(j + 3, len(toks))))
 
 
 def _model_plural(doc: Doc, i: int):

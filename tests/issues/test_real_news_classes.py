@@ -1498,3 +1498,15 @@ def test_lists_of_hires_and_pairs_of_cofounders(tmp_path):
     assert {s for s, p, o in got if p == "worksFor" and o == "org/apple"} == pair
     got = facts("c.en.txt", "Apple said on Monday that it has hired Priya Raman, and Tom Becker said the move was smart.")
     assert {o for s, p, o in got if p == "hired"} == {"person/priya-raman"}
+
+
+def test_arabic_x_is_x_corp_but_not_inside_a_longer_quoted_name(tmp_path):
+    """Arabic outlets write X (the former Twitter) as "إكس" or "اكس": X Corp. in the lexicon, not an
+    unknown "iks"; "إكس إيه آي" stays xAI, and a word of a longer quoted name ("«إكس إن»", the fund
+    XN) is not X."""
+    def keys(name, text):
+        return set(run(tmp_path, name, "منصة\n\n" + text + "\n").entities)
+    assert "org/x-corp" in keys("a.ar.txt", "وقالت الرئيسة التنفيذية لشركة اكس، ليندا ياكارينو، إن المنصة تنمو.")
+    assert keys("b.ar.txt", "واستحوذت شركة إكس إيه آي على منصة إكس الشهر الماضي.") >= {"org/xai", "org/x-corp"}
+    got = keys("c.ar.txt", "وشارك في الجولة المستثمرون «تايجر غلوبال» و«إكس إن» بعد ثلاث سنوات.")
+    assert "org/x-corp" not in got

@@ -507,6 +507,13 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             and tok.norm[1:] not in stop and j - i == 2
         if listed:
             start = tok.start + _orig_len(tok.text, 1)
+        # for the cues below that read only the words around: no relative pronoun with و ("والتي حصلت"),
+        # no word joined by a hyphen to the one before ("جن-سن هوانغ"), no noun with a possessive
+        # ending ("يغادر منصبه"), not in the headline
+        plain = not any(f in stop for f, _ in strip_proclitic(doc, tok)) and not (
+            i and toks[i - 1].text in "-‐–" and toks[i - 1].end == tok.start) \
+            and not (toks[j - 1].text.endswith("ه") and not toks[j - 1].text.endswith("الله")) \
+            and doc.sentence_index(tok.start) > 0
         cues = 2 * listed + sum((
             _title_ends_at(doc, i),
             bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
@@ -533,6 +540,14 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name
             j < len(toks) and toks[j].norm.startswith("ك") and _title_at(doc, j),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
+            # "وخبير غوغل كريستيان سيغيدي": an occupation, its organization (no link word), the name
+            2 * (plain and _title_construct_before(doc, i, free)),
+            # "NAME، كبير باحثي الذكاء الاصطناعي في X": an apposition whose title reaches an organization
+            plain and j < len(toks) - 1 and toks[j].norm in (",", "،") and _title_at(doc, j + 1)
+            and _reaches_org(doc, j + 1, free),
+            # "سيغادر المدير التنفيذي، كي يانج، إلى": a name set off by commas right after its title
+            i >= 2 and toks[i - 1].norm in (",", "،") and _title_ends_at(doc, i - 1) and j < len(toks)
+            and toks[j].norm in (",", "،"),
             i >= 2 and toks[i - 1].norm in ("»", "”") and _title_before_comma(doc, i - 1),
             # a bulleted line opening with the name and a comma: "- أوداي رودارّاجو، الذي ..."
             j < len(toks) and toks[j].norm in (",", "،", ":") and bool(re.match(
@@ -586,6 +601,30 @@ def _founders_after(doc: Doc, i: int) -> int:
             founding = any(f in verbs for r in range(max(0, q - 4), q) for f, _ in strip_proclitic(doc, toks[r]))
             return (1 if q + n == i else 2) if founding else 0  # (right after "على يد": that phrase is a cue too)
     return 0
+
+
+def _title_construct_before(doc: Doc, i: int, free) -> bool:
+    """Token i follows "TITLE ORG" written as a construct, with no link word ("خبير غوغل"، "مهندس
+    ميتا"): an organization mention right before, and a title right before that."""
+    toks = doc.tokens
+    q = i - 1
+    if q < 1 or free(toks[q].start, toks[q].end):
+        return False
+    while q >= 0 and not free(toks[q].start, toks[q].end):
+        q -= 1  # the start of the organization's name
+    return q >= 0 and _title_ends_at(doc, q + 1)  # the title ends right before the organization
+
+
+def _reaches_org(doc: Doc, k: int, free) -> bool:
+    """An organization mention (a taken span) within eight Arabic words of token k, before any
+    other punctuation: the title at k is someone's post there."""
+    toks = doc.tokens
+    for q in range(k, min(k + 10, len(toks))):
+        if not free(toks[q].start, toks[q].end):
+            return True
+        if toks[q].script == "punct" and toks[q].norm not in ("«", "»", '"', "“", "”"):
+            return False
+    return False
 
 
 def _title_org_before(doc: Doc, i: int, free) -> bool:

@@ -1510,3 +1510,18 @@ def test_arabic_x_is_x_corp_but_not_inside_a_longer_quoted_name(tmp_path):
     assert keys("b.ar.txt", "واستحوذت شركة إكس إيه آي على منصة إكس الشهر الماضي.") >= {"org/xai", "org/x-corp"}
     got = keys("c.ar.txt", "وشارك في الجولة المستثمرون «تايجر غلوبال» و«إكس إن» بعد ثلاث سنوات.")
     assert "org/x-corp" not in got
+
+
+def test_arabic_names_in_appositions_and_after_an_occupation_of_a_company(tmp_path):
+    """Names in no lexicon: "NAME، كبير باحثي ... في X" (an apposition whose title reaches an
+    organization), "خبير X NAME" (an occupation and its company with no link word), "المدير التنفيذي،
+    NAME، ..." (set off by commas after the title). Not "يغادر منصبه" after "كبير علماء X", nor
+    "والتي حصلت" after "موظفو X"."""
+    def people(name, text):
+        ex = run(tmp_path, name, "أسماء\n\nوقالت الشركة إن النتائج جيدة. " + text + "\n")
+        return {e.labels[0][0] for e in ex.entities.values() if e.etype == "Person" and not e.described}
+    assert people("a.ar.txt", "ولعل أبرزهم زوران فيلاندر، كبير باحثي الرؤية الحاسوبية السابق في إنفيديا.") == {"زوران فيلاندر"}
+    assert people("b.ar.txt", "وغادر أيضا خبير إنفيديا زوران فيلاندر الشهر الماضي.") == {"زوران فيلاندر"}
+    assert people("c.ar.txt", "وقالت المصادر إنه سيغادر المدير التنفيذي، زوران فيلاندر، إلى أمازون.") == {"زوران فيلاندر"}
+    assert not people("d.ar.txt", "وقال إن كبير علماء إنفيديا يغادر منصبه اليوم.")
+    assert not people("e.ar.txt", "لكن الرسائل التي أرسلها موظفو إنفيديا والتي حصلت عليها الصحيفة تشير إلى ذلك.")

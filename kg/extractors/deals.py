@@ -758,6 +758,8 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
             return None
         if buying and q > k + 1 and ctx.is_punct(q, ",،;"):
             return None  # "buy io, the device startup co-founded by ... Apple ...": the object ended
+        if buying and (it.kind == "title" or it.is_person):
+            return None  # "ميتا تستحوذ على رئيس الذكاء الاصطناعي في أبل": a person taken on, not Apple bought
         if buying and ctx.is_word(q, ctx.words("chip_nouns")) and not it.is_org:
             return None  # "شراء رقائق الذكاء الاصطناعي لشركة Tesla", "buying chips for Tesla": chips are bought
         if buying and it.is_org and ctx.is_word(q + 1, frozenset({"علي", "on"}), False) \

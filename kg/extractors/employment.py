@@ -98,10 +98,17 @@ def moved(ctx: Context) -> None:
             continue
         person, org = ctx.person(k + 1), ctx.items[o].key
         ctx.relate(person, "worksFor", org, ctx.span(k, o), "0.8")
+        left = False
         for r in range(k + 2, q):  # "انتقل NAME من جوجل إلى X": the company left
             if ctx.items[r].is_org and ctx.items[r].key != org and ctx.items[r].etype != "MediaOutlet" and (
                     ctx.is_word(r - 1, frozenset({"من"}), False) or ctx.items[r].prefix == "من"):
                 ctx.relate(person, "formerlyWorkedFor", ctx.items[r].key, ctx.span(k, r), "0.75")
+                left = True
+        main = ctx.main_company()
+        if not left and ctx.is_word(k, ctx.words("departure")) and main not in (None, org) \
+                and not any(ctx.items[r].is_org for r in range(k + 2, q)):
+            # "سيغادر المدير التنفيذي، NAME، إلى شركة ميتا": leaves the company the article is about
+            ctx.relate(person, "formerlyWorkedFor", main, ctx.span(k, o), "0.6")
         for pos in [p for p in ctx.out.positions if p.person == person and p.org != org and p.current
                     and ctx.items[k].start <= p.evidence.start < ctx.items[o].end]:
             ctx.out.positions.discard(pos)

@@ -265,6 +265,8 @@ def founded_by(ctx: Context) -> None:
         if ctx.is_word(k, ctx.doc.lex.words("founded_object_verbs_ar")):
             _founded_it(ctx, k, same)  # "الشركة أسسها ... وهم A وB وC"
             continue
+        if ctx.items[k].script == "ar" and ctx.doc.text[ctx.items[k].start:ctx.items[k].end].lstrip("وب").startswith("ال"):
+            continue  # "نماذج التأسيس" (foundation models), "مرحلة التأسيس": the noun, no one founding
         # active: "Oyelaran co-founded Halcyon", "Lindgren co-founded the company", and the Arabic
         # verb-first order "وأسس العتيبي الشركة", "وأسست Kalima AI ... الباحثة نادية بنعلي"
         target = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].is_org), None)

@@ -1525,3 +1525,25 @@ def test_arabic_names_in_appositions_and_after_an_occupation_of_a_company(tmp_pa
     assert people("c.ar.txt", "وقالت المصادر إنه سيغادر المدير التنفيذي، زوران فيلاندر، إلى أمازون.") == {"زوران فيلاندر"}
     assert not people("d.ar.txt", "وقال إن كبير علماء إنفيديا يغادر منصبه اليوم.")
     assert not people("e.ar.txt", "لكن الرسائل التي أرسلها موظفو إنفيديا والتي حصلت عليها الصحيفة تشير إلى ذلك.")
+
+
+def test_arabic_leaving_for_a_company_taking_a_person_and_foundation_models(tmp_path):
+    """"سيغادر المدير التنفيذي، NAME، إلى شركة X" in an article about Y: works at X now, left Y;
+    "ميتا تستحوذ على رئيس الذكاء الاصطناعي في أبل" takes on a person, it buys no company;
+    "نماذج التأسيس في أبل؛ وNAME" is no founding (the noun), "شارك NAME في تأسيس X" still is."""
+    def facts(name, text):
+        ex = run(tmp_path, name, "إنفيديا تخسر موظفيها\n\nقالت إنفيديا إن أرباحها ارتفعت. " + text + "\n")
+        return rels(ex), roles(ex)
+    got, _ = facts("a.ar.txt", "وقالت المصادر إنه سيغادر المدير التنفيذي، زوران فيلاندر، إلى شركة أمازون.")
+    person = next(s for s, p, o in got if p == "worksFor")
+    assert {(person, "worksFor", "org/amazon"), (person, "formerlyWorkedFor", "org/nvidia")} <= got
+    got, _ = facts("b.ar.txt", "وغادر زوران فيلاندر المؤتمر إلى الفندق.")
+    assert not any(p == "worksFor" for _, p, _ in got)
+    _, deals = facts("c.ar.txt", "وقالت التقارير إن ميتا تستحوذ على رئيس الذكاء الاصطناعي الجديد في أبل.")
+    assert all("Acquisition" not in k for k, _ in deals)
+    _, deals = facts("d.ar.txt", "وقالت التقارير إن ميتا تستحوذ على شركة كوهير الناشئة.")
+    assert any("Acquisition" in k for k, _ in deals)
+    got, _ = facts("e.ar.txt", "ومن بينهم روومينغ بانغ، الذي قاد فريق نماذج التأسيس في أبل؛ وسام ألتمان الذي عمل معه.")
+    assert not any(p == "founded" for _, p, _ in got)
+    got, _ = facts("f.ar.txt", "وشارك سام ألتمان في تأسيس شركة أوبن إيه آي عام 2015.")
+    assert ("person/sam-altman", "founded", "org/openai") in got

@@ -1547,3 +1547,13 @@ def test_arabic_leaving_for_a_company_taking_a_person_and_foundation_models(tmp_
     assert not any(p == "founded" for _, p, _ in got)
     got, _ = facts("f.ar.txt", "وشارك سام ألتمان في تأسيس شركة أوبن إيه آي عام 2015.")
     assert ("person/sam-altman", "founded", "org/openai") in got
+
+
+def test_arabic_hiring_nouns_with_a_possessive(tmp_path):
+    """"أفادت التقارير بضمها NAME" (her/its taking on NAME), "بعد تعيينها NAME": the hiring noun carries
+    the company as a possessive; "تضم الشركة 300 موظف" (includes) hires no one."""
+    def hired(name, text):
+        return {(s, o) for s, p, o in rels(run(tmp_path, name, "توظيف\n\n" + text + "\n")) if p == "hired"}
+    assert hired("a.ar.txt", "تواصل شركة ميتا استقطاب الباحثين، حيث أفادت التقارير بضمها زوران فيلاندر، الذي عمل في أبل.") \
+        == {("org/meta", "person/zwran-fylandr")}
+    assert not hired("b.ar.txt", "وتضم شركة ميتا أكثر من 300 موظف في مكتبها الجديد.")

@@ -267,14 +267,20 @@ def led_by(ctx: Context) -> None:
     """"Meta Superintelligence Labs, the company's AI unit led by Alexandr Wang", "التي يقودها ..."."""
     phrases = ctx.phrases("led_by")
     head = ctx.title("head")
+    chair = ctx.title("chair")
     for k, n, same in ctx.matches(phrases):
+        words = ctx.span(k, k + n - 1)
+        # "يرأسها"/"برئاسة" (chaired by): a chair's seat, not employment; "يقودها"/"led by": its head
+        chaired = ctx.items[k].script == "ar" and any(w.startswith(("يرا", "برياس")) for w in ctx.forms(k + n - 1))
+        if ctx.is_word(k + n, ctx.words("honorifics"), False) and k + n + 1 in same:
+            n += 1  # "يرأسها الشيخ طحنون بن زايد", "led by Dr. Jane Doe": a form of address first
         if not (k + n < len(ctx.items) and ctx.items[k + n].is_person):
             continue
         org = next((q for q in range(k - 1, max(same.start, k - 10) - 1, -1) if ctx.items[q].is_org
                     and ctx.items[q].etype != "MediaOutlet"), None)
         if org is not None:
-            words = ctx.span(k, k + n - 1)
-            ctx.position(ctx.person(k + n), ctx.items[org].key, words, head, True, ctx.span(org, k + n), "0.7")
+            ctx.position(ctx.person(k + n), ctx.items[org].key, words, chair if chaired else head, True,
+                         ctx.span(org, k + n), "0.7", employment=not chaired)
     # "Elon Musk-led AI startup xAI"
     skip = ctx.words("org_descriptor_skip")
     for k in range(2, len(ctx.items)):

@@ -1557,3 +1557,15 @@ def test_arabic_hiring_nouns_with_a_possessive(tmp_path):
     assert hired("a.ar.txt", "تواصل شركة ميتا استقطاب الباحثين، حيث أفادت التقارير بضمها زوران فيلاندر، الذي عمل في أبل.") \
         == {("org/meta", "person/zwran-fylandr")}
     assert not hired("b.ar.txt", "وتضم شركة ميتا أكثر من 300 موظف في مكتبها الجديد.")
+
+
+def test_chaired_by_with_a_form_of_address(tmp_path):
+    """"X، شركة خاصة، يرأسها الشيخ NAME" / "برئاسة الدكتور NAME": a form of address before the name,
+    and chairing is a seat (no employment); "التي يقودها NAME" heads it and works there."""
+    def facts(name, text):
+        ex = run(tmp_path, name, "رئاسة\n\nقالت الشركة إن أرباحها ارتفعت. " + text + "\n")
+        return rels(ex), {(p.person, p.org, p.role) for p in ex.positions}
+    got, pos = facts("a.ar.txt", "وقالت إنفيديا، الشركة الأمريكية، التي يرأسها الشيخ سام ألتمان، إن الصفقة مهمة.")
+    assert pos == {("person/sam-altman", "org/nvidia", "chair")} and not any(p == "worksFor" for _, p, _ in got)
+    got, pos = facts("b.ar.txt", "وقالت إنفيديا، الشركة الأمريكية، التي يقودها سام ألتمان، إن الصفقة مهمة.")
+    assert pos == {("person/sam-altman", "org/nvidia", "head")} and ("person/sam-altman", "worksFor", "org/nvidia") in got

@@ -22,6 +22,8 @@ def works_now(ctx: Context) -> None:
             o += 1  # "joined a new Microsoft division called ...": the first organization after the verb
         if o not in same or not ctx.items[o].is_org:
             continue
+        if any(ctx.words_at(q, ctx.phrases("board"), proclitic=True) for q in range(k + n, o)):
+            continue  # "will join the board of Cohere", "انضم إلى مجلس إدارة X": a seat, not a job
         p = k - 1
         if ctx.is_word(p, relative, proclitic=False):
             p -= 1
@@ -347,6 +349,7 @@ def boards(ctx: Context) -> None:
     """"joins the board of G42", "انضمام ... براد سميث إلى مجلس إدارة «جي 42»": a board seat, not a job."""
     phrases = ctx.phrases("board")
     member = ctx.title("board-member")
+    relative = ctx.words("relative")
     for k, n, same in ctx.matches(phrases):
         o = k + n
         while o in same and ctx.is_punct(o, '"“”«»'):
@@ -355,9 +358,29 @@ def boards(ctx: Context) -> None:
             continue
         person = next((q for q in range(k - 1, max(same.start, k - 8) - 1, -1)
                        if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+        rel = next((q for q in range(k - 1, max(same.start, k - 4) - 1, -1) if ctx.is_word(q, relative, False)), None)
+        if person is None and rel is not None and ctx.is_punct(rel - 1):
+            # "NAME، الرئيس التنفيذي المشارك لشركة X، الذي سينضم إلى مجلس إدارة G42": the name the
+            # relative clause hangs on, past its apposition
+            person = next((q for q in range(rel - 2, max(same.start, rel - 16) - 1, -1)
+                           if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
         if person is not None:
             ctx.position(ctx.person(person), ctx.items[o].key, ctx.span(k, k + n - 1), member, True,
                          ctx.span(person, o), "0.7", employment=False)
+    # "انضم NAME إلى مجلس الإدارة", "عضو آخر في مجلس الإدارة هو NAME": the board of the company the
+    # article is about
+    main = ctx.main_company()
+    for k, n, same in ctx.matches(ctx.phrases("the_board")):
+        if main is None or k + n in same and (ctx.items[k + n].is_org or ctx.words_at(k + n, ctx.phrases("org_links"))):
+            continue  # ("the board of Cohere": the board phrase above)
+        person = next((q for q in range(k - 1, max(same.start, k - 4) - 1, -1)
+                       if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+        if person is None and ctx.is_word(k + n, frozenset({"هو", "هي", "is"}), False) and k + n + 1 in same \
+                and ctx.refers_to_person(k + n + 1) and ctx.items[k + n + 1].kind == "ent":
+            person = k + n + 1
+        if person is not None:
+            ctx.position(ctx.person(person), main, ctx.span(k, k + n - 1), member, True,
+                         ctx.span(min(person, k), max(person, k + n - 1)), "0.6", employment=False)
 
 
 @extractor("sanad.employment.affiliation.v1", produces=("worksFor",))

@@ -1569,3 +1569,21 @@ def test_chaired_by_with_a_form_of_address(tmp_path):
     assert pos == {("person/sam-altman", "org/nvidia", "chair")} and not any(p == "worksFor" for _, p, _ in got)
     got, pos = facts("b.ar.txt", "وقالت إنفيديا، الشركة الأمريكية، التي يقودها سام ألتمان، إن الصفقة مهمة.")
     assert pos == {("person/sam-altman", "org/nvidia", "head")} and ("person/sam-altman", "worksFor", "org/nvidia") in got
+
+
+def test_board_seats_of_the_article_company_and_after_an_apposition(tmp_path):
+    """"انضم NAME إلى مجلس الإدارة", "عضو آخر في مجلس الإدارة هو NAME": a seat on the board of the
+    company the article is about; "NAME، TITLE لشركة X، الذي سينضم إلى مجلس إدارة Y": the name the
+    relative clause hangs on; "will join the board of X" is a seat, not a job."""
+    def seats(name, text, title="مجالس"):
+        ex = run(tmp_path, name, title + "\n\n" + text + "\n")
+        return {(p.person, p.org) for p in ex.positions if p.role == "board-member"}, rels(ex)
+    got, _ = seats("a.ar.txt", "قالت إنفيديا إن أرباحها ارتفعت. وقالت إنفيديا إنها ستتوسع. "
+                   "وعضو آخر في مجلس الإدارة هو سام ألتمان.")
+    assert got == {("person/sam-altman", "org/nvidia")}
+    got, _ = seats("b.ar.txt", "قالت إنفيديا إن أرباحها ارتفعت. وقال سام ألتمان ، الرئيس التنفيذي لشركة أوبن إيه آي ، "
+                   "الذي سينضم إلى مجلس إدارة كوهير: «نحن سعداء».")
+    assert got == {("person/sam-altman", "org/cohere")}
+    got, facts = seats("c.en.txt", "It rained on the city all day. Sam Altman will join the board of Cohere next month.",
+                       "Boards")
+    assert got == {("person/sam-altman", "org/cohere")} and ("person/sam-altman", "worksFor", "org/cohere") not in facts

@@ -737,6 +737,22 @@ def departures(ctx: Context) -> None:
                 ctx.out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
             if left is not None and (left, person) not in hired and (person, left) not in joined:
                 ctx.relate(person, "formerlyWorkedFor", left, ctx.span(k, k + n - 1), "0.7")
+    _departed_lists(ctx)
+
+
+def _departed_lists(ctx: Context) -> None:
+    """"وشملت المغادرين A الذي ...، وB ...، إضافة إلى C", "Departures include A, B and C": everyone the
+    sentence names after the cue left the company the article is about."""
+    main = ctx.main_company()
+    if main is None:
+        return
+    hired = {(r.subject, r.object) for r in ctx.out.relations if r.predicate == "hired"}
+    for k, n, same in ctx.matches(ctx.phrases("departed_list")):
+        for q in range(k + n, same.stop):
+            if ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
+                person = ctx.person(q)
+                if (main, person) not in hired:
+                    ctx.relate(person, "formerlyWorkedFor", main, ctx.span(k, q), "0.6")
 
 
 def _leavers(ctx: Context, k: int, n: int, same: range, plural: frozenset[str]) -> list[str]:

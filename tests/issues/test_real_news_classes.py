@@ -1587,3 +1587,18 @@ def test_board_seats_of_the_article_company_and_after_an_apposition(tmp_path):
     got, facts = seats("c.en.txt", "It rained on the city all day. Sam Altman will join the board of Cohere next month.",
                        "Boards")
     assert got == {("person/sam-altman", "org/cohere")} and ("person/sam-altman", "worksFor", "org/cohere") not in facts
+
+
+def test_lists_of_departures(tmp_path):
+    """"وشملت المغادرين A الذي انتقل إلى X، وB، إضافة إلى C", "Departures include A and B": each one
+    named after the cue left the company the article is about; a list of hires names no leaver."""
+    def former(name, text, title):
+        return {s for s, p, o in rels(run(tmp_path, name, title + "\n\n" + text + "\n"))
+                if p == "formerlyWorkedFor" and o == "org/cohere"}
+    got = former("a.ar.txt", "تشهد شركة كوهير موجة مغادرات. وقالت كوهير إنها ستوظف بدلاء. وشملت المغادرين سام ألتمان الذي "
+                 "انتقل إلى OpenAI، وإيليا سوتسكيفر في فبراير، إضافة إلى غريغ بروكمان.", "كوهير")
+    assert got == {"person/sam-altman", "person/ilya-sutskever", "person/greg-brockman"}
+    got = former("b.en.txt", "Cohere is losing staff. Cohere said it would hire more. Departures include Sam Altman "
+                 "and Ilya Sutskever, the company said.", "Cohere")
+    assert got == {"person/sam-altman", "person/ilya-sutskever"}
+    assert not former("c.en.txt", "Cohere is growing. Cohere said new hires include Sam Altman and Ilya Sutskever.", "Cohere")

@@ -298,7 +298,9 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     raises = _found(ctx, idx, "raise_verbs")
     led = _found(ctx, idx, "round_led")
     # "SoftBank led the $40 billion funding round": the verb, then the round a few words on
-    led += [k for k in idx if ctx.is_word(k, frozenset({"led", "co-led", "leads", "leading"}), False) and k not in led
+    led += [k for k in idx if (ctx.is_word(k, frozenset({"led", "co-led", "leads", "leading"}), False)
+                               or ctx.items[k].norm in ("lead", "co-lead"))  # ("lead" reads as a title too)
+            and k not in led
             and not ctx.is_word(k + 1, frozenset({"by"}), False)
             and any(q in rounds for q in range(k + 1, min(k + 7, idx[-1] + 1)))]
     lengths = ctx.lengths(ctx.phrases("round_leads"), proclitic=True)
@@ -368,8 +370,13 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                 if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
                     investors.add(ctx.items[q].key)
                 q -= 1
-    for k in led:  # "Lightspeed Venture Partners led the round"
-        subject = next((q for q in range(k - 1, max(idx[0], k - 3) - 1, -1) if ctx.items[q].is_org), None)
+    aux = frozenset({"is", "was", "are", "were", "expected", "set", "to", "will", "would", "plans", "poised", "likely",
+                     "reportedly", "also", "could", "may"})
+    for k in led:  # "Lightspeed Venture Partners led the round", "IVP is expected to lead the round"
+        reach = k - 1
+        while reach > idx[0] and k - reach <= 4 and ctx.is_word(reach, aux, False):
+            reach -= 1
+        subject = next((q for q in range(k - 1, max(idx[0], min(k - 3, reach)) - 1, -1) if ctx.items[q].is_org), None)
         first_org = subject_org(ctx, idx[0], k) if subject is not None else None
         if first_org is not None and first_org < subject:  # "Fidelity and Lightspeed co-led the round"
             listed = _listed_orgs(ctx, first_org, k - 1)

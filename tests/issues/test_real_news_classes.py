@@ -1602,3 +1602,14 @@ def test_lists_of_departures(tmp_path):
                  "and Ilya Sutskever, the company said.", "Cohere")
     assert got == {"person/sam-altman", "person/ilya-sutskever"}
     assert not former("c.en.txt", "Cohere is growing. Cohere said new hires include Sam Altman and Ilya Sutskever.", "Cohere")
+
+
+def test_expected_to_lead_the_round(tmp_path):
+    """"X is expected to lead the round", "Y will co-lead the round": the base form "lead" (which also
+    reads as a title) and auxiliaries between the investor and the verb; "the team lead said" is no round."""
+    def deals(name, text):
+        return roles(run(tmp_path, name, "Funding\n\nIt rained on the city all day. " + text + "\n"))
+    got = deals("a.en.txt", "Cohere is raising $500 million in a new round. Lightspeed is expected to lead the round.")
+    assert (("Investment",), {("investee", "org/cohere"), ("investor", "org/lightspeed")}) in got
+    got = deals("b.en.txt", "Cohere is raising $500 million in a new round. Its team lead said the round was big.")
+    assert all(r <= {("investee", "org/cohere")} for _, r in got)

@@ -160,9 +160,11 @@ def busy_params(out: Path) -> dict[str, str]:
 
 
 def query_latencies(out: Path, params: dict[str, str], engine_name: str, limit: float, dataset=None) -> dict:
-    """Median seconds of each library query (None: past LIMIT) in Sanad's store or an rdflib Dataset."""
+    """Median seconds of each library query (None: past LIMIT) in Sanad's store ("sanad": on disk, as
+    `kg query` reads it; "memory": its default graph copied into memory, as `kg serve` reads it) or an
+    rdflib Dataset."""
     found = {}
-    g = kg.open(out) if engine_name == "sanad" else None
+    g = kg.open(out, memory=engine_name == "memory") if engine_name in ("sanad", "memory") else None
 
     def rows(result) -> int:
         return int(result) if isinstance(result, bool) else sum(1 for _ in result)
@@ -247,6 +249,7 @@ def bench_size(n: int, args, work: Path) -> dict:
                              for fmt in ("nquads", "turtle")}
     params = busy_params(out)
     result["queries_s"] = query_latencies(out, params, "sanad", args.rdflib_limit)
+    result["queries_memory_s"] = query_latencies(out, params, "memory", args.rdflib_limit)
     result["view_s"] = median([run_kg("view", str(out / "graph.trig"), "-o", str(work / f"view-{n}.html"))[0]
                                for _ in range(args.runs)])
     result["quality"] = quality(corpus, min(args.quality_sample, n))
@@ -275,15 +278,22 @@ def summarize(r: dict) -> None:
     sanad_q = [v for v in r["queries_s"].values() if v is not None]
     plain_q = [v for v in plain.get("queries_s", {}).values() if v is not None]
     rows.append(("library queries, median", median(sanad_q) if sanad_q else None, median(plain_q) if plain_q else None))
+    memory_q = [v for v in r.get("queries_memory_s", {}).values() if v is not None]
+    if memory_q:
+        rows.append(("library queries in memory (kg serve), median", median(memory_q), median(plain_q) if plain_q else None))
     print(f"{'figure':<42} {'sanad':>10} {'rdflib':>10} {'ratio':>8}")
     for name, a, b in rows:
         measured = b is not None or (plain and name.startswith(("build", "export", "library")))
         print(f"{name:<42} {fmt_s(a):>10} {fmt_s(b) if measured else '-':>10} {ratio(a, b):>8}")
     print(f"peak memory of the build: {r['build_peak_bytes'] / 2**30:.2f} GiB; `kg export` command: "
           + ", ".join(f"{k} {fmt_s(v)}" for k, v in r.get("kg_export_s", {}).items()))
-    slow = {k: v for k, v in r["queries_s"].items() if v is not None and v >= 0.1}
-    print(f"library queries under 100 ms: {len(sanad_q) - len(slow)}/{len(r['queries_s'])}"
-          + (f"; slower: {', '.join(f'{k} {fmt_s(v)}' for k, v in sorted(slow.items(), key=lambda kv: -kv[1]))}" if slow else ""))
+    for label, key in (("on disk", "queries_s"), ("in memory", "queries_memory_s")):
+        if key not in r:
+            continue
+        slow = {k: v for k, v in r[key].items() if v is not None and v >= 0.1}
+        print(f"library queries under 100 ms {label}: {len(r[key]) - len(slow)}/{len(r[key])}"
+              + (f"; slower: {', '.join(f'{k} {fmt_s(v)}' for k, v in sorted(slow.items(), key=lambda kv: -kv[1]))}"
+                 if slow else ""))
     q = r["quality"]
     print(f"quality: micro-F1 {q['micro_f1']:.3f} on {q['articles']} articles" if "micro_f1" in q else f"quality: {q['error']}")
 

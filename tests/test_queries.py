@@ -149,6 +149,22 @@ def test_the_memory_copy_answers_every_library_query_as_the_store_on_disk(tmp_pa
     assert hot.query(graphs) == disk.query(graphs) and len(hot.query(graphs)) == 2
 
 
+def test_amounts_pair_with_their_own_articles_deals_and_investors_list_their_companies(article_dir, tmp_path):
+    """One amount node serves every article that states it: each span is paired with the deal of its own
+    article only (not every deal of that amount), and a shared investor is one row listing its companies."""
+    article_dir("a.en.txt", "Sequoia Capital backs Nova Labs\n\nSequoia Capital invested $50 million in Nova Labs, "
+                "a robotics startup, the company said on Monday.\n")
+    folder = article_dir("b.en.txt", "Orbit AI raises $50 million\n\nOrbit AI raised $50 million in a round led by "
+                         "Sequoia Capital, the startup said.\n").parent
+    kg.build([folder], tmp_path / "out", view=False)
+    g = kg.open(tmp_path / "out")
+    amounts = g.query("amounts")
+    assert [(r["value"], r["of"]) for r in amounts] == [("50000000", "deal:nova-labs--round-USD-50000000"),
+                                                       ("50000000", "deal:orbit-ai--round-USD-50000000")]
+    assert g.query("shared-investors") == [{"investor": "org:sequoia-capital", "companies": "2", "investees":
+                                            "https://w3id.org/sanad/id/org/nova-labs | https://w3id.org/sanad/id/org/orbit-ai"}]
+
+
 def test_a_quote_names_the_entities_inside_its_words_only(article_dir, tmp_path):
     """sanad:namesEntity (what quotes-mentioning-entities reads): an entity whose mention lies inside
     the quote's span, not the speaker, not one named around the quote."""

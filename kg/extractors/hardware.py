@@ -25,14 +25,24 @@ def hardware(ctx: Context) -> None:
         # quantity before the model, with only unit words or the maker in between
         q = h - 1
         linked = unit = False  # "من نوع" counts only with a unit noun before it ("100,000 وحدة معالجة من نوع")
-        while q in same and q >= h - 6:
+        described = 0  # "20,736 liquid-cooled Nvidia Blackwell Ultra GPUs": a few describing words
+        while q in same and q >= h - 8:
             prev = ctx.items[q]
+            if prev.kind == "tok" and described < 3 and ctx.doc.lang != "ar" and prev.norm not in between and (
+                    prev.script == "latin" and prev.norm.replace("-", "").isalpha() and ctx.doc.text[prev.start].islower()
+                    and prev.norm not in ("and", "or", "to", "for", "in", "with", "by", "from", "at", "on")
+                    or ctx.is_punct(q, "-") and ctx.items[q - 1].script == "latin"):
+                described += 1
+                q -= 1
+                continue
             if prev.kind == "num":
                 quantity = int(prev.value) if prev.value == int(prev.value) else None
                 if quantity and quantity > 0 and (unit or not linked):
                     end = _unit_end(ctx, h, same, chip_words)
                     ctx.out.hardware.add(HardwareMention(it.key, quantity, ctx.span(q, end), ctx.rule))
                 break
+            if prev.is_org and described:
+                break  # ("Anthropic will use Google's cloud TPU": describing words, then another company)
             if prev.is_org:
                 maker = maker or q
             elif not (prev.kind == "tok" and prev.norm in between):

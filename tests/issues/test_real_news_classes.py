@@ -1613,3 +1613,19 @@ def test_expected_to_lead_the_round(tmp_path):
     assert (("Investment",), {("investee", "org/cohere"), ("investor", "org/lightspeed")}) in got
     got = deals("b.en.txt", "Cohere is raising $500 million in a new round. Its team lead said the round was big.")
     assert all(r <= {("investee", "org/cohere")} for _, r in got)
+
+
+def test_hardware_quantities_with_describing_words_or_a_long_unit(tmp_path):
+    """"20,736 liquid-cooled Nvidia H100 GPUs" (describing words before the maker), "نحو
+    21,500 وحدة معالجة رسومية من نوع إنفيديا A100" (a long unit noun, "of the type", the maker);
+    a company before the describing words ("Anthropic said new liquid-cooled H100 chips") makes nothing."""
+    def hw(name, text):
+        ex = run(tmp_path, name, "Chips\n\n" + text + "\n")
+        return {(h.model, h.quantity) for h in ex.hardware}, {(s, o) for s, p, o in rels(ex) if p == "manufacturer"}
+    got, makers = hw("a.en.txt", "It rained on the city all day. The hub will house 20,736 liquid-cooled Nvidia H100 GPUs.")
+    assert got == {("hardware/h100", 20736)} and makers == {("hardware/h100", "org/nvidia")}
+    got, _ = hw("b.ar.txt", "وقالت الشركة إن النتائج جيدة. وشملت التراخيص تجميع نحو 21,500 وحدة معالجة رسومية من نوع إنفيديا "
+                "A100 هذا العام.")
+    assert got == {("hardware/a100", 21500)}
+    _, makers = hw("c.en.txt", "It rained on the city all day. Anthropic said new liquid-cooled H100 chips arrived.")
+    assert ("hardware/h100", "org/anthropic") not in makers

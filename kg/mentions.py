@@ -1416,4 +1416,16 @@ def _numbers(doc: Doc, free) -> list[Item]:
         mult, j = _multiplier(doc, i + 1)
         end = toks[j - 1].end
         out.append(Item(tok.start, end, "num", tok.norm, value=value * mult))
+    # "a million chips", "half a million GPUs": an English count written without digits
+    for i, tok in enumerate(toks[:-1]):
+        if tok.script != "latin" or tok.norm not in ("a", "half") or not free(tok.start, tok.end) \
+                or tok.norm == "a" and i and toks[i - 1].norm == "half":
+            continue
+        k = i + 1 + (tok.norm == "half" and toks[i + 1].norm == "a")
+        if k >= len(toks) or toks[k].norm not in ("thousand", "million", "billion") or not free(toks[k].start, toks[k].end):
+            continue
+        mult, j = _multiplier(doc, k)
+        if j > k:
+            value = mult / 2 if tok.norm == "half" else mult
+            out.append(Item(tok.start, toks[j - 1].end, "num", norm(doc.text[tok.start:toks[j - 1].end]), value=value))
     return out

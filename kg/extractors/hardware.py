@@ -41,8 +41,9 @@ def hardware(ctx: Context) -> None:
                     end = _unit_end(ctx, h, same, chip_words)
                     ctx.out.hardware.add(HardwareMention(it.key, quantity, ctx.span(q, end), ctx.rule))
                 break
-            if prev.is_org and described:
-                break  # ("Anthropic will use Google's cloud TPU": describing words, then another company)
+            if prev.is_org and described and not ctx.is_punct(q + 1, "'’"):
+                break  # ("Anthropic said new liquid-cooled H100 chips": describing words, then another company;
+                # "of Amazon's in-house Trainium2 chips": the possessor makes them)
             if prev.is_org:
                 maker = maker or q
             elif not (prev.kind == "tok" and prev.norm in between):

@@ -1629,3 +1629,17 @@ def test_hardware_quantities_with_describing_words_or_a_long_unit(tmp_path):
     assert got == {("hardware/a100", 21500)}
     _, makers = hw("c.en.txt", "It rained on the city all day. Anthropic said new liquid-cooled H100 chips arrived.")
     assert ("hardware/h100", "org/anthropic") not in makers
+
+
+def test_counts_written_in_words_and_a_possessive_maker(tmp_path):
+    """"nearly half a million of Amazon's in-house H100 chips", "a million H100 chips": a count without
+    digits, and the possessor before describing words makes the chips; "a million users" is no chip."""
+    def hw(name, text):
+        ex = run(tmp_path, name, "Chips\n\nIt rained on the city all day. " + text + "\n")
+        return {(h.model, h.quantity) for h in ex.hardware}, {(s, o) for s, p, o in rels(ex) if p == "manufacturer"}
+    got, makers = hw("a.en.txt", "The cluster uses nearly half a million of Amazon's in-house H100 chips.")
+    assert got == {("hardware/h100", 500000)} and makers == {("hardware/h100", "org/amazon")}
+    got, _ = hw("b.en.txt", "The cluster will use a million H100 chips next year.")
+    assert got == {("hardware/h100", 1000000)}
+    got, _ = hw("c.en.txt", "The chatbot has a million users, and it runs on H100 chips.")
+    assert not got

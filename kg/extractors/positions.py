@@ -250,7 +250,11 @@ def _frame(ctx: Context, t: int) -> Frame:
         b = f.first - 1
         if ctx.is_count(b) and (ctx.is_punct(b - 1, "'’") or ctx.is_word(b - 1, frozenset({"s"}), False)):
             b -= 1  # "Convogo's three co-founders", "OpenAI's two top researchers": a count after the owner
-        if ctx.is_punct(b, "'’") and b - 1 in same and items[b - 1].is_org:
+        if ctx.is_punct(b, ")") and ctx.is_punct(b - 2, "(") and b - 2 in same and items[b - 1].is_org:
+            # "Amazon Web Services (AWS) executive NAME": the short form in brackets after the name
+            f.org = b - 1
+            f.first = b - 3 if b - 3 in same and items[b - 3].is_org and items[b - 3].key == items[b - 1].key else b - 2
+        elif ctx.is_punct(b, "'’") and b - 1 in same and items[b - 1].is_org:
             f.org, f.first = b - 1, b - 1
         elif ctx.is_word(b, frozenset({"s"}), False) and ctx.is_punct(b - 1, "'’") and items[b - 2].is_org:
             f.org, f.first = b - 2, b - 2

@@ -1643,3 +1643,15 @@ def test_counts_written_in_words_and_a_possessive_maker(tmp_path):
     assert got == {("hardware/h100", 1000000)}
     got, _ = hw("c.en.txt", "The chatbot has a million users, and it runs on H100 chips.")
     assert not got
+
+
+def test_organization_with_its_short_form_in_brackets_before_a_title(tmp_path):
+    """"longtime Amazon Web Services (AWS) chief executive NAME": the organization and its bracketed
+    short form before the title; a stock ticker in brackets ("Amazon (AMZN) chief executive") is no
+    short form of a second organization."""
+    def pos(name, text):
+        ex = run(tmp_path, name, "People\n\nIt rained on the city all day. " + text + "\n")
+        return {(p.person, p.org) for p in ex.positions}
+    assert pos("a.en.txt", "The unit will be run by longtime Amazon Web Services (AWS) chief executive Tom Becker.") == {
+        ("person/tom-becker", "org/amazon-web-services")}
+    assert not pos("b.en.txt", "Shares of the retailer (AMZN) rose as chief executive Tom Becker spoke.")

@@ -358,6 +358,13 @@ def _frame(ctx: Context, t: int) -> Frame:
             if not n or q + n > f.first:
                 continue
             p, past = _holder_before(ctx, q - 1, same)
+            if p is None:
+                p = _implicit_holder(ctx, q, same)  # "ويشغل حاليًا منصب ..."، "، وهي تشغل منصب ..."
+                if p is not None and p in same and f.generic:
+                    # "تأسست X على يد NAME، التي عملت في Y، وهي تشغل منصب ... للشركة": the company
+                    # the sentence opens with, not the last one named
+                    first = next((r for r in same if ctx.items[r].is_org and ctx.items[r].etype == "Company"), None)
+                    f.anaphor_org = ctx.items[first].key if first is not None else f.anaphor_org
             if p is not None:
                 f.person = p
                 f.current = f.current and not past
@@ -475,6 +482,26 @@ def _holder_before(ctx: Context, p: int, same: range) -> tuple[int | None, bool]
             break
         p -= 1
     return None, False
+
+
+def _implicit_holder(ctx: Context, q: int, same: range) -> int | None:
+    """The holder of "يشغل/تشغل منصب" when the sentence names none before the verb: after a comma
+    and "وهي"/"وهو", the last person the sentence names; opening the sentence ("ويشغل حاليًا منصب
+    الرئيس التنفيذي للشركة"), the person the sentence before ends on."""
+    verbs = ctx.words("holder_adverbs") | ctx.words("holder_past")
+    v = q - 1
+    while v in same and ctx.is_word(v, verbs):
+        v -= 1  # back over "يشغل حاليًا"
+    pronoun = ctx.words("sentence_subject_pronouns")
+    if v < same.start or all(ctx.is_punct(r) for r in range(same.start, v + 1)):
+        s = ctx.sentence_of(q)
+        prev = ctx.sentence_items(s - 1) if s else range(0)
+        return next((r for r in reversed(prev) if ctx.items[r].is_person and ctx.items[r].kind == "ent"), None)
+    if ctx.is_word(v, pronoun, False) and ctx.is_punct(v - 1):
+        named = [r for r in range(same.start, v - 1) if ctx.refers_to_person(r) and ctx.items[r].kind == "ent"]
+        if named and len({ctx.person(r) for r in named}) == 1:
+            return named[-1]
+    return None
 
 
 def _sole_company_before(ctx: Context, f: Frame) -> str | None:

@@ -1655,3 +1655,19 @@ def test_organization_with_its_short_form_in_brackets_before_a_title(tmp_path):
     assert pos("a.en.txt", "The unit will be run by longtime Amazon Web Services (AWS) chief executive Tom Becker.") == {
         ("person/tom-becker", "org/amazon-web-services")}
     assert not pos("b.en.txt", "Shares of the retailer (AMZN) rose as chief executive Tom Becker spoke.")
+
+
+def test_arabic_post_held_with_no_name_before_the_verb(tmp_path):
+    """"ويشغل حاليًا منصب الرئيس التنفيذي للشركة" opening a sentence: the person the sentence before
+    ends on; "تأسست X على يد NAME، التي عملت في Y، وهي تشغل منصب ... للشركة": NAME, at X (the company
+    the sentence opens with). A sentence naming someone else before the verb keeps that holder."""
+    def pos(name, text):
+        ex = run(tmp_path, name, "مناصب\n\nقالت الشركة إن النتائج جيدة. " + text + "\n")
+        return {(p.person, p.org, p.role) for p in ex.positions}
+    assert pos("a.ar.txt", "وأسس سام ألتمان شركة كوهير عام 2021. ويشغل حاليًا منصب الرئيس التنفيذي للشركة.") == {
+        ("person/sam-altman", "org/cohere", "ceo")}
+    assert ("person/mira-murati", "org/cohere", "ceo") in pos(
+        "b.ar.txt", "وتأسست كوهير عام 2019 على يد ميرا موراتي، التي عملت سابقًا باحثة في مايكروسوفت، وهي تشغل حاليًا "
+        "منصب الرئيسة التنفيذية للشركة.")
+    assert ("person/sam-altman", "org/cohere", "ceo") not in pos(
+        "c.ar.txt", "وأسس سام ألتمان شركة كوهير عام 2021. ويشغل إيليا سوتسكيفر حاليًا منصب الرئيس التنفيذي للشركة.")

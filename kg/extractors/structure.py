@@ -372,6 +372,26 @@ def possessive_founder(ctx: Context) -> None:
             ctx.relate(owner, "founded", ctx.items[k + n].key, ctx.span(k, k + n), "0.6")
 
 
+@extractor("sanad.position.founder-company.v1", produces=("holdsPosition", "worksFor"))
+def founders_titles(ctx: Context) -> None:
+    """"Julien Marchetti founded Kestrel in 2021. Marchetti is chief executive": a title with no
+    organization, held by someone the article says founded exactly one company, is held there (the
+    founding rules run after the titles, so this is read once they have)."""
+    founded: dict[str, set[str]] = {}
+    for r in ctx.out.relations:
+        if r.predicate == "founded":
+            founded.setdefault(r.subject, set()).add(r.object)
+    held = {(p.person, p.role) for p in ctx.out.positions}
+    for f in ctx.frames.values():
+        if f.person is None or f.org is not None or f.anaphor_org is not None or f.kind != "office":
+            continue
+        person = ctx.person(f.person)
+        orgs = founded.get(person, set())
+        if len(orgs) == 1 and (person, f.role["role"]) not in held:
+            ctx.position(person, next(iter(orgs)), ctx.span(f.t, f.end), f.role, f.current,
+                         ctx.span(min(f.first, f.person), max(f.last, f.person)), "0.6")
+
+
 @extractor("sanad.person.age.v1", produces=("age",))
 def ages(ctx: Context) -> None:
     phrases = ctx.doc.lex.phrases("age_ar")

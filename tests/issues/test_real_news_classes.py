@@ -1671,3 +1671,15 @@ def test_arabic_post_held_with_no_name_before_the_verb(tmp_path):
         "منصب الرئيسة التنفيذية للشركة.")
     assert ("person/sam-altman", "org/cohere", "ceo") not in pos(
         "c.ar.txt", "وأسس سام ألتمان شركة كوهير عام 2021. ويشغل إيليا سوتسكيفر حاليًا منصب الرئيس التنفيذي للشركة.")
+
+
+def test_title_without_company_held_at_the_one_company_founded(tmp_path):
+    """"Priya Raman founded Zentrix in 2021. Raman is chief executive.": the title is at the one
+    company the article says she founded; a founder of two companies gets no guess."""
+    def pos(name, text):
+        ex = run(tmp_path, name, "Founders\n\nIt rained on the city all day. " + text + "\n")
+        return {(p.person, p.org, p.role) for p in ex.positions}
+    assert pos("a.en.txt", "Priya Raman founded Zentrix in 2021. Raman is chief executive.") == {
+        ("person/priya-raman", "org/zentrix", "ceo")}
+    assert not pos("b.en.txt", "Priya Raman founded Zentrix in 2021. Priya Raman co-founded Cohere in 2023. "
+                   "Raman is chief executive.")

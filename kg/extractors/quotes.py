@@ -70,6 +70,44 @@ def quotes(ctx: Context) -> None:
         previous = (m.end(), speaker, ctx.doc.sentence_index(m.start()))
 
 
+@extractor("sanad.quote.colon-statement.v1", produces=("Quote", "speaker", "text"))
+def colon_statements(ctx: Context) -> None:
+    """"وأوضح NAME في بيان: TEXT." / 'NAME said in a statement: TEXT.': a statement introduced by a
+    speech verb, a statement noun and a colon without quotation marks runs to the end of its sentence
+    (a quoted name inside it is allowed); the speaker is read before the colon as for quotes. Not
+    "وقال NAME لـX: ..." (a paraphrase, without a statement noun) nor a colon inside a quotation."""
+    text = ctx.doc.text
+    quoted = {q.evidence.start for q in ctx.out.quotes}
+    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+    for k, it in enumerate(ctx.items):
+        if not (it.kind == "tok" and it.norm in (":", "：")):
+            continue
+        start = it.end
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        if start >= len(text) or text[start] in "“«\"„'\n" or start in quoted:
+            continue  # a quoted statement: the quote rule reads it
+        end = start
+        while end < len(text) and text[end] not in ".!?؟\n":
+            end += 1
+        inner = text[start:end].strip(TRIM)
+        if len(inner.split()) < 6 or _how_introduced(ctx, start, k) != "colon":
+            continue
+        if any(a < it.start < b for a, b in spans):
+            continue  # a colon inside a quotation
+        verbs = ctx.words("speech_verbs")
+        same = ctx.sentence_range(k)
+        if not any(ctx.is_word(q, verbs) for q in range(same.start, k)):
+            continue  # "The deal includes: ..." is a list, not a statement
+        if not any(ctx.is_word(q, ctx.words("statement_nouns")) for q in range(max(same.start, k - 3), k)):
+            continue  # "وقال NAME لـX: ..." paraphrases; "في بيان:" / "in a statement:" quotes
+        speaker = _speaker_before(ctx, k - 1)
+        if speaker is None or speaker == PRONOUN:
+            continue
+        span = ctx.doc.span(start, start + len(inner))
+        ctx.out.quotes.add(Quote(speaker, inner, _lang(inner), span, ctx.rule))
+
+
 def _lang(text: str) -> str:
     arabic = sum("\u0600" <= c <= "\u06ff" for c in text)
     return "ar" if arabic >= sum(c.isascii() and c.isalpha() for c in text) else "en"

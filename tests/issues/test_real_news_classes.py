@@ -1683,3 +1683,16 @@ def test_title_without_company_held_at_the_one_company_founded(tmp_path):
         ("person/priya-raman", "org/zentrix", "ceo")}
     assert not pos("b.en.txt", "Priya Raman founded Zentrix in 2021. Priya Raman co-founded Cohere in 2023. "
                    "Raman is chief executive.")
+
+
+def test_statement_after_a_colon_without_quotation_marks(tmp_path):
+    """"وأوضح NAME في بيان: TEXT." and 'NAME said in a statement: TEXT.': the statement runs to the end
+    of its sentence; "وقال NAME لـX: ..." (no statement noun: a paraphrase) is not a quote."""
+    def quotes(name, text):
+        return {(q.speaker, q.text) for q in run(tmp_path, name, "بيان\n\n" + text + "\n").quotes}
+    got = quotes("a.ar.txt", "وأوضح سام ألتمان في بيان: الحوسبة هي أساس كل صناعة، وهذا الاستثمار يعكس إيماننا بالمستقبل.")
+    assert got == {("person/sam-altman", "الحوسبة هي أساس كل صناعة، وهذا الاستثمار يعكس إيماننا بالمستقبل")}
+    got = quotes("b.en.txt", "It rained on the city all day. Sam Altman said in a statement: compute is the basis of "
+                 "every industry and this deal shows it.")
+    assert got == {("person/sam-altman", "compute is the basis of every industry and this deal shows it")}
+    assert not quotes("c.ar.txt", "وقال سام ألتمان لـرويترز: من المحتمل أن يكون هناك أقل من ألف باحث قادر على ذلك.")

@@ -1696,3 +1696,15 @@ def test_statement_after_a_colon_without_quotation_marks(tmp_path):
                  "every industry and this deal shows it.")
     assert got == {("person/sam-altman", "compute is the basis of every industry and this deal shows it")}
     assert not quotes("c.ar.txt", "وقال سام ألتمان لـرويترز: من المحتمل أن يكون هناك أقل من ألف باحث قادر على ذلك.")
+
+
+def test_common_first_names_make_a_person(tmp_path):
+    """A two-word name opening with a common given name ("Gordon Whitfield", "Sunil Varma") is a
+    person even with no cue word around it; an organization word in the name ("Allen Institute")
+    keeps it an organization."""
+    def people(name, text):
+        ex = run(tmp_path, name, "People\n\nIt rained on the city all day. " + text + "\n")
+        return {k for k, e in ex.entities.items() if e.etype == "Person"}
+    assert people("a.en.txt", "The startup's plans were shared by Gordon Whitfield at the event.") == {"person/gordon-whitfield"}
+    assert people("b.en.txt", "Investors met Sunil Varma in Mumbai last week.") == {"person/sunil-varma"}
+    assert not people("c.en.txt", "Researchers at the Allen Institute published the model.")

@@ -1063,6 +1063,10 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if before and (before[-1].norm in bought or len(before) >= 2 and before[-1].norm == "of"
                    and before[-2].norm in bought) and not (after and after[0].norm in ("'", "’")):
         return "Company"
+    # "Waterloo-based DarwinAI", "Paris-based startup Zentrix": a company described by its home town
+    if len(before) >= 2 and before[-1].norm == "based" and before[-2].norm in ("-", "‐", "–") \
+            and run[0].script == "latin":
+        return "Company"
     # "a co-founder of DarwinAI", "the founders of Zentrix": what someone founded
     if len(before) >= 2 and before[-1].norm == "of" and lex.title_index.get((before[-2].norm,), {}).get("kind") == "founder" \
             and after:  # (not a line cut off after the name)

@@ -804,15 +804,17 @@ def _product_of(ctx: Context, q: int, last: int) -> bool:
 def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None] | None:
     """(target, acquirer or None) for "X, which is being acquired (by Y)", "X was acquired by Y"."""
     acquired = frozenset({"acquired", "bought", "purchased"})
+    phrases = ctx.phrases("passive_acquire")  # "gobbled up by", "snapped up by", "taken over by"
     for k in idx:
-        if not ctx.is_word(k, acquired, False) or any(ctx.negates(q) for q in range(max(idx[0], k - 3), k)):
+        n = ctx.words_at(k, phrases) if ctx.doc.lang != "ar" else 0
+        if not (ctx.is_word(k, acquired, False) or n) or any(ctx.negates(q) for q in range(max(idx[0], k - 3), k)):
             continue
         if not any(ctx.is_word(q, frozenset({"is", "was", "being", "be", "been", "were", "are"}), False)
                    for q in range(max(idx[0], k - 3), k)):
             continue
         target = next((ctx.items[q].key for q in range(k - 1, max(idx[0], k - 12) - 1, -1)
                        if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
-        acquirer = _agent_after(ctx, k + 1, idx[-1])
+        acquirer = _agent_after(ctx, k + n - 1 if n else k + 1, idx[-1])
         if target and target != acquirer:
             return target, acquirer
     return None

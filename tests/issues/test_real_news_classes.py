@@ -1708,3 +1708,14 @@ def test_common_first_names_make_a_person(tmp_path):
     assert people("a.en.txt", "The startup's plans were shared by Gordon Whitfield at the event.") == {"person/gordon-whitfield"}
     assert people("b.en.txt", "Investors met Sunil Varma in Mumbai last week.") == {"person/sunil-varma"}
     assert not people("c.en.txt", "Researchers at the Allen Institute published the model.")
+
+
+def test_phrasal_passive_acquisition_and_a_home_town_company(tmp_path):
+    """"Oslo-based Zentrix was snapped up by Apple": a company named with its home town ("-based"),
+    and a phrasal passive of buying ("gobbled/snapped up by"); "was snapped up by buyers" names no buyer."""
+    def deals(name, text):
+        return roles(run(tmp_path, name, "Deals\n\nIt rained on the city all day. " + text + "\n"))
+    assert deals("a.en.txt", "Oslo-based Zentrix was snapped up by Apple earlier this year, sources say.") == [
+        (("Acquisition",), {("acquirer", "org/apple"), ("target", "org/zentrix")})]
+    assert not any(("acquirer", "org/apple") in r for _, r in deals(
+        "b.en.txt", "Apple said its new phones were snapped up by buyers within hours."))

@@ -370,6 +370,14 @@ def possessive_founder(ctx: Context) -> None:
             owner = ctx.last_person_before(k)
         if owner:
             ctx.relate(owner, "founded", ctx.items[k + n].key, ctx.span(k, k + n), "0.6")
+    # "شركة التواصل الاجتماعي X الخاصة به" ("his own X"): the one person the sentence names before owns it
+    for k, n, same in ctx.matches(ctx.phrases("own_company_after")):
+        q = k - 1 - ctx.is_punct(k - 1, '"“”«»')
+        if q not in same or not ctx.items[q].is_org or ctx.items[q].etype != "Company":
+            continue
+        named = {ctx.person(r) for r in range(same.start, q) if r in ctx.person_refs and ctx.items[r].kind == "ent"}
+        if len(named) == 1:
+            ctx.relate(next(iter(named)), "founded", ctx.items[q].key, ctx.span(q, k + n - 1), "0.5")
 
 
 @extractor("sanad.position.founder-company.v1", produces=("holdsPosition", "worksFor"))

@@ -1719,3 +1719,15 @@ def test_phrasal_passive_acquisition_and_a_home_town_company(tmp_path):
         (("Acquisition",), {("acquirer", "org/apple"), ("target", "org/zentrix")})]
     assert not any(("acquirer", "org/apple") in r for _, r in deals(
         "b.en.txt", "Apple said its new phones were snapped up by buyers within hours."))
+
+
+def test_arabic_his_own_company(tmp_path):
+    """"نقل NAME الرقائق إلى شركة التواصل الاجتماعي X الخاصة به": the one person the sentence names
+    owns X (founded, low confidence); with two people named, no guess; "نماذج Gemini الخاصة بجوجل" is
+    no person's company."""
+    def owners(name, text):
+        return {(s, o) for s, p, o in rels(run(tmp_path, name, "ملكية\n\n" + text + "\n")) if p == "founded"}
+    assert owners("a.ar.txt", "نقل سام ألتمان الرقائق إلى شركة التواصل الاجتماعي كوهير الخاصة به.") == {
+        ("person/sam-altman", "org/cohere")}
+    assert not owners("b.ar.txt", "نقل سام ألتمان وإيليا سوتسكيفر الرقائق إلى شركة كوهير الخاصة به.")
+    assert not owners("c.ar.txt", "وقال سام ألتمان إن نماذج Gemini الخاصة بجوجل جيدة.")

@@ -58,6 +58,13 @@ def titles(ctx: Context) -> None:
                 f.anaphor_org = next(iter(orgs))
         if f.org is None and f.anaphor_org is None and f.kind == "office":
             _role_change(ctx, f)
+            if f.anaphor_org is None and f.person is not None and f.person < f.t and ctx.is_punct(f.person + 1) \
+                    and ctx.doc.lang != "ar" and f.end > f.t \
+                    and ctx.is_word(f.t - 1, frozenset({"the"}), False) \
+                    and not any(ctx.items[q].is_org and ctx.items[q].etype == "Company" for q in ctx.sentence_range(f.t)):
+                # "Milan Kovac, the head of engineering for Optimus, ...": a definite title with its field
+                # in a sentence naming no company: at the company the article is about
+                f.anaphor_org = ctx.main_company()
         elif f.person is None and f.kind == "office":
             _role_change(ctx, f, org_known=True)  # "NAME will become Intel's chief technology officer"
     held: dict[tuple[str, str], set[str]] = {}  # (org key, role) -> people named with it

@@ -1731,3 +1731,16 @@ def test_arabic_his_own_company(tmp_path):
         ("person/sam-altman", "org/cohere")}
     assert not owners("b.ar.txt", "نقل سام ألتمان وإيليا سوتسكيفر الرقائق إلى شركة كوهير الخاصة به.")
     assert not owners("c.ar.txt", "وقال سام ألتمان إن نماذج Gemini الخاصة بجوجل جيدة.")
+
+
+def test_definite_title_with_a_field_and_no_company_in_the_sentence(tmp_path):
+    """"NAME, the head of engineering for Command, told staff ...": a definite title with its field in a
+    sentence that names no company is held at the company the article is about; when the sentence
+    names a company ("... met Apple's board"), no guess."""
+    def pos(name, text):
+        ex = run(tmp_path, name, "Cohere\n\nCohere reported higher sales. Cohere said it would hire. " + text + "\n")
+        return {(p.person, p.org) for p in ex.positions}
+    assert pos("a.en.txt", "Tom Becker, the head of engineering for Command, told staff on Friday that he is happy.") == {
+        ("person/tom-becker", "org/cohere")}
+    assert ("person/tom-becker", "org/cohere") not in pos(
+        "b.en.txt", "Tom Becker, the head of engineering for Command, met Apple's board on Friday.")

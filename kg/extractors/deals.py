@@ -545,6 +545,14 @@ def _same_deal(a: DealFrame, b: DealFrame) -> bool:
     return bool(b.parties) and b.parties <= a.parties | ({a.payer} if a.payer else set())
 
 
+def _owned(ctx: Context, q: int, first: int) -> bool:
+    """Is the noun at item Q owned: "its", "their", or a name's "'s" at most an amount before it?"""
+    r = q - 1 - (q - 1 >= first and ctx.items[q - 1].kind == "money")
+    if r >= first and ctx.is_word(r, frozenset({"its", "their", "his", "her"}), False):
+        return True
+    return r - 1 >= first and ctx.is_word(r, frozenset({"s"}), False) and ctx.is_word(r - 1, frozenset({"'", "’"}), False)
+
+
 def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int] = frozenset()) -> DealFrame | None:
     start, end = ctx.doc.sentences[s]
     idx = list(ctx.sentence_items(s))
@@ -562,6 +570,10 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     # "tried to acquire X ... but the deal fell through", "حاولت الاستحواذ على X ... لكن الصفقة لم
     # تكتمل": an attempt that the same sentence says did not come off
     attempts = ctx.lengths(ctx.phrases("attempt_lead"), proclitic=True) if found("fell_through") else None
+    if attempts is not None:  # "AMD's $1 billion bid to buy X collapsed", "its plan to acquire X fell apart": an
+        # attempt someone owns (not "X confirmed plans to acquire Y days after Z's attempt fell through")
+        nouns = ctx.lengths(ctx.phrases("attempt_noun_lead"), proclitic=True)
+        attempts = [n if n else nouns[q] if nouns[q] and _owned(ctx, q, idx[0]) else 0 for q, n in enumerate(attempts)]
 
     def denied_acquisition(k: int) -> bool:
         """"لم تكن هذه العملية استحواذا", "rather than acquiring", "لو قامت بشراء" (had it bought)."""

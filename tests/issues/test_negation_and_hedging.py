@@ -92,3 +92,20 @@ def test_an_attempt_the_sentence_says_came_to_nothing_is_a_denial(tmp_path):
     for name, text in kept.items():
         store = build(tmp_path / name, name, text)
         assert bool(store.query(Q + "ASK { ?d a sanad:Acquisition }")), name
+
+
+def test_a_plan_or_bid_the_article_says_fell_apart_denies_the_acquisition_everywhere(tmp_path):
+    """"X's plan (bid, offer) to acquire Y fell apart": no acquisition of Y by X, not even from another
+    sentence of the article that reports the deal as close; a plan that went ahead is still read."""
+    denied = {
+        "a.en.txt": "Nvidia's plan to acquire Quarry Labs fell apart\n\nIn March, Nvidia was reported to be close to "
+                    "buying Quarry Labs for $2 billion.\n",
+        "b.en.txt": "Code tools\n\nAMD's $1 billion bid to buy Quarry Labs collapsed on Friday. AMD agreed to "
+                    "acquire Quarry Labs in May.\n",
+    }
+    for name, text in denied.items():
+        store = build(tmp_path / name, name, text)
+        assert not bool(store.query(Q + "ASK { ?d a sanad:Acquisition }")), name
+    store = build(tmp_path / "c", "c.en.txt", "Code tools\n\nNvidia's plan to acquire Quarry Labs went ahead: Nvidia "
+                  "acquired Quarry Labs for $2 billion.\n")
+    assert bool(store.query(Q + "ASK { ?d a sanad:Acquisition }"))

@@ -234,9 +234,8 @@ class Store:
         if params:
             text = bind(text, {k: self.term(v) for k, v in params.items()}, source)
         try:
-            if self.hot is not None and not reads_named_graphs(text):
-                return self.hot.query(text, prefixes=dict(PREFIXES))
-            return self.store.query(text, **self.options())
+            store, options = self.reader(text)
+            return store.query(text, **options)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {str(exc).strip()}", source) from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -247,6 +246,13 @@ class Store:
             fresh = Store(self.fallback)  # from now on, the graph file in memory
             self.path, self.store, self.union_default, self.fallback, self.hot = fresh.path, fresh.store, True, None, None
             return self.query(text, None, source)
+
+    def reader(self, text: str) -> tuple[ox.Store, dict]:
+        """The store a query reads, and how: the in-memory copy when there is one and the query names
+        no graph, else the store with options()."""
+        if self.hot is not None and not reads_named_graphs(text):
+            return self.hot, {"prefixes": dict(PREFIXES)}
+        return self.store, self.options()
 
     def options(self) -> dict:
         """How to query: the Sanad prefixes, and the default graph as the merge of the articles."""

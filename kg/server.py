@@ -209,7 +209,8 @@ class Worker:
         self.max_results = max_results
         self.union_default = kg_store.union_default(store_dir)  # the default graph holds the merge
         # Queries that name no graph read an in-memory copy of the default graph (never with updates: it would go stale)
-        self.hot = q.memory_copy(self.store) if memory and self.union_default and not writable else None
+        hot = q.memory_copy(self.store) if memory and self.union_default and not writable else None
+        self.graph = q.Store(store_dir, store=self.store, union_default=self.union_default, hot=hot)
 
     def run(self, job: dict) -> Reply:
         return getattr(self, "op_" + job.pop("op"))(**job)
@@ -217,22 +218,20 @@ class Worker:
     # --- queries
 
     def op_query(self, text: str, accept: str | None, wanted: list[str], default_graphs=(), named_graphs=()) -> Reply:
-        options: dict = {"prefixes": dict(PREFIXES)}
+        store, options = self.graph.reader(text)  # the in-memory copy, or the store on disk
+        if default_graphs or named_graphs:  # a dataset the request names: the store on disk, where the graphs are
+            store, options = self.store, {"prefixes": dict(PREFIXES)}
+            try:
+                if default_graphs:
+                    options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+                else:
+                    options["use_default_graph_as_union"] = not self.union_default
+                if named_graphs:
+                    options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+            except ValueError as exc:
+                raise EndpointError(400, f"bad default-graph-uri or named-graph-uri: {exc}") from None
         try:
-            if default_graphs:
-                options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-            else:
-                options["use_default_graph_as_union"] = not self.union_default
-            if named_graphs:
-                options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        except ValueError as exc:
-            raise EndpointError(400, f"bad default-graph-uri or named-graph-uri: {exc}") from None
-        try:
-            if self.hot is not None and not default_graphs and not named_graphs and not q.reads_named_graphs(text):
-                result = self.hot.query(text, prefixes=dict(PREFIXES))
-            else:
-                result = self.store.query(text, **options)
-            return self.render(result, accept, wanted)
+            return self.render(store.query(text, **options), accept, wanted)
         except SyntaxError as exc:
             raise EndpointError(400, f"SPARQL syntax error: {str(exc).strip()}") from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -250,9 +249,8 @@ class Worker:
             raise EndpointError(400, f"{name} has no parameter {', '.join(unknown)}; {takes}")
         text = item.text
         if params:
-            wrapper = q.Store(self.path, store=self.store, union_default=self.union_default, hot=self.hot)
             try:
-                text = q.bind(text, {k: wrapper.term(v) for k, v in params.items()}, name)
+                text = q.bind(text, {k: self.graph.term(v) for k, v in params.items()}, name)
             except KGError as exc:
                 raise EndpointError(400, str(exc)) from None
             except ValueError as exc:  # an IRI pyoxigraph refuses ('<a b>'): the client's mistake, not a 500

@@ -28,7 +28,7 @@ from kg.cache import Cache, RenderCache, fingerprint
 from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS, STORE_DIR
 from kg.engine import Progress
 from kg.errors import InputError, KGError
-from kg.export import dataset_of, trig_document, triples_of, union, write_atomic
+from kg.export import dataset_of, plain_triples_of, rdflib_triples, trig_document, union, write_atomic
 from kg.lexicon import default_lexicon
 from kg.model import Extraction
 from kg.rdf import to_dataset
@@ -255,8 +255,9 @@ def _explorer(ttl: bytes) -> str:
     everything)."""
     from kg.view import TITLE, most_mentioned, render_html
 
-    # the merge: fewer statements than graph.trig
-    triples, kept, total, facts, all_facts = most_mentioned(triples_of(ttl, turtle=True))
+    # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones
+    triples, kept, total, facts, all_facts = most_mentioned(plain_triples_of(ttl, turtle=True))
+    triples = rdflib_triples(triples)
     title = TITLE
     if (kept, facts) != (total, all_facts):
         title = f"{TITLE}: the {kept:,} most mentioned of {total:,} entities, {facts:,} of {all_facts:,} facts"

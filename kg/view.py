@@ -609,23 +609,28 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     most evidence spans first, then those about the most mentioned entity, then by IRI), the
     articles, and at most MAX_EVIDENCE evidence spans per node (the first by IRI). Returns (triples,
     entities kept, entities in all, facts kept, facts in all); the triples as they are when
-    everything fits."""
+    everything fits.
+
+    TRIPLES are plain (kg.export.plain_triples_of: IRIs as str, literals as pyoxigraph Literals), and
+    so are the triples returned (kg.export.rdflib_triples for the page)."""
+    mentions_p, type_p, evidence_p = str(SANAD.mentions), str(RDF.type), str(SANAD.evidence)
+    subject_p, object_p, article_c = str(RDF.subject), str(RDF.object), str(SANAD.Article)
     triples = list(triples)
     by_subject: dict = defaultdict(list)
     mentions: dict = defaultdict(int)
     types: dict = defaultdict(set)
     for t in triples:
         by_subject[t[0]].append(t)
-        if t[1] == SANAD.mentions:
+        if t[1] == mentions_p:
             mentions[t[2]] += 1
-        elif t[1] == RDF.type:
+        elif t[1] == type_p:
             types[t[0]].add(t[2])
-    entity_classes, node_classes = set(ENTITY_CLASSES), set(NODE_CLASSES)
+    entity_classes, node_classes = set(map(str, ENTITY_CLASSES)), set(map(str, NODE_CLASSES))
     entities = [n for n, ts in types.items() if ts & entity_classes]
     facts = {n for n, ts in types.items() if ts & node_classes and not ts & entity_classes}
     if len(entities) <= max_entities and len(facts) <= max_facts:
         return triples, len(entities), len(entities), len(facts), len(facts)
-    kept = set(sorted(entities, key=lambda n: (-mentions[n], str(n)))[:max_entities])
+    kept = set(sorted(entities, key=lambda n: (-mentions[n], n))[:max_entities])
     neighbours: dict = defaultdict(set)
     for s_, p_, o_ in triples:
         if s_ in facts and o_ in types and types[o_] & entity_classes:
@@ -635,32 +640,37 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     candidates = [f for f in facts if neighbours[f] and neighbours[f] <= kept]
 
     def rank(fact) -> tuple:
-        spans = sum(1 for t in by_subject[fact] if t[1] == SANAD.evidence)
-        return -spans, -max(mentions[n] for n in neighbours[fact]), str(fact)
+        spans = sum(1 for t in by_subject[fact] if t[1] == evidence_p)
+        return -spans, -max(mentions[n] for n in neighbours[fact]), fact
 
     shown = sorted(candidates, key=rank)[:max_facts]
     kept |= set(shown)
     out = []
-    for node in sorted(kept, key=str):
+    for node in sorted(kept):
         evidence = 0
-        for t in sorted(by_subject[node], key=lambda t: (str(t[1]), str(t[2]))):
-            if t[1] == SANAD.evidence:
+        for t in sorted(by_subject[node], key=lambda t: (t[1], _lexical(t[2]))):
+            if t[1] == evidence_p:
                 evidence += 1
                 if evidence > max_evidence:
                     continue
                 out += by_subject[t[2]]
-            elif isinstance(t[2], URIRef) and t[2] in types and types[t[2]] & node_classes and t[2] not in kept:
+            elif type(t[2]) is str and t[2] in types and types[t[2]] & node_classes and t[2] not in kept:
                 continue  # an edge to a node left out
             out.append(t)
     for a, ts in by_subject.items():
-        if SANAD.Article in types.get(a, ()):
-            out += [t for t in ts if t[1] != SANAD.mentions or t[2] in kept]
-    for a in {t[0] for t in triples if t[1] == RDF.subject and t[2] in kept}:  # assertions between kept nodes
+        if article_c in types.get(a, ()):
+            out += [t for t in ts if t[1] != mentions_p or t[2] in kept]
+    for a in {t[0] for t in triples if t[1] == subject_p and t[2] in kept}:  # assertions between kept nodes
         ts = by_subject[a]
-        if all(t[2] in kept for t in ts if t[1] in (RDF.subject, RDF.object) and isinstance(t[2], URIRef)):
-            out += [t for t in ts if t[1] != SANAD.evidence] + [t for t in ts if t[1] == SANAD.evidence][:max_evidence]
-            out += [e for t in ts if t[1] == SANAD.evidence for e in by_subject[t[2]]][:max_evidence * 8]
+        if all(t[2] in kept for t in ts if t[1] in (subject_p, object_p) and type(t[2]) is str):
+            out += [t for t in ts if t[1] != evidence_p] + [t for t in ts if t[1] == evidence_p][:max_evidence]
+            out += [e for t in ts if t[1] == evidence_p for e in by_subject[t[2]]][:max_evidence * 8]
     return out, len(kept) - len(shown), len(entities), len(shown), len(facts)
+
+
+def _lexical(term) -> str:
+    """A plain term's text: the IRI, or a literal's lexical form (rdflib's str() of the same term)."""
+    return term if type(term) is str else term.value
 
 
 def render_html(ds: Dataset, title: str = TITLE, **options) -> str:

@@ -143,22 +143,22 @@ def test_a_removed_article_leaves_the_store(corpus, tmp_path):
 def test_the_page_of_a_big_corpus_holds_the_most_mentioned_entities(plain):
     from rdflib import RDF
 
-    from kg.export import triples_of
+    from kg.export import plain_triples_of, rdflib_triples
     from kg.view import ENTITY_CLASSES, most_mentioned, view_model
     from kg.vocab import SANAD
 
-    triples = triples_of((plain / "graph.trig").read_bytes())
+    triples = plain_triples_of((plain / "graph.trig").read_bytes())
     assert most_mentioned(triples, 10_000)[0] == list(triples)  # everything when it fits
     sub, kept, total, facts, all_facts = most_mentioned(triples, 5)
     assert (kept, total > 5) == (5, True) and facts <= all_facts
     mentions = {}
     for s, p, o in triples:
-        if p == SANAD.mentions:
+        if p == str(SANAD.mentions):
             mentions[o] = mentions.get(o, 0) + 1
-    entities = {s for s, p, o in sub if p == RDF.type and o in ENTITY_CLASSES}
+    entities = {s for s, p, o in sub if p == str(RDF.type) and o in set(map(str, ENTITY_CLASSES))}
     threshold = sorted(mentions.values(), reverse=True)[4]
     assert len(entities) == 5 and all(mentions[e] >= threshold for e in entities)
-    model = view_model(sub, analyse=False)
+    model = view_model(rdflib_triples(sub), analyse=False)
     drawn = {n["id"] for n in model["nodes"] if n["cls"] in ("Person", "Company", "Organization", "MediaOutlet", "HardwareModel")}
     assert drawn == {str(e) for e in entities}
     assert all(e["from"] in {n["id"] for n in model["nodes"]} and e["to"] in {n["id"] for n in model["nodes"]}
@@ -168,24 +168,25 @@ def test_the_page_of_a_big_corpus_holds_the_most_mentioned_entities(plain):
 def test_the_page_of_a_big_corpus_holds_at_most_so_many_facts_the_best_backed_first(plain):
     from rdflib import RDF
 
-    from kg.export import triples_of
+    from kg.export import plain_triples_of, rdflib_triples
     from kg.view import ENTITY_CLASSES, NODE_CLASSES, most_mentioned, view_model
     from kg.vocab import SANAD
 
-    triples = triples_of((plain / "graph.trig").read_bytes())
+    triples = plain_triples_of((plain / "graph.trig").read_bytes())
     types = {}
     for s, p, o in triples:
-        if p == RDF.type:
+        if p == str(RDF.type):
             types.setdefault(s, set()).add(o)
-    facts = {n for n, ts in types.items() if ts & set(NODE_CLASSES) and not ts & set(ENTITY_CLASSES)}
-    spans = {f: sum(1 for s, p, o in triples if s == f and p == SANAD.evidence) for f in facts}
+    node_classes, entity_classes = set(map(str, NODE_CLASSES)), set(map(str, ENTITY_CLASSES))
+    facts = {n for n, ts in types.items() if ts & node_classes and not ts & entity_classes}
+    spans = {f: sum(1 for s, p, o in triples if s == f and p == str(SANAD.evidence)) for f in facts}
     assert len(facts) > 4 and len(set(spans.values())) > 1
     sub, kept, total, shown, all_facts = most_mentioned(triples, 10_000, max_facts=4)
     assert (kept, shown) == (total, 4) and all_facts == len(facts)
-    model = view_model(sub, analyse=False)
+    model = view_model(rdflib_triples(sub), analyse=False)
     drawn = {n["id"] for n in model["nodes"] if n["id"] in {str(f) for f in facts}}
     assert len(drawn) == 4
-    entities = {n for n, ts in types.items() if ts & set(ENTITY_CLASSES)}
+    entities = {n for n, ts in types.items() if ts & entity_classes}
     linked = ({s for s, p, o in triples if s in facts and o in entities}
               | {o for s, p, o in triples if o in facts and s in entities})
     # no fact about an entity left out is backed by more evidence spans than a fact drawn

@@ -1082,6 +1082,11 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             or len(after) >= 3 and after[0].norm == "," and after[1].norm == "which" and after[2].norm == "was":
         if not (len(after) >= 4 and after[2].norm == "was") or after[3].norm in founded:
             return "Company"  # "Tallyhaw, founded in 2019 by ...", "Tallyhaw was co-founded by ..."
+    # what raises money is a company: "Orbitly raised $25 million", "Orbitly has secured €40m", "جمعت Orbitly 25 مليون"
+    # (not a surname: "Jane Kaplan ... Kaplan raised $3 million for the charity")
+    if _raises_money(doc, before, after) and not (
+            len(run) == 1 and re.search(rf"\b[A-Z][\w'’-]+ {re.escape(run[0].text)}\b", doc.text)):
+        return "Company"
     # apposition: "Halcyon Compute, a two-year-old startup", "Veridian, the coding lab"
     if len(after) >= 2 and after[0].norm in (",", "،") and after[1].norm in ("a", "an", "the"):
         for etype in ("MediaOutlet", "Company", "Organization"):
@@ -1099,6 +1104,28 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
                                                        or nxt.norm in lex.words("unit_nouns_en")):
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
     return None
+
+
+def _raises_money(doc: Doc, before: list[Token], after: list[Token]) -> bool:
+    """The name raises an amount: "X raised $25 million", "X has secured €40m" (the verb right after
+    the name, an auxiliary or two allowed), "جمعت X 25 مليون دولار" (the verb right before it, the
+    amount right after), or is valued at one: "a round that values X at $2 billion"."""
+    lex = doc.lex
+    symbols = lex.currency_symbols
+
+    def amount(toks: list[Token]) -> bool:
+        return bool(toks) and (toks[0].text in symbols or toks[0].script == "num"
+                               or len(toks) >= 2 and toks[0].text in ("US", "A", "C") and toks[1].text in symbols)
+
+    if before and before[-1].norm in lex.words("valuing_verbs_en") and after and after[0].norm == "at" \
+            and amount(after[1:3]):
+        return True  # "a round that values Orbitly at $2 billion"
+    if before and any(f in lex.words("raise_money_verbs_ar") for f, _ in strip_proclitic(doc, before[-1])):
+        return amount(after)
+    n = 0
+    while n < min(2, len(after)) and after[n].norm in ("has", "have", "had", "just", "now", "also", "reportedly", "recently"):
+        n += 1
+    return n < len(after) and after[n].norm in lex.words("raise_money_verbs_en") and amount(after[n + 1:n + 3])
 
 
 def _gloss_of(arabic: Token, run: list[Token]) -> bool:

@@ -404,6 +404,11 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if investee is None and joined is not None:
         investee, joiners = joined
         investors |= joiners
+    if investee is None and rounds:
+        # "The round, which values Orbitly at $2 billion, was co-led by ...", "valuing Orbitly at": what the round values
+        investee = next((ctx.items[q + 1].key for q in idx[:-2] if ctx.is_word(q, ctx.words("valuing_verbs"), False)
+                         and ctx.items[q + 1].is_org and ctx.items[q + 1].etype != "MediaOutlet"
+                         and ctx.is_word(q + 2, frozenset({"at"}), False)), None)
     if investee is None and rounds and not raises:
         # "after Mistral AI, which was valued at €11.7 billion following a €1.7 billion round led by ASML":
         # the organization the relative clause holding the round describes

@@ -1744,3 +1744,31 @@ def test_definite_title_with_a_field_and_no_company_in_the_sentence(tmp_path):
         ("person/tom-becker", "org/cohere")}
     assert ("person/tom-becker", "org/cohere") not in pos(
         "b.en.txt", "Tom Becker, the head of engineering for Command, met Apple's board on Friday.")
+
+
+def test_arabic_funding_received_from_listed_investors(tmp_path):
+    """"حصلت شركة X على تمويل بقيمة ... من مستثمرين بينهم A وB": X is funded, A and B invest (not
+    X investing in A); a bare "تمويل" is a round when money is raised with it."""
+    ex = run(tmp_path, "f.ar.txt", "تمويل\n\nحصلت شركة Quanta Robotics على تمويل بقيمة 75 مليون دولار من مستثمرين "
+             "بينهم إنفيديا وسامسونج.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/quanta-robotics"), ("investor", "org/nvidia"),
+                                            ("investor", "org/samsung-electronics")})]
+    control = run(tmp_path, "g.ar.txt", "تمويل\n\nحصلت شركة Quanta Robotics على تمويل حكومي لمشروعها.\n")
+    assert roles(control) == []
+
+
+def test_what_raises_money_or_is_valued_is_a_company(tmp_path):
+    """An unknown name that raises an amount ("Orbitly raised $25 million", "جمعت Orbitly 25 مليون
+    دولار") or that a round values ("which values Orbitly at $2 billion") is a company, the round's
+    investee; a surname of a person named in full is not, nor a name that raises no money."""
+    ex = run(tmp_path, "o.en.txt", "Funding\n\nOrbitly raised $25 million in seed funding led by Accel.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/orbitly"), ("investor", "org/accel")})]
+    ex = run(tmp_path, "v.en.txt", "Funding\n\nThe round, which values Orbitly at $2 billion, was co-led by Accel "
+             "and Greylock, the company said.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/orbitly"), ("investor", "org/accel"),
+                                            ("investor", "org/greylock")})]
+    ex = run(tmp_path, "o.ar.txt", "تمويل\n\nجمعت Orbitly 25 مليون دولار في جولة بقيادة سيكويا كابيتال.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/orbitly"), ("investor", "org/sequoia-capital")})]
+    control = run(tmp_path, "c.en.txt", "Funding\n\nOrbitly raised concerns about Nvidia. Mark Kaplan joined Google "
+                  "last year. Kaplan raised $3 million for a charity.\n")
+    assert "org/orbitly" not in control.entities and "org/kaplan" not in control.entities

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from kg.extractors import extractor
 from kg.extractors.context import Context
-from kg.extractors.employment import subject_org
+from kg.extractors.employment import backed_modifier, subject_org
 from kg.model import Deal, Money
 
 # An acqui-hire's hiring company is its acquirer and the startup its target, unless the article
@@ -70,6 +70,8 @@ def deals(ctx: Context) -> None:
             else:
                 rounds.append(round_)
             continue
+        if _unplaced_round(ctx, s):
+            continue  # "The funding was led by A, with B also participating." with no round before it
         frame = _frame(ctx, s, denied, covered)
         if frame is not None:
             frames.append(frame)
@@ -168,6 +170,15 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
         frame.amounts = {ctx.items[m].money for m in range(k + 1, min(max(k, q) + 4, idx[-1] + 1))
                          if ctx.items[m].kind == "money"}
         out.append(frame)
+    for k in idx:  # "Nvidia-backed Crusoe": Nvidia invests in the organization right after
+        if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet" and backed_modifier(ctx, k) \
+                and ctx.is_word(k + 2, ctx.words("investing_modifiers"), False) \
+                and k + 3 <= idx[-1] and ctx.items[k + 3].is_org and ctx.items[k + 3].etype != "MediaOutlet" \
+                and ctx.items[k + 3].key != ctx.items[k].key:
+            covered.update(range(k, k + 3))
+            frame = DealFrame([s], ctx.items[k + 3].key, kinds={"Investment"})
+            frame.others, frame.parties = {(ctx.items[k].key, "Investment")}, {ctx.items[k].key, ctx.items[k + 3].key}
+            out.append(frame)
     for name, backed in (("backed_by", True), ("investor_in", False)):
         lengths = ctx.lengths(ctx.phrases(name), proclitic=True)
         for k in idx:
@@ -359,6 +370,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                                                                                                  "investors", "شركة", "its"})):
                 if q - (k + n) > 12 and (clause_of is None or q - clause_at > 12):
                     break
+    investors.update(_participants(ctx, idx))
     for k in idx:  # "named Suning and Temasek as other backers": the organizations listed before "as ... backers"
         if ctx.is_word(k, frozenset({"as"}), False) and any(ctx.is_word(q, ctx.words("investor_words"))
                                                              for q in range(k + 1, min(k + 4, idx[-1] + 1))):
@@ -409,6 +421,13 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         investee = next((ctx.items[q + 1].key for q in idx[:-2] if ctx.is_word(q, ctx.words("valuing_verbs"), False)
                          and ctx.items[q + 1].is_org and ctx.items[q + 1].etype != "MediaOutlet"
                          and ctx.is_word(q + 2, frozenset({"at"}), False)), None)
+    if investee is None and rounds:  # "ما رفع تقييم شركة X إلى ملياري دولار": the company the round values
+        for q in idx[:-1]:
+            r = q + 1 + ctx.is_word(q + 1, frozenset({"شركه"}), False)
+            if ctx.is_word(q, ctx.words("valuing_nouns")) and r <= idx[-1] and ctx.items[r].is_org \
+                    and ctx.items[r].etype != "MediaOutlet" and ctx.items[r].key not in investors:
+                investee = ctx.items[r].key
+                break
     if investee is None and rounds and not raises:
         # "after Mistral AI, which was valued at €11.7 billion following a €1.7 billion round led by ASML":
         # the organization the relative clause holding the round describes
@@ -470,6 +489,48 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if any(ctx.is_word(q, hedges) for q in range(idx[0], first)):
         frame.status = "planned"
     return frame
+
+
+def _unplaced_round(ctx: Context, s: int) -> bool:
+    """A sentence about a round's leaders or participants ("The funding was led by A, with B also
+    participating", "وقادت شركة A جولة التمويل بمشاركة B") that names no company raising it and no
+    round before it: nothing in it says who is funded, so no deal is read from it."""
+    idx = list(ctx.sentence_items(s))
+    if not idx or not _found(ctx, idx, "round_nouns"):
+        return False
+    if _found(ctx, idx, "raise_verbs") or _found(ctx, idx, "acquire_words") or _found(ctx, idx, "license_words"):
+        return False
+    if any(ctx.is_word(k, frozenset({"in", "into", "في", "لشركه", "of"}), False) for k in idx):
+        return False  # "led the round in X", "جولة تمويل في X": the company may be named
+    leads = _found(ctx, idx, "round_leads") + _found(ctx, idx, "round_led") + _found(ctx, idx, "round_participation")
+    return bool(leads)
+
+
+def _participants(ctx: Context, idx: list[int]) -> set[str]:
+    """The organizations a sentence says took part in the round: listed before the verb in English
+    ("and Microsoft, Nvidia and SoftBank participated", "with A and B also participating"), after it
+    in Arabic ("وشارك في الجولة كل من A وB")."""
+    out: set[str] = set()
+    lengths = ctx.lengths(ctx.phrases("round_participation"), proclitic=True)
+    links = frozenset({"and", "also", "all", "both", "و", "كل", "من", "ايضا", "أيضا"})
+    for k in idx:
+        n = lengths[k]
+        if not n:
+            continue
+        if ctx.items[k].script == "ar":
+            q = k + n
+            while q <= idx[-1] and q - (k + n) <= 3 and not ctx.items[q].is_org and ctx.is_word(q, links, False):
+                q += 1
+            out.update(o for o in _listed_orgs(ctx, q, idx[-1]) if o)
+            continue
+        q, found = k - 1, []
+        while q >= idx[0] and (ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet" or ctx.is_punct(q, ",")
+                               or ctx.is_word(q, links, False)):
+            if ctx.items[q].is_org:
+                found.append(ctx.items[q].key)
+            q -= 1
+        out.update(found)
+    return out
 
 
 def _joined_round(ctx: Context, idx: list[int], r: int) -> tuple[str, set[str]] | None:

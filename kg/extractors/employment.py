@@ -554,8 +554,15 @@ def subject_org(ctx: Context, start: int, stop: int) -> int | None:
         if it.is_org and it.etype != "MediaOutlet" and not ctx.is_word(q - 1, preps, proclitic=False):
             if it.script == "" and ctx.doc.text[it.start - 1:it.start] in ("ل", "ب"):
                 continue  # a glued preposition: "لجوجل"
+            if backed_modifier(ctx, q):
+                continue  # "Nvidia-backed Crusoe raised ...": Crusoe is the subject
             return q
     return None
+
+
+def backed_modifier(ctx: Context, q: int) -> bool:
+    """Organization q qualifies the next noun: "Nvidia-backed Crusoe", "a Google-owned lab"."""
+    return ctx.is_punct(q + 1, "-‐–") and ctx.is_word(q + 2, ctx.words("backed_modifiers"), False)
 
 
 def hired_people(ctx: Context, k: int, same: range) -> list[int]:

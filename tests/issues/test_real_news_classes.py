@@ -1772,3 +1772,36 @@ def test_what_raises_money_or_is_valued_is_a_company(tmp_path):
     control = run(tmp_path, "c.en.txt", "Funding\n\nOrbitly raised concerns about Nvidia. Mark Kaplan joined Google "
                   "last year. Kaplan raised $3 million for a charity.\n")
     assert "org/orbitly" not in control.entities and "org/kaplan" not in control.entities
+
+
+def test_backed_modifier_and_participants_of_a_round(tmp_path):
+    """"Nvidia-backed Crusoe raised ...": Crusoe raises, Nvidia backs it; "A led the round, and B, C and D
+    participated": every participant invests; "وشارك في الجولة كل من A وB، ما رفع تقييم شركة X": X is
+    the company the round values."""
+    ex = run(tmp_path, "b.en.txt", "Funding\n\nNvidia-backed Crusoe raised $600 million in a Series D round led by "
+             "Founders Fund.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/crusoe"), ("investor", "org/founders-fund"),
+                                            ("investor", "org/nvidia")})]
+    ex = run(tmp_path, "p.en.txt", "Funding\n\nOpenAI raised $6.6 billion at a $157 billion valuation. Thrive Capital "
+             "led the round, and Microsoft, Nvidia and SoftBank participated.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/openai"), ("investor", "org/thrive-capital"),
+                                            ("investor", "org/microsoft"), ("investor", "org/nvidia"),
+                                            ("investor", "org/softbank")})]
+    ex = run(tmp_path, "p.ar.txt", "تمويل\n\nوشارك في الجولة كل من إنفيديا ومايكروسوفت، ما رفع تقييم شركة Vantor Labs "
+             "إلى ملياري دولار.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/vantor-labs"), ("investor", "org/nvidia"),
+                                            ("investor", "org/microsoft")})]
+
+
+def test_a_round_sentence_naming_no_funded_company_makes_no_deal(tmp_path):
+    """Leaders and participants with no company raising and no round before: no deal (not the leader
+    funded by a participant); after a round, the same sentence adds to it."""
+    for name, text in (("u.en.txt", "The funding was led by Thrive Capital, with Microsoft, Nvidia and SoftBank also "
+                                    "participating."),
+                       ("u.ar.txt", "وقادت شركة Thrive Capital جولة التمويل بمشاركة مايكروسوفت وإنفيديا وسوفت بنك.")):
+        assert roles(run(tmp_path, name, "Funding\n\n" + text + "\n")) == []
+    ex = run(tmp_path, "a.en.txt", "Funding\n\nOpenAI raised $6.6 billion last week. The funding was led by Thrive "
+             "Capital, with Microsoft, Nvidia and SoftBank also participating.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/openai"), ("investor", "org/thrive-capital"),
+                                            ("investor", "org/microsoft"), ("investor", "org/nvidia"),
+                                            ("investor", "org/softbank")})]

@@ -519,7 +519,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
             # the verb, its subject, then the name: "عينت أمازون NAME رئيسًا"
             i >= 2 and (not free(toks[i - 1].start, toks[i - 1].end) or toks[i - 1].norm == "مع") and any(
-                f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])),  # ("تعاقدت مع NAME")
+                f in verbs for f, _ in strip_proclitic(doc, toks[i - 2]))  # ("تعاقدت مع NAME")
+            or _verb_company_before(doc, i, free, verbs),  # "عينت شركة أوبن إيه آي NAME"
             # "أن NAME سيغادر منصبه": a subject after "أن", then its verb
             bool(i) and toks[i - 1].norm in ("ان", "بان", "وان") and j < len(toks) and any(
                 f in lex.words("name_verbs_ar") or f[:1] == "س" and f[1:] in lex.words("name_verbs_ar")
@@ -574,6 +575,18 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
                         prefix=norm(doc.text[tok.start:start])))
         i = j
     return out
+
+
+def _verb_company_before(doc: Doc, i: int, free, verbs: frozenset[str]) -> bool:
+    """A verb, then "شركة" and a company of one or more words already read, then token i: "عينت شركة
+    أنثروبيك NAME", "ووظفت شركة أوبن إيه آي NAME"."""
+    toks = doc.tokens
+    q = i - 1
+    while q >= 0 and i - q <= 5 and not free(toks[q].start, toks[q].end):
+        q -= 1
+    if q == i - 1 or q < 1 or toks[q].norm != "شركه":
+        return False
+    return any(f in verbs for f, _ in strip_proclitic(doc, toks[q - 1]))
 
 
 def _founders_after(doc: Doc, i: int) -> int:

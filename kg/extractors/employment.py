@@ -41,6 +41,13 @@ def works_now(ctx: Context) -> None:
                 ctx.relate(ctx.person(p), "worksFor", ctx.items[o].key, ctx.span(p, p), "0.7")
                 ctx.relate(ctx.items[o].key, "hired", ctx.person(p), ctx.span(p, p), "0.7")
             continue
+        if last is None and k - 1 == same.start and ctx.is_word(k - 1, frozenset({"before", "after", "since", "upon"}), False):
+            # "Before joining Microsoft, Kevin Scott worked at ...": the person right after the clause
+            comma = next((q for q in range(o + 1, min(o + 8, same.stop)) if ctx.is_punct(q, ",")), None)
+            if comma is not None and comma + 1 in same and ctx.refers_to_person(comma + 1) \
+                    and ctx.items[comma + 1].kind == "ent":
+                ctx.relate(ctx.person(comma + 1), "worksFor", ctx.items[o].key, ctx.span(k - 1, comma + 1), "0.75")
+            continue
         if last is None:
             subject = ctx.sentence_subject(k)  # "He will join Google", "وانضم إلى OpenAI"
             if subject is not None:
@@ -143,6 +150,8 @@ def former_jobs(ctx: Context) -> None:
                     and not it.prefix.endswith("ال"):
                 break  # "سيغادر منصبه، على أن يخلفه مهندس مخضرم عمل لدى ...": someone new, indefinite
             n = ctx.words_at(q, cues, proclitic=True)
+            if n and ctx.is_word(q, frozenset({"worked"}), False) and ctx.is_word(q - 1, frozenset({"has", "have"}), False):
+                n = 0  # "has worked at Google since 2019": still there
             if not n:
                 q += 1
                 continue
@@ -421,6 +430,12 @@ def hires(ctx: Context) -> None:
             # "Meta named Alexandr Wang chief AI officer", "named NAME as its CTO": naming someone to a title
             m = ctx.words_at(k, naming)
             p = k + m
+            # "named former Stripe CTO Rahul Patil as its new CTO": the person past a describing title
+            while p < min(k + m + 6, len(ctx.items)) and not ctx.items[p].is_person and (
+                    ctx.items[p].kind == "title" or ctx.items[p].is_org and ctx.items[p].etype != "MediaOutlet"
+                    or ctx.is_word(p, ctx.words("former"), False) or ctx.is_punct(p, "'’-")
+                    or ctx.is_word(p, frozenset({"s", "ex"}), False)):
+                p += 1
             t = p + 1
             lead = frozenset({"as", "its", "the", "new", "a", "an", "interim"})
             while t < min(p + 4, len(ctx.items)) and ctx.is_word(t, lead, False):
@@ -442,7 +457,7 @@ def hires(ctx: Context) -> None:
             _hired_by_a_leader(ctx, k, n, same)
             continue
         again = bool(ctx.words_at(k, rehire, proclitic=True))
-        people = hired_people(ctx, k + n + (hirer == k + n), same)
+        people = hired_people(ctx, hirer + 1 if k + n <= hirer <= k + n + 1 else k + n, same)
         for p in people:
             person = ctx.person(p)
             evidence = ctx.span(min(hirer, k), p)
@@ -537,6 +552,8 @@ def hirer_of(ctx: Context, k: int, after: int | None = None) -> int | None:
             if ctx.is_word(p, preps, proclitic=False) or ctx.items[q].kind == "ent" and ctx.items[q].prefix in ("من", "في"):
                 break  # "شراء 49% من شركة Scale AI وتوظيف ...": the company bought from, not the hirer
             return q
+    if after is not None and ctx.items[k].script == "ar" and ctx.is_word(after, frozenset({"شركه"}), False):
+        after += 1  # "عينت شركة أنثروبيك NAME": the company noun before the name
     if after is not None and after in same and ctx.items[k].script == "ar" and ctx.items[after].is_org \
             and ctx.items[after].etype != "MediaOutlet":
         return after

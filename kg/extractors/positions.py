@@ -299,6 +299,16 @@ def _frame(ctx: Context, t: int) -> Frame:
         before = _past_modifiers(ctx, before, same)  # "NAME, an AI researcher at X": words of the field
     while before in same and ctx.is_word(before, skip, proclitic=False):
         before -= 1  # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director"
+    if ctx.doc.lang != "ar" and f.first - 1 in same and ctx.is_word(f.first - 1, frozenset({"a", "an", "the"}), False):
+        # "Sarah Chen, previously a vice president at X", "NAME, who was formerly the CTO of X": a past title
+        q = before
+        while q in same and ctx.is_word(q, ctx.words("past_adverbs"), False):
+            q -= 1
+        if q < before:
+            while q in same and (ctx.is_word(q, skip, proclitic=False) or ctx.is_word(q, frozenset({"who"}), False)):
+                q -= 1
+            if ctx.is_punct(q, ",") and q - 1 in same and items[q - 1].is_person and items[q - 1].kind == "ent":
+                f.current, before = False, q
     if ctx.is_punct(before):
         before -= 1
     # "TITLE A، وTITLE B": a title joined by و after a comma opens the next item of a list, whose

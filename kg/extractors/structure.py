@@ -291,8 +291,11 @@ def founded_by(ctx: Context) -> None:
         if not people and ctx.doc.lang == "ar":
             people = [q for q in range(k + 1, min(k + 14, same.stop)) if ctx.refers_to_person(q)
                       and ctx.items[q].kind == "ent"][:2]
-        if not people and ctx.doc.lang == "ar" and (ctx.items[k].norm.startswith("بتاسيس")
-                                                       or ctx.is_word(k - 1, frozenset({"في"}), False)):
+        if not people and (ctx.doc.lang == "ar" and (ctx.items[k].norm.startswith(("بتاسيس", "لتاسيس", "ليوسس", "لتوسس"))
+                                                     or ctx.is_word(k - 1, frozenset({"في"}), False))
+                           or ctx.doc.lang != "ar" and ctx.is_word(k - 1, frozenset({"to"}), False)
+                           and ctx.is_word(k, frozenset({"found", "co-found", "cofound", "launch", "start"}), False)):
+            # "left OpenAI to found SSI", "غادر ... ليؤسس شركة X": the one person the sentence opens with
             # "بدأ سام ألتمان ... بتأسيس شركته": the verb's subject, the one person the sentence opens with
             named = [q for q in range(same.start, k) if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"]
             lead = [q for q in range(same.start, named[0]) if not ctx.is_punct(q)] if named else []

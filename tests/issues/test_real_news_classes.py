@@ -1805,3 +1805,40 @@ def test_a_round_sentence_naming_no_funded_company_makes_no_deal(tmp_path):
     assert roles(ex) == [(("Investment",), {("investee", "org/openai"), ("investor", "org/thrive-capital"),
                                             ("investor", "org/microsoft"), ("investor", "org/nvidia"),
                                             ("investor", "org/softbank")})]
+
+
+def test_named_past_a_describing_title_and_past_titles_in_appositions(tmp_path):
+    """"Anthropic named former Stripe CTO Rahul Patil as its new CTO": a hire past the describing title;
+    "NAME, previously a vice president at X," / "NAME, who was formerly the CTO of X,": a past job of
+    NAME (not an unnamed vice president); "NAME, a vice president at X," stays current."""
+    ex = run(tmp_path, "n.en.txt", "Hire\n\nAnthropic named former Stripe CTO Rahul Patil as its new chief technology "
+             "officer.\n")
+    assert {("org/anthropic", "hired", "person/rahul-patil"), ("person/rahul-patil", "worksFor", "org/anthropic"),
+            ("person/rahul-patil", "formerlyWorkedFor", "org/stripe")} <= rels(ex)
+    for text in ("Sarah Chen, previously a vice president at Google DeepMind, will become OpenAI's head of research.",
+                 "Sarah Chen, who was formerly a vice president at Google DeepMind, joined OpenAI."):
+        ex = run(tmp_path, "p.en.txt", "Hire\n\n" + text + "\n")
+        assert ("person/sarah-chen", "formerlyWorkedFor", "org/google-deepmind") in rels(ex)
+        assert ("person/sarah-chen", "worksFor", "org/openai") in rels(ex)
+        assert [k for k, e in ex.entities.items() if e.etype == "Person"] == ["person/sarah-chen"]
+    control = run(tmp_path, "c.en.txt", "Hire\n\nSarah Chen, a vice president at Google DeepMind, spoke on Monday.\n")
+    assert rels(control) == {("person/sarah-chen", "worksFor", "org/google-deepmind")}
+
+
+def test_worked_at_before_joining_and_leaving_to_found(tmp_path):
+    """"NAME worked at A and B" is a past job (not "has worked at A since 2019"); "Before joining X,
+    NAME ..." joins X; "left X to found Y" / "غادر ... ليؤسس شركة Y" founds Y; "عينت شركة X NAME" hires."""
+    ex = run(tmp_path, "w.en.txt", "Hire\n\nBefore joining Microsoft, Kevin Scott worked at LinkedIn and Google.\n")
+    assert rels(ex) == {("person/kevin-scott", "worksFor", "org/microsoft"),
+                        ("person/kevin-scott", "formerlyWorkedFor", "org/linkedin"),
+                        ("person/kevin-scott", "formerlyWorkedFor", "org/google")}
+    control = run(tmp_path, "h.en.txt", "Hire\n\nKevin Scott has worked at Google since 2019.\n")
+    assert not any(p == "formerlyWorkedFor" for _, p, _ in rels(control))
+    ex = run(tmp_path, "f.en.txt", "Exit\n\nIlya Sutskever left OpenAI to found Safe Superintelligence.\n")
+    assert ("person/ilya-sutskever", "founded", "org/safe-superintelligence") in rels(ex)
+    ex = run(tmp_path, "f.ar.txt", "خبر عاجل عن الشركات\n\nغادر إيليا سوتسكيفر شركة أوبن إيه آي ليؤسس شركة "
+             "Safe Superintelligence.\n")
+    assert {("person/ilya-sutskever", "founded", "org/safe-superintelligence"),
+            ("person/ilya-sutskever", "formerlyWorkedFor", "org/openai")} <= rels(ex)
+    ex = run(tmp_path, "a.ar.txt", "خبر عاجل عن الشركات\n\nعينت شركة أنثروبيك راهول باتيل رئيسا تقنيا لها.\n")
+    assert ("org/anthropic", "hired", "person/rahwl-batyl") in rels(ex)

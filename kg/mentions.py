@@ -984,8 +984,11 @@ def _name_runs(doc: Doc, free) -> list[list[Token]]:
         if bool(cur) and tok.norm in org_links and k + 1 < len(toks) and _case_ok(toks[k + 1].text) \
                 and any(t.text in org_inside for t in cur) and (toks[k + 1].norm,) not in titles:
             particle = True  # "University of Technology"
-        ok = tok.script == "latin" and free(tok.start, tok.end) and (
-            _case_ok(tok.text) or particle or doc.lang == "ar") and not any(a <= tok.start < b for a, b in headline_ends)
+        # "Weights & Biases", "Procter & Gamble": an ampersand between capitalised words joins one name
+        amp = bool(cur) and tok.text == "&" and k + 1 < len(toks) and toks[k + 1].script == "latin" \
+            and _case_ok(toks[k + 1].text) and _contiguous(doc, [cur[-1], tok]) and _contiguous(doc, [tok, toks[k + 1]])
+        ok = (tok.script == "latin" or amp) and free(tok.start, tok.end) and (
+            _case_ok(tok.text) or particle or amp or doc.lang == "ar") and not any(a <= tok.start < b for a, b in headline_ends)
         if ok and ((tok.norm,) in titles or k in in_title or (cur and tok.norm in stop and tok.norm != "the"
                                               and not (tok.text in suffixes and cur[-1].norm not in places))):
             # "Silo AI" is one name, "French AI start-up Kestrel" is not
@@ -1076,6 +1079,12 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if before and (before[-1].norm in bought or len(before) >= 2 and before[-1].norm == "of"
                    and before[-2].norm in bought) and not (after and after[0].norm in ("'", "’")):
         return "Company"
+    # a Latin name bought in Arabic text: "شراء Informatica", "استحوذت على Windsurf"
+    if before and run[0].script == "latin" and doc.lang == "ar" and (
+            any(f in lex.words("acquire_words_ar") for f, _ in strip_proclitic(doc, before[-1]))
+            or len(before) >= 2 and before[-1].norm in ("على", "علي")
+            and any(f in lex.words("acquire_words_ar") for f, _ in strip_proclitic(doc, before[-2]))):
+        return "Company"
     # "Waterloo-based DarwinAI", "Paris-based startup Zentrix": a company described by its home town
     if len(before) >= 2 and before[-1].norm == "based" and before[-2].norm in ("-", "‐", "–") \
             and run[0].script == "latin":
@@ -1114,7 +1123,8 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             and nxt is not after[-1] and _title_at(doc, doc.token_index[nxt.start] + 1):
         return "Company"  # "Convogo's three co-founders", "Zephyr's 40 engineers"
     if nxt is not None and nxt.script == "latin" and (_case_ok(nxt.text) or (nxt.norm,) in lex.title_index
-                                                       or nxt.norm in lex.words("unit_nouns_en")):
+                                                       or nxt.norm in lex.words("unit_nouns_en")
+                                                       or nxt.norm in lex.words("owned_nouns_en")):
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
     return None
 

@@ -551,6 +551,9 @@ def hirer_of(ctx: Context, k: int, after: int | None = None) -> int | None:
                                                                     frozenset({"شركه", "شركة"}), proclitic=True)
             if ctx.is_word(p, preps, proclitic=False) or ctx.items[q].kind == "ent" and ctx.items[q].prefix in ("من", "في"):
                 break  # "شراء 49% من شركة Scale AI وتوظيف ...": the company bought from, not the hirer
+            if any(ctx.words_at(r, ctx.phrases(name), proclitic=True) for name in ("license_words", "acquire_words")
+                   for r in range(max(same.start, p - 2), p + 1)):
+                break  # "مقابل ترخيص تقنيات Windsurf وتوظيف رئيسها": the company licensed, not the hirer
             return q
     if after is not None and ctx.items[k].script == "ar" and ctx.is_word(after, frozenset({"شركه"}), False):
         after += 1  # "عينت شركة أنثروبيك NAME": the company noun before the name

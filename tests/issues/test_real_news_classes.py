@@ -1842,3 +1842,28 @@ def test_worked_at_before_joining_and_leaving_to_found(tmp_path):
             ("person/ilya-sutskever", "formerlyWorkedFor", "org/openai")} <= rels(ex)
     ex = run(tmp_path, "a.ar.txt", "خبر عاجل عن الشركات\n\nعينت شركة أنثروبيك راهول باتيل رئيسا تقنيا لها.\n")
     assert ("org/anthropic", "hired", "person/rahwl-batyl") in rels(ex)
+
+
+def test_stakes_taken_ampersand_names_and_owned_products(tmp_path):
+    """"Meta took a 49% stake in Scale AI": an investment; "Weights & Biases" is one name; "Inflection's
+    models" makes Inflection a company that can license them; a Latin name after "شراء" is bought."""
+    ex = run(tmp_path, "s.en.txt", "Stake\n\nMeta took a 49% stake in Scale AI for $14.3 billion.\n")
+    assert roles(ex) == [(("Investment",), {("investor", "org/meta"), ("investee", "org/scale-ai")})]
+    ex = run(tmp_path, "w.en.txt", "Deal\n\nCoreWeave announced it would acquire Weights & Biases for $1.7 billion.\n")
+    assert roles(ex) == [(("Acquisition",), {("acquirer", "org/coreweave"), ("target", "org/weights-biases")})]
+    assert ex.entities["org/weights-biases"].labels[0][0] == "Weights & Biases"
+    ex = run(tmp_path, "l.en.txt", "Deal\n\nMicrosoft will license Inflection's models and hire most of its staff.\n")
+    assert any(kinds == ("AcquiHire", "LicensingDeal") and ("licensor", "org/inflection") in r for kinds, r in roles(ex))
+    ex = run(tmp_path, "i.ar.txt", "خبر عاجل عن الشركات\n\nتعتزم سيلزفورس شراء Informatica في صفقة قيمتها 8 مليارات دولار.\n")
+    assert roles(ex) == [(("Acquisition",), {("acquirer", "org/salesforce"), ("target", "org/informatica")})]
+    control = run(tmp_path, "c.en.txt", "Note\n\nMeta took a long time to answer Scale AI.\n")
+    assert roles(control) == []
+
+
+def test_the_company_licensed_is_not_the_one_hiring(tmp_path):
+    """"وافقت جوجل على دفع ... مقابل ترخيص تقنيات Windsurf وتوظيف رئيسها التنفيذي NAME": Google hires,
+    Windsurf is licensed (and its chief executive leaves it)."""
+    ex = run(tmp_path, "g.ar.txt", "خبر عاجل عن الشركات\n\nوافقت جوجل على دفع 2.4 مليار دولار مقابل ترخيص تقنيات Windsurf "
+             "وتوظيف رئيسها التنفيذي فارون موهان.\n")
+    assert ("org/google", "hired", "person/varun-mohan") in rels(ex)
+    assert ("org/windsurf", "hired", "person/varun-mohan") not in rels(ex)

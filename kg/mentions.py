@@ -141,6 +141,7 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken: list[Item] = []
     taken += _money(doc)
     taken += _known_entities(doc, _free(taken))
+    taken += _unknown_models(doc, _free(taken), taken)
     taken += _known_spelled_otherwise(doc, _free(taken))
     taken += _surnames(doc, _free(taken), taken)
     taken += _unknown_entities(doc, _free(taken), taken)
@@ -305,6 +306,43 @@ def _model_plural(doc: Doc, i: int):
     if entry_id is None or doc.lex.entries[entry_id].etype != "HardwareModel":
         return None
     return entry_id, tok.start, i + 1, ""
+
+
+MODEL_CODE = re.compile(r"[A-Z]{1,4}\d{2,4}[A-Z]{0,3}")
+
+
+def _unknown_models(doc: Doc, free, taken: list[Item]) -> list[Item]:
+    """A chip model no lexicon lists, written as a code ("MI450", "GB400"), where the words around
+    say it is a chip: its maker right before ("AMD MI450", "Nvidia's X100"), a chip family word before
+    ("Instinct MI450"), or a chip noun right after ("MI450 GPUs") or, in Arabic, before ("شريحة MI450",
+    "من طراز MI450")."""
+    lex = doc.lex
+    makers = {k for k in lex.patterns.get("maker_families", {}) if k != "description"}
+    families = lex.words("chip_family_words_en")  # (normalised: compared with a token's norm)
+    chips = {w for name in ("chip_nouns_en", "chip_nouns_ar") for phrase in lex.phrases(name) for w in phrase} | {"طراز"}
+    ends = {it.end: it for it in taken if it.kind == "ent"}
+    toks = doc.tokens
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.script != "latin" or not MODEL_CODE.fullmatch(tok.text) or not free(tok.start, tok.end):
+            continue
+        prev = toks[i - 1] if i else None
+        gap = doc.text[prev.end:tok.start] if prev is not None else ""
+        maker = ends.get(prev.end) if prev is not None and gap == " " else None
+        if maker is None and i >= 3 and toks[i - 1].norm == "s" and toks[i - 2].norm in ("'", "’"):
+            maker = ends.get(toks[i - 2].start)  # "Nvidia's X100"
+        cued = maker is not None and maker.key in makers
+        cued = cued or prev is not None and gap == " " and prev.norm in families
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        cued = cued or nxt is not None and doc.text[tok.end:nxt.start] == " " and nxt.norm in chips and nxt.script == "latin"
+        cued = cued or doc.lang == "ar" and prev is not None and any(f in chips for f, _ in strip_proclitic(doc, prev))
+        if not cued:
+            continue
+        key = f"{iris.kind_segment('HardwareModel')}/{iris.slug(tok.text)}"
+        sp = doc.span(tok.start, tok.end)
+        doc.add_entity(key, "HardwareModel", sp.exact, how="name", span=sp)
+        out.append(Item(tok.start, tok.end, "ent", norm(sp.exact), key=key, etype="HardwareModel"))
+    return out
 
 
 def _known_spelled_otherwise(doc: Doc, free) -> list[Item]:

@@ -21,6 +21,8 @@ def hardware(ctx: Context) -> None:
         if not (it.kind == "ent" and it.etype == "HardwareModel"):
             continue
         same = ctx.sentence_range(h)
+        if h + 1 in same and ctx.items[h + 1].kind == "ent" and ctx.items[h + 1].etype == "HardwareModel":
+            continue  # "Blackwell B200 chips": the family names the model after it, which the count is of
         maker = None
         # quantity before the model, with only unit words or the maker in between
         q = h - 1
@@ -28,6 +30,9 @@ def hardware(ctx: Context) -> None:
         described = 0  # "20,736 liquid-cooled Nvidia Blackwell Ultra GPUs": a few describing words
         while q in same and q >= h - 8:
             prev = ctx.items[q]
+            if q == h - 1 and prev.kind == "ent" and prev.etype == "HardwareModel":
+                q -= 1  # past the family: "20,000 of Nvidia's Blackwell B200 chips"
+                continue
             if prev.kind == "tok" and described < 3 and ctx.doc.lang != "ar" and prev.norm not in between and (
                     prev.script == "latin" and prev.norm.replace("-", "").isalpha() and ctx.doc.text[prev.start].islower()
                     and prev.norm not in ("and", "or", "to", "for", "in", "with", "by", "from", "at", "on")

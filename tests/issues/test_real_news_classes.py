@@ -1867,3 +1867,17 @@ def test_the_company_licensed_is_not_the_one_hiring(tmp_path):
              "وتوظيف رئيسها التنفيذي فارون موهان.\n")
     assert ("org/google", "hired", "person/varun-mohan") in rels(ex)
     assert ("org/windsurf", "hired", "person/varun-mohan") not in rels(ex)
+
+
+def test_chip_models_no_lexicon_lists_and_a_family_before_its_model(tmp_path):
+    """A model code is a chip when its maker, a chip family or a chip noun stands next to it ("AMD
+    Instinct MI450 chips", "50,000 MI450 GPUs", "شريحة MI450"), not otherwise ("GPT5", "F150 truck");
+    "20,000 of Nvidia's Blackwell B200 chips" counts B200s, not the family."""
+    ex = run(tmp_path, "m.en.txt", "Chips\n\nAMD will supply 50,000 MI450 GPUs to Oracle. OpenAI released GPT5 today. "
+             "The F150 truck sold well.\n")
+    assert [k for k, e in ex.entities.items() if e.etype == "HardwareModel"] == ["hardware/mi450"]
+    assert [(h.model, h.quantity) for h in ex.hardware] == [("hardware/mi450", 50000)]
+    ex = run(tmp_path, "a.ar.txt", "خبر عاجل عن الشركات\n\nستشتري أوراكل 50 ألف شريحة MI450 من AMD.\n")
+    assert ("hardware/mi450", "manufacturer", "org/amd") in rels(ex)
+    ex = run(tmp_path, "b.en.txt", "Chips\n\nThe company bought 20,000 of Nvidia's Blackwell B200 chips.\n")
+    assert [(h.model, h.quantity) for h in ex.hardware] == [("hardware/b200", 20000)]

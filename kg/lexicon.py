@@ -129,6 +129,21 @@ class Lexicon:
         for entry in self.titles:
             for form in entry.get("ar", []) + entry.get("en_forms", []):
                 out.setdefault(phrase_key(form), entry)
+        for key, entry in self.title_accusatives.items():
+            out.setdefault(key, entry)
+        return out
+
+    @cached_property
+    def title_accusatives(self) -> dict[tuple[str, ...], dict]:
+        """The indefinite accusative of each Arabic title that is not itself a written form: a title a
+        naming verb gives ("عُيّن NAME رئيسًا لفريق"), after the name; a word after it is no name."""
+        written = {phrase_key(form) for entry in self.titles for form in entry.get("ar", []) + entry.get("en_forms", [])}
+        out: dict[tuple[str, ...], dict] = {}
+        for entry in self.titles:
+            for form in entry.get("ar", []):
+                key = _accusative(phrase_key(form))
+                if key not in written:
+                    out.setdefault(key, entry)
         return out
 
     @cached_property
@@ -238,3 +253,10 @@ def _load_json(path: Path) -> dict:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return Lexicon()
+
+
+def _accusative(words: tuple[str, ...]) -> tuple[str, ...]:
+    """An Arabic title as the object of a naming verb, indefinite ("عُيّن رئيسًا تنفيذيًا", "مديرا
+    للأبحاث"): the alef of the accusative on each word without the article (normalized text: the
+    tanween itself is a diacritic, dropped)."""
+    return tuple(w if w.startswith("ال") or w.endswith(("ه", "ة", "ا", "ى", "ء")) else w + "ا" for w in words)

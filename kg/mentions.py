@@ -734,6 +734,7 @@ def _title_ends_at(doc: Doc, i: int) -> bool:
 def _title_start(doc: Doc, i: int) -> int | None:
     """The first token of the title _title_ends_at finds before token i, or None."""
     index = doc.lex.title_index
+    accusatives = doc.lex.title_accusatives  # "عُيّن رئيسًا لفريق": the name comes before such a title
     toks = doc.tokens
     for skip in (0, 1, 2):
         end = i - skip
@@ -743,7 +744,8 @@ def _title_start(doc: Doc, i: int) -> int | None:
             if end - n < 0:
                 continue
             words = toks[end - n:end]
-            if any((f, *(t.norm for t in words[1:])) in index for f, _ in strip_proclitic(doc, words[0])):
+            if any((f, *(t.norm for t in words[1:])) in index and (f, *(t.norm for t in words[1:])) not in accusatives
+                   for f, _ in strip_proclitic(doc, words[0])):
                 return end - n
     return None
 
@@ -1390,6 +1392,7 @@ def _titles(doc: Doc, free) -> list[Item]:
     keys, lengths = doc.lex.title_keys  # _match_at returns the matched phrase itself
     max_len = max(len(k) for k in index)
     company_nouns = doc.lex.words("company_nouns_en")
+    number_words = {norm(w) for w in doc.lex.patterns["number_words"]["ar"]}
     i = 0
     while i < len(doc.tokens):
         hit = _match_at(doc, i, keys, max_len, cased=False, lengths=lengths)
@@ -1398,6 +1401,10 @@ def _titles(doc: Doc, free) -> list[Item]:
             end = doc.tokens[j - 1].end
             if j < len(doc.tokens) and doc.tokens[j].norm in company_nouns and doc.tokens[j].script == "latin":
                 i = j  # "Nvidia's partner firm", "a founder company": a word describing a company, no one's title
+                continue
+            if words in doc.lex.title_accusatives and i and (doc.tokens[i - 1].script == "num"
+                                                            or doc.tokens[i - 1].norm in number_words):
+                i = j  # "٥٥ موظفًا في فيريديان": a count of employees, no one's title
                 continue
             if free(start, end):
                 out.append(Item(start, end, "title", norm(doc.text[start:end]), doc.tokens[i].script,

@@ -513,12 +513,18 @@ def _hired_by_a_leader(ctx: Context, k: int, n: int, same: range) -> None:
         return
     person = ctx.person(leader)
     orgs = {p.org for p in ctx.out.positions if p.person == person and p.current}
+    hired = [p for p in hired_people(ctx, leader + 1 if leader > k else k + n, same)
+             if p != leader and ctx.person(p) != person]
+    if len(orgs) != 1 and len(hired) == 1:
+        # "عين مارك زوكربيرغ ألكسندر وانغ رئيسا لقسم الذكاء الفائق في ميتا": the company of the new title
+        frame = next((ctx.frames[t] for t in range(hired[0] + 1, min(same.stop, hired[0] + 4))
+                      if t in ctx.frames and ctx.frames[t].org is not None and ctx.frames[t].person in (None, hired[0])), None)
+        orgs = {ctx.items[frame.org].key} if frame is not None else orgs
     if len(orgs) != 1:
         return
     org = orgs.pop()
-    for p in hired_people(ctx, leader + 1 if leader > k else k + n, same):
-        if p != leader and ctx.person(p) != person:
-            ctx.relate(org, "hired", ctx.person(p), ctx.span(min(leader, k), p), "0.7")
+    for p in hired:
+        ctx.relate(org, "hired", ctx.person(p), ctx.span(min(leader, k), p), "0.7")
 
 
 def _hired_as(ctx: Context, hirer: int, p: int, same: range) -> None:

@@ -297,8 +297,10 @@ def _frame(ctx: Context, t: int) -> Frame:
     skip = ctx.words("determiners") | ctx.words("copulas")
     if ctx.doc.lang != "ar":
         before = _past_modifiers(ctx, before, same)  # "NAME, an AI researcher at X": words of the field
-    while before in same and ctx.is_word(before, skip, proclitic=False):
-        before -= 1  # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director"
+    while before in same and (ctx.is_word(before, skip, proclitic=False) or ctx.doc.lang != "ar"
+                              and ctx.is_word(before, frozenset({"will", "would"}), False)
+                              and ctx.is_word(before + 1, frozenset({"be"}), False)):
+        before -= 1  # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director", "NAME will be CTO"
     if ctx.doc.lang != "ar" and f.first - 1 in same and ctx.is_word(f.first - 1, frozenset({"a", "an", "the"}), False):
         # "Sarah Chen, previously a vice president at X", "NAME, who was formerly the CTO of X": a past title
         q = before

@@ -270,6 +270,9 @@ def founded_by(ctx: Context) -> None:
         # active: "Oyelaran co-founded Halcyon", "Lindgren co-founded the company", and the Arabic
         # verb-first order "وأسس العتيبي الشركة", "وأسست Kalima AI ... الباحثة نادية بنعلي"
         target = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].is_org), None)
+        if target is not None and ctx.items[k].script == "ar" and ctx.is_word(k + 1, frozenset({"الشركه"}), False) \
+                and (ctx.is_word(target - 1, ctx.words("prepositions"), False) or ctx.items[target].prefix in ("في", "ب", "ل")):
+            target = None  # "أسس الشركة الباحثان السابقان في جوجل A وB": the company the article is about, not Google
         if target is None:  # "بتأسيس شركته الجديدة التي تدعى «X»": the company's name after "called"
             called = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.is_word(q, ctx.words("called"), False)), None)
             target = next((q for q in range(called + 1, min(called + 3, same.stop)) if ctx.items[q].is_org), None) \

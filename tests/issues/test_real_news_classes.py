@@ -1881,3 +1881,24 @@ def test_chip_models_no_lexicon_lists_and_a_family_before_its_model(tmp_path):
     assert ("hardware/mi450", "manufacturer", "org/amd") in rels(ex)
     ex = run(tmp_path, "b.en.txt", "Chips\n\nThe company bought 20,000 of Nvidia's Blackwell B200 chips.\n")
     assert [(h.model, h.quantity) for h in ex.hardware] == [("hardware/b200", 20000)]
+
+
+def test_future_titles_arabic_accusative_titles_and_the_company_founded(tmp_path):
+    """"NAME, a co-creator of X, will be chief scientist of Y": NAME's title; "عين مارك زوكربيرغ NAME
+    رئيسا لقسم ... في ميتا": an accusative title, at the company it names, and Meta hires (a leader
+    hiring); "عُين رئيسًا لفريق يُدعى": no one named after such a title; "٥٥ موظفًا في X": a count,
+    not a title; "أسس الشركة الباحثان السابقان في جوجل A وB": the company the article is about."""
+    ex = run(tmp_path, "z.en.txt", "Hire\n\nShengjia Zhao, a co-creator of ChatGPT, will be chief scientist of Meta "
+             "Superintelligence Labs.\n")
+    assert rels(ex) == {("person/shengjia-zhao", "worksFor", "org/meta-superintelligence-labs")}
+    ex = run(tmp_path, "w.ar.txt", "خبر عاجل عن الشركات\n\nعين مارك زوكربيرغ ألكسندر وانغ رئيسا لقسم الذكاء الفائق في ميتا.\n")
+    assert {("org/meta", "hired", "person/alexandr-wang"), ("person/alexandr-wang", "worksFor", "org/meta")} <= rels(ex)
+    ex = run(tmp_path, "t.ar.txt", "خبر عاجل عن الشركات\n\nوكان يانغ قد عُين رئيسًا لفريق يُدعى \"المعرفة\" في أبل. "
+             "وينتقل نحو ٤٠ من أصل ٥٥ موظفًا في فيريديان إلى ميتا.\n")
+    persons = [k for k, e in ex.entities.items() if e.etype == "Person"]
+    assert not any("fryq" in k or "mwzf" in k for k in persons), persons
+    ex = run(tmp_path, "c.ar.txt", "خبر عاجل عن الشركات\n\nتأسست شركة Character.AI عام 2021. أسس الشركة الباحثان "
+             "السابقان في جوجل نعوم شازير ودانيال دي فريتاس.\n")
+    assert {("person/noam-shazeer", "founded", "org/character-ai"),
+            ("person/daniel-de-freitas", "founded", "org/character-ai")} <= rels(ex)
+    assert not any(p == "founded" and o == "org/google" for _, p, o in rels(ex))

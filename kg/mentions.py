@@ -1402,6 +1402,11 @@ def _titles(doc: Doc, free) -> list[Item]:
             if j < len(doc.tokens) and doc.tokens[j].norm in company_nouns and doc.tokens[j].script == "latin":
                 i = j  # "Nvidia's partner firm", "a founder company": a word describing a company, no one's title
                 continue
+            if words in (("lead",), ("co-lead",), ("head",)) and (
+                    i and doc.tokens[i - 1].norm in ("will", "would", "to", "could", "may", "might", "should", "can", "also")
+                    or j < len(doc.tokens) and doc.tokens[j].norm in ("a", "an", "the", "its", "their", "his", "her")):
+                i = j  # "SoftBank would lead a $40 billion round", "to head the unit": a verb, no one's title
+                continue
             if words in doc.lex.title_accusatives and i and (doc.tokens[i - 1].script == "num"
                                                             or doc.tokens[i - 1].norm in number_words):
                 i = j  # "٥٥ موظفًا في فيريديان": a count of employees, no one's title

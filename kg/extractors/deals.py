@@ -483,6 +483,11 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     frame.others = {(i, "Investment") for i in investors}
     frame.parties = investors | {investee}
     frame.amounts = set(money) if raises or joined else set()
+    if not frame.amounts:  # "would lead a $40 billion round in X", "جولة تمويل بقيمة 40 مليار دولار": the round's size
+        frame.amounts = {ctx.items[q].money for r in rounds for q in range(max(idx[0], r - 3), min(idx[-1] + 1, r + 5))
+                         if ctx.items[q].kind == "money" and not _excluded_amount(ctx, q)
+                         and not any(ctx.is_punct(m, ",،") for m in range(min(q, r), max(q, r)))
+                         and not any(ctx.is_word(m, ctx.words("valuation_words"), False) for m in range(max(idx[0], q - 3), q))}
     frame.reporters = _reporters(ctx, idx)
     frame.side = side
     hedges = ctx.words("hedge")
@@ -974,15 +979,19 @@ def _reporters(ctx: Context, idx: list[int]) -> set[str]:
         it = ctx.items[k]
         if not (it.kind == "ent" and it.etype == "MediaOutlet"):
             continue
-        aux = ctx.is_word(k + 1, frozenset({"has", "have", "had"}), False)  # "WIRED has learned"
+        aux = ctx.is_word(k + 1, frozenset({"has", "have", "had", "first", "also", "earlier", "previously"}), False)
+        # "WIRED has learned", "Reuters first reported"
         if ctx.is_word(k + 1 + aux, verbs, proclitic=False):
             out.add(it.key)
             continue
-        for back in (1, 2, 3):
+        report = frozenset({"a", "an", "the", "report", "reports", "from", "by", "in", "story"})
+        for back in (1, 2, 3, 4, 5):
             q = k - back
             if q < idx[0]:
                 break
-            if ctx.is_word(q, verbs) or any(ctx.words_at(q - len(p) + 1, (p,), proclitic=True) for p in preps):
+            if back > 3 and not all(ctx.is_word(r, report, False) for r in range(q + 1, k)):
+                break  # "according to a report from Bloomberg News": only a report's words between
+            if (back <= 3 and ctx.is_word(q, verbs)) or any(ctx.words_at(q - len(p) + 1, (p,), proclitic=True) for p in preps):
                 out.add(it.key)
                 break
     return out

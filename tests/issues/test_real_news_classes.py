@@ -1902,3 +1902,22 @@ def test_future_titles_arabic_accusative_titles_and_the_company_founded(tmp_path
     assert {("person/noam-shazeer", "founded", "org/character-ai"),
             ("person/daniel-de-freitas", "founded", "org/character-ai")} <= rels(ex)
     assert not any(p == "founded" and o == "org/google" for _, p, o in rels(ex))
+
+
+def test_reports_and_the_size_of_a_round_someone_will_lead(tmp_path):
+    """"according to a report from Bloomberg News", "Reuters first reported": the outlet reports the
+    deal; "SoftBank would lead a $40 billion round in OpenAI" / "ستقود جولة تمويل بقيمة 40 مليار دولار في
+    أوبن إيه آي": the round, its size, and no one titled "lead"; a valuation is not a round's size."""
+    ex = run(tmp_path, "a.en.txt", "Deal\n\nApple is considering buying Perplexity, according to a report from "
+             "Bloomberg News.\n")
+    assert [d.reported_by for d in ex.deals] == [("org/bloomberg",)]
+    for name, text in (("r.en.txt", "Deal\n\nReuters first reported that SoftBank would lead a $40 billion round in OpenAI.\n"),
+                       ("r.ar.txt", "خبر عاجل عن الشركات\n\nنقلت رويترز عن مصادر أن سوفت بنك ستقود جولة تمويل بقيمة "
+                                    "40 مليار دولار في أوبن إيه آي.\n")):
+        ex = run(tmp_path, name, text)
+        assert roles(ex) == [(("Investment",), {("investee", "org/openai"), ("investor", "org/softbank")})]
+        assert [([m.value for m in d.amounts], d.reported_by) for d in ex.deals] == [([40_000_000_000], ("org/reuters",))]
+        assert not [k for k, e in ex.entities.items() if e.etype == "Person"]
+    ex = run(tmp_path, "v.en.txt", "Deal\n\nSSI, which was recently valued at $32bn in a round led by Greenoaks, "
+             "declined to comment.\n")
+    assert all(not d.amounts for d in ex.deals)

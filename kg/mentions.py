@@ -568,6 +568,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             (title_at := _title_start(doc, i)) is not None and title_at >= 1 and any(
                 f in verbs for f, _ in strip_proclitic(doc, toks[title_at - 1])),
             any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
+            # "انضم كل من NAME وNAME": a verb, then the list opener
+            i >= 3 and toks[i - 2].norm in ("كل", "كلا") and toks[i - 1].norm == "من" and any(
+                f in verbs for f, _ in strip_proclitic(doc, toks[i - 3])),
             # "وهم تيموثي لاكروا وجيوم لامبل": a list of names opens after "وهم" and goes on with و
             bool(i) and toks[i - 1].norm in ("وهم", "هم", "وهما", "هما") and j < len(toks) and toks[j].norm.startswith("و")
             and len(toks[j].norm) >= 4,
@@ -1074,7 +1077,11 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group()) if len(w) >= 4]
         if len(re.findall("[\u0600-\u06ff]+", m.group())) > len(words):
             continue  # Latin words in an Arabic paragraph are names, however many
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        # (a sentence dense with names has lowercase words too: "Meta hired A B, C D and E F, who
+        # all worked at OpenAI's Zurich office"; Title Case leaves at most one, "with", "from" aside)
+        lower = [w for w in words if w[0].islower() and w.lower() not in ("with", "from", "into", "that", "over", "after",
+                                                                          "amid", "than", "about", "says", "said")]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(lower) <= 1:
             out.append((m.start(), m.end()))
     return out
 

@@ -93,6 +93,10 @@ def moved(ctx: Context) -> None:
     verbs = ctx.words("move_verbs")
     to = ctx.words("move_to")
     for k in range(len(ctx.items) - 1):
+        listing = ctx.is_word(k + 1, frozenset({"كل", "كلا"}), False) and ctx.is_word(k + 2, frozenset({"من"}), False)
+        if ctx.is_word(k, verbs) and listing and k + 3 < len(ctx.items) and ctx.items[k + 3].is_person:
+            _moved_list(ctx, k, to)  # "انضم كل من A وB وC، الذين ...، إلى ميتا"
+            continue
         if not ctx.is_word(k, verbs) or not (ctx.items[k + 1].is_person or ctx.items[k + 1].kind == "title"
                                              and ctx.person_refs.get(k + 1)):
             continue  # "انتقل NAME"، "انضم المهندس السابق في جوجل NAME إلى ..." (the title names them)
@@ -128,6 +132,24 @@ def moved(ctx: Context) -> None:
             ctx.out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
 
 
+def _moved_list(ctx: Context, k: int, to: frozenset[str]) -> None:
+    """"انضم كل من A وB وC، الذين عملوا في ...، إلى ميتا": everyone listed after "كل من" (up to a
+    relative clause) works at the organization after "إلى"."""
+    same = ctx.sentence_range(k)
+    q = next((q for q in range(k + 4, min(k + 40, same.stop)) if ctx.is_word(q, to, proclitic=False)), None)
+    o = q + 1 + (q is not None and ctx.is_word(q + 1, frozenset({"شركه"}), False)) if q is not None else None
+    if o is None or o not in same or not ctx.items[o].is_org or ctx.items[o].etype == "MediaOutlet":
+        return
+    people = []
+    for r in range(k + 3, q):
+        if ctx.is_word(r, ctx.words("relative"), False):
+            break
+        if ctx.items[r].is_person and ctx.items[r].kind == "ent":
+            people.append(r)
+    for p in people:
+        ctx.relate(ctx.person(p), "worksFor", ctx.items[o].key, ctx.span(k, o), "0.75")
+
+
 @extractor("sanad.employment.former.v1", produces=("formerlyWorkedFor",))
 def former_jobs(ctx: Context) -> None:
     """"Wen-Li Chou, who previously designed accelerators at AMD", "Kenji Arai left Tesla",
@@ -152,6 +174,9 @@ def former_jobs(ctx: Context) -> None:
             n = ctx.words_at(q, cues, proclitic=True)
             if n and ctx.is_word(q, frozenset({"worked"}), False) and ctx.is_word(q - 1, frozenset({"has", "have"}), False):
                 n = 0  # "has worked at Google since 2019": still there
+            if n and ctx.is_word(q + n - 1, frozenset({"left", "departed"}), False) \
+                    and ctx.is_word(q + n, frozenset({"for", "to"}), False):
+                break  # "left for Meta": where the person went, not what they left
             if not n:
                 q += 1
                 continue
@@ -162,6 +187,14 @@ def former_jobs(ctx: Context) -> None:
             others = [r for r in range(q + n, org) if ctx.refers_to_person(r)
                       and ctx.person_refs.get(r) not in {ctx.person(m) for m in group}] if org is not None else []
             if org is not None and not others:  # the person's own title between is no other person
+                nxt = org + 1
+                while nxt in same and ctx.items[nxt].is_org and ctx.items[nxt].key == ctx.items[org].key:
+                    nxt += 1
+                if ctx.is_word(q + n - 1, frozenset({"left", "departed", "quit"}), False) \
+                        and ctx.is_word(nxt, frozenset({"for"}), False) and nxt + 1 in same \
+                        and ctx.items[nxt + 1].is_org and ctx.items[nxt + 1].etype != "MediaOutlet":
+                    for member in group:  # "left Apple for Meta": Meta is the new employer
+                        ctx.relate(ctx.person(member), "worksFor", ctx.items[nxt + 1].key, ctx.span(member, nxt + 1), "0.75")
                 for o in _org_list(ctx, org, same):
                     key = ctx.items[o].key
                     for member in group:

@@ -1921,3 +1921,22 @@ def test_reports_and_the_size_of_a_round_someone_will_lead(tmp_path):
     ex = run(tmp_path, "v.en.txt", "Deal\n\nSSI, which was recently valued at $32bn in a round led by Greenoaks, "
              "declined to comment.\n")
     assert all(not d.amounts for d in ex.deals)
+
+
+def test_name_dense_sentences_and_lists_of_people_moving(tmp_path):
+    """A one-sentence paragraph dense with names is no Title Case headline ("Meta hired A B, C D and E F,
+    who all worked at OpenAI's Zurich office"); "left for Meta" is where one went, "left Apple for Meta"
+    both; "انضم كل من A وB وC، الذين عملوا في X، إلى ميتا": everyone listed joins Meta."""
+    ex = run(tmp_path, "h.en.txt", "Hires\n\nMeta hired Lucas Beyer, Alexander Kolesnikov and Xiaohua Zhai, who all "
+             "worked at OpenAI's Zurich office.\n")
+    assert {("org/meta", "hired", f"person/{p}") for p in ("lucas-beyer", "alexander-kolesnikov", "xiaohua-zhai")} <= rels(ex)
+    ex = run(tmp_path, "l.en.txt", "Moves\n\nRuoming Pang left for Meta this year. Ke Li left Apple for Meta in June.\n")
+    assert ("person/ruoming-pang", "worksFor", "org/meta") in rels(ex)
+    assert ("person/ruoming-pang", "formerlyWorkedFor", "org/meta") not in rels(ex)
+    ex = run(tmp_path, "m.en.txt", "Moves\n\nRuoming Pang left Apple for Meta in June.\n")
+    assert {("person/ruoming-pang", "worksFor", "org/meta"), ("person/ruoming-pang", "formerlyWorkedFor", "org/apple")} <= rels(ex)
+    ex = run(tmp_path, "j.ar.txt", "خبر عاجل عن الشركات\n\nانضم كل من لوكاس باير وألكسندر كولسنيكوف وشياوهوا تشاي، الذين "
+             "عملوا في مكتب أوبن إيه آي في زيورخ، إلى ميتا.\n")
+    persons = sorted(k for k, e in ex.entities.items() if e.etype == "Person")
+    assert len(persons) == 3
+    assert {(p, "worksFor", "org/meta") for p in persons} | {(p, "formerlyWorkedFor", "org/openai") for p in persons} <= rels(ex)

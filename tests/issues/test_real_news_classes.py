@@ -1934,7 +1934,8 @@ def test_name_dense_sentences_and_lists_of_people_moving(tmp_path):
     assert ("person/ruoming-pang", "worksFor", "org/meta") in rels(ex)
     assert ("person/ruoming-pang", "formerlyWorkedFor", "org/meta") not in rels(ex)
     ex = run(tmp_path, "m.en.txt", "Moves\n\nRuoming Pang left Apple for Meta in June.\n")
-    assert {("person/ruoming-pang", "worksFor", "org/meta"), ("person/ruoming-pang", "formerlyWorkedFor", "org/apple")} <= rels(ex)
+    assert {("person/ruoming-pang", "worksFor", "org/meta"),
+            ("person/ruoming-pang", "formerlyWorkedFor", "org/apple")} <= rels(ex)
     ex = run(tmp_path, "j.ar.txt", "خبر عاجل عن الشركات\n\nانضم كل من لوكاس باير وألكسندر كولسنيكوف وشياوهوا تشاي، الذين "
              "عملوا في مكتب أوبن إيه آي في زيورخ، إلى ميتا.\n")
     persons = sorted(k for k, e in ex.entities.items() if e.etype == "Person")

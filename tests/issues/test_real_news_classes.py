@@ -1946,6 +1946,7 @@ def test_name_dense_sentences_and_lists_of_people_moving(tmp_path):
 def test_arabic_verbs_of_heading_a_unit(tmp_path):
     """"NAME، التي تترأس وحدة الأبحاث في جوجل" / "التي تدير ...": a current post at Google, like "who heads"."""
     for verb in ("تترأس", "تدير"):
-        ex = run(tmp_path, "h.ar.txt", f"خبر عاجل عن الشركات\n\nقالت سارة تشين، التي {verb} وحدة الأبحاث في جوجل، إن النموذج جاهز.\n")
+        ex = run(tmp_path, "h.ar.txt", "خبر عاجل عن الشركات\n\n"
+                 f"قالت سارة تشين، التي {verb} وحدة الأبحاث في جوجل، إن النموذج جاهز.\n")
         assert rels(ex) == {("person/sara-tshyn", "worksFor", "org/google")}
         assert [(p.org, p.current) for p in ex.positions] == [("org/google", True)]

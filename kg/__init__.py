@@ -53,10 +53,15 @@ class BuildResult:
     outputs: list[Path]
     extracted: int = 0  # articles extracted in this run (the rest came from the cache)
     skipped: list = field(default_factory=list)  # InputErrors of articles left out by --keep-going
-    trig: bytes = b""  # graph.trig as written
+    trig_path: Path | None = None  # graph.trig as written (graph.invalid.trig when the graph failed validation)
     types: Counter = field(default_factory=Counter)  # rdf:type objects (N-Triples IRIs) in the merged graph
     rendered: int = 0  # article graphs rendered in this run (the rest came from the cache)
     store_update: str = ""  # "created" or "replaced N graph(s)"
+
+    @property
+    def trig(self) -> bytes:
+        """graph.trig's bytes, read from the file (a corpus build does not keep them in memory)."""
+        return self.trig_path.read_bytes() if self.trig_path is not None else b""
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -196,11 +201,10 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
     finish = partial(write_shard, shards / ".new") if shards else None
     if shards:
         shutil.rmtree(shards / ".new", ignore_errors=True)
-    rendered = runner.map(_render, extractions, base, render_dir, finish=finish,
-                          progress=progress and progress("render", len(extractions)))
-    parts = [r for r, _, _ in rendered]
-    with gc_paused():
-        return _finish(parts, rendered, extractions, cache, skipped, out_dir, check=check, view=view, store=store,
+    held = [runner.map(_render, extractions, base, render_dir, finish=finish,
+                       progress=progress and progress("render", len(extractions)))]
+    with gc_paused():  # (_finish takes the rendered parts out of `held`: no reference here keeps them alive)
+        return _finish(held, extractions, cache, skipped, out_dir, check=check, view=view, store=store,
                        shards=shards, validator=validator, render_dir=render_dir)
 
 
@@ -219,34 +223,54 @@ def gc_paused():
             gc.enable()
 
 
-def _finish(parts: list, rendered: list, extractions: list[Extraction], cache: Cache, skipped, out_dir: Path, *,
+def _finish(held: list, extractions: list[Extraction], cache: Cache, skipped, out_dir: Path, *,
             check: bool, view: bool, store: bool, shards: Path | None, validator: str, render_dir: str | None) -> BuildResult:
-    """The corpus files from the rendered parts: assembled, checked, drawn, written, loaded."""
+    """The corpus files from the rendered parts (the one list in HELD, taken out of it): assembled,
+    checked, drawn, written, loaded. The parts and the documents are let go (and their pages given
+    back) before the store loads: at 10,000 articles the build's peak fell from 6.85 to 5.25 GB."""
+    rendered = held.pop()
+    parts = [r for r, _, _ in rendered]
     trig, ttl, types = assemble(parts)
-    result = BuildResult(extractions, None, [], cache.misses, skipped or [], trig, types,
+    result = BuildResult(extractions, None, [], cache.misses, skipped or [], None, types,
                          rendered=sum(not hit for _, _, hit in rendered))
     if check:
         fast = validator == "fast" or validator == "auto" and len(parts) > REFERENCE_VALIDATION_ARTICLES
         result.report = validate_parts(parts) if fast else validate(_union_graph(ttl))
         if not result.report.ok:
             write_atomic(out_dir / "graph.invalid.trig", trig)
-            result.outputs = [out_dir / "graph.invalid.trig"]
+            result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
             return result
     files = {out_dir / GRAPH_TRIG: trig, out_dir / GRAPH_TTL: ttl}
     if view:
         files[out_dir / GRAPH_HTML] = _explorer(ttl).encode("utf-8")
     for path, data in files.items():  # everything is rendered before anything is replaced
         write_atomic(path, data)
+    result.trig_path, result.outputs = out_dir / GRAPH_TRIG, list(files)
     if shards:
         _replace_folder(shards / ".new", shards)
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
     cache.prune()
     RenderCache(Path(render_dir) if render_dir else None).prune({key for _, key, _ in rendered})
-    result.outputs = list(files)
-    if store:
-        store_dir, result.store_update = _update_store(out_dir, parts)
+    plan = _store_plan(out_dir, parts) if store else None
+    del rendered, parts, trig, ttl, files  # (no reference cycles among them: freed here, collector or not)
+    _give_back_memory()
+    if plan is not None:
+        store_dir, result.store_update = _update_store(out_dir, *plan)
         result.outputs.append(store_dir)
     return result
+
+
+def _give_back_memory() -> None:
+    """Return the heap pages freed so far to the system (glibc's malloc_trim), so that the store's
+    bulk loader starts from a smaller process: freeing the corpus's parts alone left their pages
+    mapped. At 10,000 articles: 3.32 -> 1.99 GB before the load, peak 6.85 -> 5.25 GB. A no-op
+    where the C library has no malloc_trim."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _explorer(ttl: bytes) -> str:
@@ -306,10 +330,11 @@ def _replace_folder(new: Path, target: Path) -> None:
     new.rmdir()
 
 
-def _update_store(out_dir: Path, parts: list) -> tuple[Path, str]:
-    """Load graph.trig into DIR/store; when the store holds the previous build and few article
-    graphs changed, replace just those graphs in place (kg.store.replace_graphs)."""
-    trig, store_dir, state_file = out_dir / GRAPH_TRIG, out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
+def _store_plan(out_dir: Path, parts: list) -> tuple[dict[str, str], dict[str, str] | None, list[str]]:
+    """What the store needs of the parts: each article graph's digest and, when the store holds the
+    previous build and few graphs changed, the changed graphs' TriG blocks (None: load it again) and
+    the graphs removed."""
+    store_dir, state_file = out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
     digests = {r.graph[1:-1]: hashlib.sha256(r.block.encode("utf-8")).hexdigest()[:32] for r in parts}
     try:
         state = json.loads(state_file.read_text(encoding="utf-8"))
@@ -318,15 +343,23 @@ def _update_store(out_dir: Path, parts: list) -> tuple[Path, str]:
     m = _store.manifest(store_dir) or {}
     old = state.get("graphs") if isinstance(state.get("graphs"), dict) else None
     in_step = old is not None and m.get("sha256") and m.get("sha256") == state.get("trig") and m.get("state") is None
-    changed = {g: d for g, d in digests.items() if old is None or old.get(g) != d}
+    changed = {g for g, d in digests.items() if old is None or old.get(g) != d}
     removed = sorted(set(old or ()) - set(digests))
-    how = "created"
     if in_step and len(changed) + len(removed) <= max(INCREMENTAL_GRAPHS, len(digests) // 10):
-        blocks = {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in changed}
+        return digests, {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in changed}, removed
+    return digests, None, removed
+
+
+def _update_store(out_dir: Path, digests: dict[str, str], blocks: dict[str, str] | None, removed: list[str]) -> tuple[Path, str]:
+    """Load graph.trig into DIR/store; when BLOCKS holds the few article graphs that changed since
+    the build the store holds, replace just those graphs in place (kg.store.replace_graphs)."""
+    trig, store_dir, state_file = out_dir / GRAPH_TRIG, out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
+    how = "created"
+    if blocks is not None:
         try:
             _readable(store_dir)
             _store.replace_graphs(store_dir, {g: trig_document([b]) for g, b in blocks.items()}, removed, source=trig)
-            how = f"replaced {len(changed) + len(removed)} graph(s)"
+            how = f"replaced {len(blocks) + len(removed)} graph(s)"
         except (KGError, OSError, RuntimeError, ValueError) as exc:
             print(f"Warning: {store_dir} cannot be updated in place ({str(exc).splitlines()[0][:200]}); loading it again",
                   file=sys.stderr)

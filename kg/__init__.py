@@ -240,6 +240,10 @@ def _finish(held: list, extractions: list[Extraction], cache: Cache, skipped, ou
             write_atomic(out_dir / "graph.invalid.trig", trig)
             result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
             return result
+    plan = _store_plan(out_dir, parts) if store else None
+    keys = {key for _, key, _ in rendered}
+    del rendered, parts  # (no reference cycles among them: freed here, collector or not)
+    _give_back_memory()
     files = {out_dir / GRAPH_TRIG: trig, out_dir / GRAPH_TTL: ttl}
     if view:
         files[out_dir / GRAPH_HTML] = _explorer(ttl).encode("utf-8")
@@ -250,9 +254,8 @@ def _finish(held: list, extractions: list[Extraction], cache: Cache, skipped, ou
         _replace_folder(shards / ".new", shards)
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
     cache.prune()
-    RenderCache(Path(render_dir) if render_dir else None).prune({key for _, key, _ in rendered})
-    plan = _store_plan(out_dir, parts) if store else None
-    del rendered, parts, trig, ttl, files  # (no reference cycles among them: freed here, collector or not)
+    RenderCache(Path(render_dir) if render_dir else None).prune(keys)
+    del trig, ttl, files
     _give_back_memory()
     if plan is not None:
         store_dir, result.store_update = _update_store(out_dir, *plan)

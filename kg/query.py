@@ -84,7 +84,8 @@ def _iri(value: str) -> ox.NamedNode:
 # a file of two million quads or more (about 110 MB of Sanad's TriG) keeps the cores busy by itself;
 # below that one batch runs on one core, and cutting the file lets the pieces load side by side. At 1M
 # triples (55 MB) the load took 10-12 s cut against 15 s whole; at 10,000 articles (320 MB) cutting
-# gave 50.8 s against 51.3 s and 1.8 GB more memory, so big files are loaded whole.
+# gave 50.8 s against 51.3 s and 1.8 GB more memory, so big files are loaded whole, and the merge
+# after them rather than beside them.
 SPLIT_BELOW_BYTES = 100_000_000
 
 
@@ -98,9 +99,10 @@ def load(store: ox.Store, path: Path, fmt: ox.RdfFormat, parallel: bool = False,
     from MERGE, a triples file that is already the merge (the build's graph.ttl), loaded natively
     too; without it, this thread parses PATH again and streams every triple into the default graph
     (a triple in several graphs is written several times under one key, so the default graph holds
-    it once: a set, the merge). PARALLEL (on-disk stores, kg/store.py) runs the loads at once (the
-    native loads do not hold the GIL), and a file Sanad wrote below SPLIT_BELOW_BYTES is cut between
-    graphs (kg.export.split_document) into one piece per core."""
+    it once: a set, the merge). PARALLEL (on-disk stores, kg/store.py) cuts a file Sanad wrote below
+    SPLIT_BELOW_BYTES between graphs (kg.export.split_document) into one piece per core and runs the
+    loads at once (the native loads do not hold the GIL); a bigger file and its merge load one after
+    the other."""
     default = ox.DefaultGraph()
     pieces: list[bytes] = []
     if parallel and fmt == ox.RdfFormat.TRIG and path.stat().st_size < SPLIT_BELOW_BYTES:
@@ -117,7 +119,9 @@ def load(store: ox.Store, path: Path, fmt: ox.RdfFormat, parallel: bool = False,
         jobs.append(lambda: store.bulk_extend(ox.Quad(quad.subject, quad.predicate, quad.object, default)
                                               for quad in ox.parse(path=str(path), format=fmt)
                                               if quad.graph_name != default))
-    if not parallel:
+    if not parallel or len(pieces) <= 1:
+        # a big file keeps the cores busy by itself: at 10,000 articles (4.2M quads, and the merge)
+        # the two loads one after the other took 38-39 s and 1.9 GB, side by side 39-40 s and 3.2 GB
         for job in jobs:
             job()
         return

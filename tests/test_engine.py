@@ -115,6 +115,8 @@ def test_one_changed_article_is_extracted_rendered_and_replaced_alone(corpus, tm
     result = kg.build([folder], out, check=False, view=False, jobs=2)
     assert (result.extracted, result.rendered, result.store_update) == (1, 1, "replaced 1 graph(s)")
     assert (out / "store").stat().st_ino == store_inode  # updated in place, not loaded again
+    # (the build let go of its parts and documents before the store: the result reads them from the files)
+    assert result.trig == (out / "graph.trig").read_bytes() and len(result.dataset) > 0
 
     clean = tmp_path / "clean"
     kg.build([folder], clean, check=False, view=False, jobs=1, use_cache=False)

@@ -1439,7 +1439,8 @@ def _money(doc: Doc) -> list[Item]:
             item = _bare_amount(doc, i, bare)  # "بقيمة ملياري دولار", "مليار دولار"
             if item is not None:
                 out.append(item)
-                i += 2
+                while i < len(toks) and toks[i].start < item.end:
+                    i += 1
                 continue
         if tok.script != "num":
             i += 1
@@ -1492,11 +1493,16 @@ def _bare_amount(doc: Doc, i: int, bare: dict[str, int]) -> Item | None:
     hit = next(((f, st) for f, st in strip_proclitic(doc, toks[i]) if f in bare), None)
     if hit is None or i + 1 >= len(toks):
         return None
-    currency = doc.lex.currency_words.get((toks[i + 1].norm,))
+    value, k = Decimal(bare[hit[0]]), i + 1
+    if toks[k].norm in doc.lex.words("half_words_ar") and k + 1 < len(toks):
+        # "مليار ونصف دولار", "مليارا ونصف المليار دولار": one and a half
+        value, k = value * Decimal("1.5"), k + 1
+        if toks[k].norm.startswith("ال") and toks[k].norm[2:] in bare and k + 1 < len(toks):
+            k += 1
+    currency = doc.lex.currency_words.get((toks[k].norm,))
     if currency is None:
         return None
-    sp = doc.span(hit[1], toks[i + 1].end)
-    value = Decimal(bare[hit[0]])
+    sp = doc.span(hit[1], toks[k].end)
     return Item(sp.start, sp.end, "money", norm(sp.exact), money=Money(sp, value, currency), value=value)
 
 

@@ -967,7 +967,10 @@ def _startup(ctx: Context, k: int, payer: str | None) -> str | None:
 def _excluded_amount(ctx: Context, k: int) -> bool:
     """Amounts that are not what the deal paid: a valuation, funding received, a per-unit price."""
     words = ctx.words("excluded_amount_context")
-    return any(ctx.is_word(q, words) for q in range(max(0, k - 1), min(len(ctx.items), k + 4)))
+    # ("جمعت X 13 مليار دولار بتقييم 183 مليار دولار": "بتقييم" after an amount brings the next one)
+    ahead = frozenset({"بتقييم"})
+    return k >= 1 and ctx.is_word(k - 1, words) or any(ctx.is_word(q, words) and not ctx.is_word(q, ahead)
+                                            for q in range(k + 1, min(len(ctx.items), k + 4)))
 
 
 def _reporters(ctx: Context, idx: list[int]) -> set[str]:

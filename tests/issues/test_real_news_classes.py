@@ -1950,3 +1950,14 @@ def test_arabic_verbs_of_heading_a_unit(tmp_path):
                  f"قالت سارة تشين، التي {verb} وحدة الأبحاث في جوجل، إن النموذج جاهز.\n")
         assert rels(ex) == {("person/sara-tshyn", "worksFor", "org/google")}
         assert [(p.org, p.current) for p in ex.positions] == [("org/google", True)]
+
+
+def test_arabic_amounts_with_a_half_and_a_valuation_after_them(tmp_path):
+    """"مليارا ونصف المليار دولار" is 1.5 billion; "جمعت X 13 مليار دولار بتقييم 183 مليار دولار": the 13
+    billion is the round's (the valuation word after it brings the next amount), the 183 billion is not."""
+    ex = run(tmp_path, "h.ar.txt", "خبر عاجل عن الشركات\n\nجمعت الشركة مليارا ونصف المليار دولار. ودفعت جوجل مليار ونصف "
+             "دولار.\n")
+    assert sorted(m.value for m in ex.amounts) == [1_500_000_000, 1_500_000_000]
+    ex = run(tmp_path, "v.ar.txt", "خبر عاجل عن الشركات\n\nجمعت أنثروبيك 13 مليار دولار بتقييم 183 مليار دولار.\n")
+    assert [([m.value for m in d.amounts], roles) for d, (_, roles) in zip(ex.deals, roles(ex))] == [
+        ([13_000_000_000], {("investee", "org/anthropic")})]

@@ -38,13 +38,16 @@ def quotes(ctx: Context) -> None:
         while end > start and text[end - 1] in TRIM:
             end -= 1
         inner = text[start:end]
-        if len(inner.split()) < MIN_WORDS:
+        words = len(inner.split())
+        if words < MIN_WORDS - 1:
             continue
         q0, q1 = _item_range(ctx, m.start(), m.end())
         kind = _how_introduced(ctx, m.start(), q0)
         if kind is None:
             continue
         speaker = _speaker_before(ctx, q0) if kind in ("colon", "verb") else None
+        if words < MIN_WORDS and (kind != "colon" or speaker in (None, PRONOUN)):
+            continue  # two words are a quote only after "NAME said:" ("وقال NAME: «الطلب هائل»")
         if speaker is None:
             speaker = _speaker_after(ctx, q1, m.end())
         if speaker == PRONOUN or (speaker is None and kind in ("colon", "verb") and _bare_verb(ctx, q0)):

@@ -1961,3 +1961,14 @@ def test_arabic_amounts_with_a_half_and_a_valuation_after_them(tmp_path):
     ex = run(tmp_path, "v.ar.txt", "خبر عاجل عن الشركات\n\nجمعت أنثروبيك 13 مليار دولار بتقييم 183 مليار دولار.\n")
     assert [([m.value for m in d.amounts], roles) for d, (_, roles) in zip(ex.deals, roles(ex))] == [
         ([13_000_000_000], {("investee", "org/anthropic")})]
+
+
+def test_two_word_quotes_after_a_named_speaker_and_a_colon(tmp_path):
+    """"وقال NAME: «الطلب هائل»", 'Huang said: "Demand soared."': a quote of two words after a named
+    speaker and a colon; two quoted words elsewhere are a name or a phrase ("«كلود كود»")."""
+    ex = run(tmp_path, "q.ar.txt", "خبر عاجل عن الشركات\n\nوقال جنسن هوانغ: «الطلب هائل». "
+             "وأطلقت الشركة منتجها «كلود كود» في مايو.\n")
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("person/jensen-huang", "الطلب هائل")]
+    ex = run(tmp_path, "q.en.txt", "Chips\n\nJensen Huang said: \"Demand soared.\" "
+             "The company launched \"Claude Code\" in May.\n")
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("person/jensen-huang", "Demand soared.")]

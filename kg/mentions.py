@@ -571,6 +571,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             # "انضم كل من NAME وNAME": a verb, then the list opener
             i >= 3 and toks[i - 2].norm in ("كل", "كلا") and toks[i - 1].norm == "من" and any(
                 f in verbs for f, _ in strip_proclitic(doc, toks[i - 3])),
+            # "أسست NAME شركة X", "ترك NAME شركة X": a verb, its subject, then the company it takes
+            bool(i) and j < len(toks) and toks[j].norm in ("شركه", "الشركه") and any(
+                f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
             # "وهم تيموثي لاكروا وجيوم لامبل": a list of names opens after "وهم" and goes on with و
             bool(i) and toks[i - 1].norm in ("وهم", "هم", "وهما", "هما") and j < len(toks) and toks[j].norm.startswith("و")
             and len(toks[j].norm) >= 4,
@@ -803,11 +806,21 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         plural = etype is None and toks[i + 1].text in QUOTE_MARKS and any(f in plural_cues for f in forms)
         if plural:
             etype = "Company"  # "من شركات «A» و«B»", "المستثمرين «A» و«B»": a plural noun, then quoted names
-        if etype is None or tok.norm.startswith(("ال", "وال")) and not tok.norm.startswith("لل") and not plural:
+        described = 0  # "الشركة الناشئة «X»": the company, its adjectives, then its quoted name
+        if any(f in ("الشركه", "شركه") for f in forms) and tok.norm.endswith("الشركه"):
+            while i + 1 + described < len(toks) - 1 and described < 2 and toks[i + 1 + described].norm.startswith("ال") \
+                    and toks[i + 1 + described].script == "ar":
+                described += 1
+            if described and toks[i + 1 + described].text in QUOTE_MARKS:
+                etype = "Company"
+            else:
+                described = 0
+        if etype is None or tok.norm.startswith(("ال", "وال")) and not tok.norm.startswith("لل") and not plural \
+                and not described:
             continue
-        if etype == "Company" and toks[i + 1].norm.startswith("ال"):
+        if etype == "Company" and toks[i + 1].norm.startswith("ال") and not described:
             continue  # "شركة الذكاء الاصطناعي": a description, not a name
-        j = i + 1
+        j = i + 1 + described
         while j < len(toks) - 1 and toks[j].text in QUOTE_MARKS:
             j += 1  # a quoted name: لشركة "ويندسيرف"
         first = toks[j]

@@ -1972,3 +1972,13 @@ def test_two_word_quotes_after_a_named_speaker_and_a_colon(tmp_path):
     ex = run(tmp_path, "q.en.txt", "Chips\n\nJensen Huang said: \"Demand soared.\" "
              "The company launched \"Claude Code\" in May.\n")
     assert [(q.speaker, q.text) for q in ex.quotes] == [("person/jensen-huang", "Demand soared.")]
+
+
+def test_arabic_company_named_in_quotes_after_its_adjectives_and_founders_before_it(tmp_path):
+    """"أعلنت الشركة الناشئة «فيلتريكس»": the quoted name after "the company" and its adjectives (not
+    "الشركة الأمريكية" alone); "أسست دانا موريتي شركة فيلتريكس": a name between a verb and "شركة"."""
+    ex = run(tmp_path, "q.ar.txt", "خبر عاجل عن الشركات\n\nأعلنت الشركة الناشئة «فيلتريكس» أنها وظفت 50 مهندسا. "
+             "وقالت الشركة الأمريكية إنها ستتوسع.\n")
+    assert sorted(k for k, e in ex.entities.items() if e.etype == "Company") == ["org/fyltryks"]
+    ex = run(tmp_path, "f.ar.txt", "خبر عاجل عن الشركات\n\nأسست دانا موريتي شركة فيلتريكس في عام 2021.\n")
+    assert rels(ex) == {("person/dana-mwryty", "founded", "org/fyltryks")}

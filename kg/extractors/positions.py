@@ -412,6 +412,14 @@ def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
                     if ctx.words_at(q, phrases, proclitic=arabic)
                     and (arabic or q + ctx.words_at(q, phrases) >= f.first - 1)), None)
     if cue is None:
+        # "NAME stepped down as OpenAI's CTO", "تنحت NAME عن منصب ...": a title left, now a former one
+        leaving = ctx.phrases("role_leave")
+        cue = next((q for q in range(f.first - 1, max(same.start, f.first - (9 if arabic else 5)) - 1, -1)
+                    if ctx.words_at(q, leaving, proclitic=arabic)
+                    and (arabic or q + ctx.words_at(q, leaving) >= f.first - 1)), None)
+        if cue is not None:
+            f.current = False
+    if cue is None:
         return
     if f.person is None:
         # the subject before the verb, or in Arabic after it ("أصبح NAME رئيسًا تنفيذيًا")

@@ -1982,3 +1982,13 @@ def test_arabic_company_named_in_quotes_after_its_adjectives_and_founders_before
     assert sorted(k for k, e in ex.entities.items() if e.etype == "Company") == ["org/fyltryks"]
     ex = run(tmp_path, "f.ar.txt", "خبر عاجل عن الشركات\n\nأسست دانا موريتي شركة فيلتريكس في عام 2021.\n")
     assert rels(ex) == {("person/dana-mwryty", "founded", "org/fyltryks")}
+
+
+def test_titles_left(tmp_path):
+    """"NAME stepped down as OpenAI's chief technology officer", "تنحى NAME عن منصب الرئيس التنفيذي
+    لشركة X": NAME's former title (not a current one held by someone unnamed)."""
+    ex = run(tmp_path, "s.en.txt", "Exit\n\nMira Murati stepped down as OpenAI's chief technology officer.\n")
+    assert [(p.person, p.org, p.current) for p in ex.positions] == [("person/mira-murati", "org/openai", False)]
+    assert rels(ex) == {("person/mira-murati", "formerlyWorkedFor", "org/openai")}
+    ex = run(tmp_path, "s.ar.txt", "خبر عاجل عن الشركات\n\nتنحى سام ألتمان عن منصب الرئيس التنفيذي لشركة أوبن إيه آي.\n")
+    assert [(p.person, p.org, p.current) for p in ex.positions] == [("person/sam-altman", "org/openai", False)]

@@ -1992,3 +1992,9 @@ def test_titles_left(tmp_path):
     assert rels(ex) == {("person/mira-murati", "formerlyWorkedFor", "org/openai")}
     ex = run(tmp_path, "s.ar.txt", "خبر عاجل عن الشركات\n\nتنحى سام ألتمان عن منصب الرئيس التنفيذي لشركة أوبن إيه آي.\n")
     assert [(p.person, p.org, p.current) for p in ex.positions] == [("person/sam-altman", "org/openai", False)]
+
+
+def test_departure_announced_with_a_possessive(tmp_path):
+    """"NAME announced her departure from X": NAME leaves X."""
+    ex = run(tmp_path, "d.en.txt", "Exit\n\nMira Murati announced her departure from OpenAI.\n")
+    assert rels(ex) == {("person/mira-murati", "formerlyWorkedFor", "org/openai")}

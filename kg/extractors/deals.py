@@ -784,8 +784,12 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         frame.amounts |= {ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and k + 1 in invests
                           and ctx.is_word(k + 1, ctx.words("investment_nouns"))}
     frame.reporters = _reporters(ctx, idx)
+    offers = ctx.words("offer_nouns")
     if any(ctx.is_word(q, hedges) for k in triggers for q in range(max(idx[0], k - 4), k)):
         frame.status = "planned"  # "is in talks to acquire", "تخطط للاستحواذ"
+    elif any(ctx.is_word(k + 1, offers, False) or ctx.is_word(k - 1, offers, False)
+             or ctx.is_word(k - 1, frozenset({"to"}), False) and ctx.is_word(k - 2, offers, False) for k in acquires):
+        frame.status = "planned"  # "a takeover approach to Intel", "an offer to buy X", "عرضا للاستحواذ على X"
     elif frame.reporters:
         frame.status = "reported"  # the article relays another outlet's report
     if not frame.kinds and not deal_words and not pays and not denials:

@@ -1998,3 +1998,15 @@ def test_departure_announced_with_a_possessive(tmp_path):
     """"NAME announced her departure from X": NAME leaves X."""
     ex = run(tmp_path, "d.en.txt", "Exit\n\nMira Murati announced her departure from OpenAI.\n")
     assert rels(ex) == {("person/mira-murati", "formerlyWorkedFor", "org/openai")}
+
+
+def test_an_offer_to_buy_is_a_planned_acquisition(tmp_path):
+    """"made a takeover approach to Intel", "an offer to buy X", "عرضا للاستحواذ على X": an acquisition
+    planned, not done; "Nvidia acquired Run:ai" stays done."""
+    for name, text in (("a.en.txt", "Deal\n\nQualcomm has made a takeover approach to Intel.\n"),
+                       ("o.en.txt", "Deal\n\nQualcomm made an offer to buy Intel.\n"),
+                       ("o.ar.txt", "خبر عاجل عن الشركات\n\nقدمت كوالكوم عرضا للاستحواذ على إنتل.\n")):
+        ex = run(tmp_path, name, text)
+        assert [(d.kinds, d.status) for d in ex.deals] == [(("Acquisition",), "planned")], name
+    ex = run(tmp_path, "d.en.txt", "Deal\n\nNvidia acquired Run:ai.\n")
+    assert [(d.kinds, d.status) for d in ex.deals] == [(("Acquisition",), None)]

@@ -1086,14 +1086,14 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     """Lines In Title Case ("Google Welcomes Indian-Origin CEO Varun Mohan"): capitals there say
     nothing about names, so no unknown name is read from them."""
     out = []
+    small = doc.lex.words("title_case_small_words_en")
     for m in re.finditer(r"[^\r\n]+", doc.text):
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group()) if len(w) >= 4]
         if len(re.findall("[\u0600-\u06ff]+", m.group())) > len(words):
             continue  # Latin words in an Arabic paragraph are names, however many
         # (a sentence dense with names has lowercase words too: "Meta hired A B, C D and E F, who
         # all worked at OpenAI's Zurich office"; Title Case leaves at most one, "with", "from" aside)
-        lower = [w for w in words if w[0].islower() and w.lower() not in ("with", "from", "into", "that", "over", "after",
-                                                                          "amid", "than", "about", "says", "said")]
+        lower = [w for w in words if w[0].islower() and w.lower() not in small]
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(lower) <= 1:
             out.append((m.start(), m.end()))
     return out
@@ -1206,7 +1206,7 @@ def _raises_money(doc: Doc, before: list[Token], after: list[Token]) -> bool:
     if before and any(f in lex.words("raise_money_verbs_ar") for f, _ in strip_proclitic(doc, before[-1])):
         return amount(after)
     n = 0
-    while n < min(2, len(after)) and after[n].norm in ("has", "have", "had", "just", "now", "also", "reportedly", "recently"):
+    while n < min(2, len(after)) and after[n].norm in lex.words("raise_auxiliaries_en"):
         n += 1
     return n < len(after) and after[n].norm in lex.words("raise_money_verbs_en") and amount(after[n + 1:n + 3])
 
@@ -1413,6 +1413,7 @@ def _titles(doc: Doc, free) -> list[Item]:
     max_len = max(len(k) for k in index)
     company_nouns = doc.lex.words("company_nouns_en")
     number_words = {norm(w) for w in doc.lex.patterns["number_words"]["ar"]}
+    verb_titles, modals, determiners = (doc.lex.words(n) for n in ("verb_titles_en", "modals_en", "determiners_en"))
     i = 0
     while i < len(doc.tokens):
         hit = _match_at(doc, i, keys, max_len, cased=False, lengths=lengths)
@@ -1422,9 +1423,8 @@ def _titles(doc: Doc, free) -> list[Item]:
             if j < len(doc.tokens) and doc.tokens[j].norm in company_nouns and doc.tokens[j].script == "latin":
                 i = j  # "Nvidia's partner firm", "a founder company": a word describing a company, no one's title
                 continue
-            if words in (("lead",), ("co-lead",), ("head",)) and (
-                    i and doc.tokens[i - 1].norm in ("will", "would", "to", "could", "may", "might", "should", "can", "also")
-                    or j < len(doc.tokens) and doc.tokens[j].norm in ("a", "an", "the", "its", "their", "his", "her")):
+            if len(words) == 1 and words[0] in verb_titles and (
+                    i and doc.tokens[i - 1].norm in modals or j < len(doc.tokens) and doc.tokens[j].norm in determiners):
                 i = j  # "SoftBank would lead a $40 billion round", "to head the unit": a verb, no one's title
                 continue
             if words in doc.lex.title_accusatives and i and (doc.tokens[i - 1].script == "num"

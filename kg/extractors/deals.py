@@ -972,7 +972,7 @@ def _excluded_amount(ctx: Context, k: int) -> bool:
     """Amounts that are not what the deal paid: a valuation, funding received, a per-unit price."""
     words = ctx.words("excluded_amount_context")
     # ("جمعت X 13 مليار دولار بتقييم 183 مليار دولار": "بتقييم" after an amount brings the next one)
-    ahead = frozenset({"بتقييم"})
+    ahead = ctx.words("amount_ahead_words")
     return k >= 1 and ctx.is_word(k - 1, words) or any(ctx.is_word(q, words) and not ctx.is_word(q, ahead)
                                             for q in range(k + 1, min(len(ctx.items), k + 4)))
 

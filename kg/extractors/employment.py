@@ -835,8 +835,9 @@ def _leavers(ctx: Context, k: int, n: int, same: range, plural: frozenset[str]) 
             return [ctx.person(k - 2)]
         if ctx.is_word(k - 1, frozenset({"s"}), False) and ctx.is_punct(k - 2, "'’") and ctx.refers_to_person(k - 3):
             return [ctx.person(k - 3)]
-        if ctx.is_word(k - 1, frozenset({"his", "her"}), False) and ctx.is_word(k - 2, ctx.words("speech_verbs") | frozenset(
-                {"announced", "announces", "confirmed", "confirms"}), False) and ctx.refers_to_person(k - 3):
+        announcing = ctx.words("speech_verbs") | ctx.words("announce_verbs")
+        if ctx.is_word(k - 1, frozenset({"his", "her"}), False) and ctx.is_word(k - 2, announcing, False) \
+                and ctx.refers_to_person(k - 3):
             return [ctx.person(k - 3)]  # "NAME announced her departure from X"
         return []
     # "Elon Musk's startup": a possessor, not the subject of the sentence

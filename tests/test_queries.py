@@ -189,3 +189,54 @@ def test_a_bound_parameter_lands_inside_the_counting_sub_select(name):
     bound = bind(text, {param: "<urn:x>"})
     inner = bound.index("{ SELECT")
     assert bound.index(f"VALUES ?{param}") > inner, f"{name}: the VALUES block is outside the sub-select"
+
+
+def test_people_by_outlet_reads_only_the_outlets_its_first_rows_need(tmp_path):
+    """people-by-outlet keeps 1,000 rows and, to get there fast, first drops the outlets whose rows all
+    come after them. On a graph with more rows than that (five outlets, a credited outlet sorting among
+    them, a quote with two spans in one article), it answers as the plain sort-then-cut form does."""
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.defaults import INSTANCE_BASE as base
+    from kg.vocab import SANAD as S
+
+    lines = []
+
+    def t(s, p, o):
+        lines.append(f"<{s}> <{p}> {o} .")
+
+    outlets = ["Zeta News", "Alpha Wire", "Mid Times", "Beta Post", "Gamma Daily"]
+    for a in range(60):
+        art = f"{base}article/a{a:02d}"
+        t(art, S.outletName, f'"{outlets[a % 5]}"')
+        for k in range(45):
+            p = f"{base}person/p{(a * 37 + k * 11) % 700:03d}"
+            t(art, S.mentions, f"<{p}>")
+        t(art, S.mentions, f"<{base}org/o{a}>")
+        t(f"{base}org/o{a}", RDF.type, f"<{S.Company}>")
+        if a % 3 == 0:  # a quote of the article's first person, twice in the article
+            p, q = f"{base}person/p{(a * 37) % 700:03d}", f"{base}quote/q{a}"
+            t(q, S.speaker, f"<{p}>")
+            for span in (f"{art}#char=0,5", f"{art}#char=9,14"):
+                t(q, S.evidence, f"<{span}>")
+                t(span, S.source, f"<{art}>")
+    for n in range(700):
+        p = f"{base}person/p{n:03d}"
+        t(p, RDF.type, f"<{S.Person}>")
+        t(p, RDFS.label, f'"Person {n}"@en')
+    t(f"{base}org/wire", RDFS.label, '"Alpha Wire"@en')
+    for n in range(0, 40, 3):  # deals credited to an outlet whose label is one of the publishers
+        t(f"{base}deal/d{n}", S.reportedBy, f"<{base}org/wire>")
+        t(f"{base}deal/d{n}", S.party, f"<{base}person/p{n:03d}>")
+    path = tmp_path / "g.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = next(x.text for x in library() if x.name == "people-by-outlet")
+    assert "FILTER(?before < 1000)" in text
+    plain = text.replace("FILTER(?before < 1000)", "")
+    unlimited = plain.replace("LIMIT 1000", "")
+    store = Store(path)
+    got, want, every = rows(store, text), rows(store, plain), rows(store, unlimited)
+    assert got == want and len(got) == 1000
+    assert len(every) > 1500 and {r["outlet"] for r in every} - {r["outlet"] for r in got}  # some outlets skipped
+    assert ("Alpha Wire", "credited") in {(r["outlet"], r["via"]) for r in got}
+    assert {r["quotes"] for r in got} >= {"0", "1"}  # a quote with two spans in one article counts once

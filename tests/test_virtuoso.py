@@ -54,9 +54,6 @@ DIVERGENT = {
                         "AVG and MIN over a group where some rows leave ?confidence unbound: Oxigraph makes the "
                         "aggregate an error (unbound), Virtuoso skips the unbound rows; SPARQL 1.1 leaves "
                         "engines room here"),
-    "people-by-outlet": ({"quotes"},
-                         "Virtuoso 7.2 evaluates BOUND(?quote) as true for a variable a sub-SELECT projects "
-                         "unbound, so it counts a quote that is not there (Oxigraph is right)"),
 }
 
 

@@ -240,3 +240,44 @@ def test_people_by_outlet_reads_only_the_outlets_its_first_rows_need(tmp_path):
     assert len(every) > 1500 and {r["outlet"] for r in every} - {r["outlet"] for r in got}  # some outlets skipped
     assert ("Alpha Wire", "credited") in {(r["outlet"], r["via"]) for r in got}
     assert {r["quotes"] for r in got} >= {"0", "1"}  # a quote with two spans in one article counts once
+
+
+def test_chips_with_companies_joins_only_the_models_its_first_rows_need(tmp_path):
+    """chips-with-companies keeps 1,000 rows and first drops the models whose rows all come after
+    them. On a graph with more rows than that (30 models, articles mentioning 0 to 12 companies, a
+    company that is also mentioned with a non-company), it answers as the plain sort-then-cut form does."""
+    from rdflib.namespace import RDF, RDFS, XSD
+
+    from kg.defaults import INSTANCE_BASE as base
+    from kg.vocab import SANAD as S
+
+    lines = []
+
+    def t(s, p, o):
+        lines.append(f"<{s}> <{p}> {o} .")
+
+    for c in range(40):
+        t(f"{base}org/c{c:02d}", RDF.type, f"<{S.Company}>")
+        t(f"{base}org/c{c:02d}", RDFS.label, f'"Company {c}"@en')
+    for a in range(200):
+        art = f"{base}article/a{a:03d}"
+        for k in range(a % 13):
+            t(art, S.mentions, f"<{base}org/c{(a * 7 + k) % 40:02d}>")
+        t(art, S.mentions, f"<{base}person/p{a}>")
+        for j in range(3):
+            m, span = f"{base}hardware-mention/m{a}-{j}", f"{art}#char={j * 10},{j * 10 + 5}"
+            t(m, RDF.type, f"<{S.HardwareMention}>")
+            t(m, S.hardware, f"<{base}hardware/chip{(a * 3 + j) % 30:02d}>")
+            t(m, S.quantity, f'"{(a * 911 + j * 37) % 5000}"^^<{XSD.integer}>')
+            t(m, S.evidence, f"<{span}>")
+            t(span, S.source, f"<{art}>")
+    path = tmp_path / "g.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = next(x.text for x in library() if x.name == "chips-with-companies")
+    assert "FILTER(?before < 1000)" in text
+    plain = text.replace("FILTER(?before < 1000)", "")
+    store = Store(path)
+    got, want, every = rows(store, text), rows(store, plain), rows(store, plain.replace("LIMIT 1000", ""))
+    assert got == want and len(got) == 1000
+    assert len(every) > 2000 and {r["model"] for r in every} - {r["model"] for r in got}  # some models skipped
+    assert len({r["model"] for r in got}) > 3

@@ -58,10 +58,35 @@ class Lexicon:
                     self.index.setdefault(key, entry.id)
                     # "Tom's Hardware", "Adam D'Angelo" as the text tokenizes them, apostrophe included
                     self.index.setdefault(tuple(t.norm for t in tokenize(name) if t.norm != "ـ"), entry.id)
+        for key, entry_id in sorted(self.index.items()):
+            for variant in self._spellings(key):  # "تايجر غلوبال" / "تايغر جلوبال": a foreign name's Arabic spellings
+                self.index.setdefault(variant, entry_id)
         self.max_len = max((len(k) for k in self.index), default=1)
         self.exact_names = frozenset(n for e in self.entries.values() for n in e.names)  # "stc" is written lowercase
         self.version = hashlib.sha256(
             (folder / "patterns.json").read_bytes() + (folder / "entities.json").read_bytes()).hexdigest()[:16]
+
+    def _spellings(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Other Arabic spellings of a name, word by word: each letter pair of
+        `transliteration_letters_ar` swapped through a word (غ or ج for the G of a foreign name:
+        "تايغر غلوبال", "تايجر غلوبال", "تايجر جلوبال"), and each word of `transliteration_words_ar`
+        for its other spelling ("فنتشرز" / "فينتشرز"). At most 16 spellings a name."""
+        if len(key) > 4 or not any(re.search("[\u0600-\u06ff]", w) for w in key):
+            return []
+        swaps = {}
+        for a, b in self.patterns.get("transliteration_words_ar", ()):
+            swaps[norm(a)], swaps[norm(b)] = norm(b), norm(a)
+        letters = [(norm(a), norm(b)) for a, b in self.patterns.get("transliteration_letters_ar", ())]
+        options = []
+        for w in key:
+            forms = [w, swaps.get(w, w)]
+            for a, b in letters:
+                forms += [f.replace(a, b) for f in forms] + [f.replace(b, a) for f in forms]
+            options.append(list(dict.fromkeys(forms)))
+        out = [()]
+        for forms in options:
+            out = [v + (f,) for v in out for f in forms][:16]
+        return [v for v in out if v != key]
 
     @cached_property
     def common_word_forms_ar(self) -> tuple[re.Pattern, ...]:

@@ -824,6 +824,12 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         while j < len(toks) - 1 and toks[j].text in QUOTE_MARKS:
             j += 1  # a quoted name: لشركة "ويندسيرف"
         first = toks[j]
+        if j > i + 1 and first.script == "ar" and not free(first.start, first.end):
+            # "من شركات «تي رو برايس» و«A» و«B»": a known name opens the list, which goes on
+            close = next((q for q in range(j + 1, min(j + 7, len(toks))) if toks[q].text in QUOTE_MARKS), None)
+            if close is not None:
+                found += _quoted_list(doc, close + 1, free, etype)
+            continue
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm) \
                 or first.norm.startswith("لل"):
             continue  # "شركة للذكاء الاصطناعي" is "an AI company", not a name

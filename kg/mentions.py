@@ -1100,7 +1100,10 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
         # (a sentence dense with names has lowercase words too: "Meta hired A B, C D and E F, who
         # all worked at OpenAI's Zurich office"; Title Case leaves at most one, "with", "from" aside)
         lower = [w for w in words if w[0].islower() and w.lower() not in small]
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(lower) <= 1:
+        # and a sentence ends with a full stop, a headline does not ("Among the investors in Kestrel AI
+        # are Nvidia and AMD.")
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(lower) <= 1 \
+                and not (lower and m.group().rstrip().endswith(".")):
             out.append((m.start(), m.end()))
     return out
 
@@ -1151,6 +1154,18 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             or len(before) >= 2 and before[-1].norm in ("على", "علي")
             and any(f in lex.words("acquire_words_ar") for f, _ in strip_proclitic(doc, before[-2]))):
         return "Company"
+    # what is invested in: "Accel invested $50 million in DeltaMind", "poured $2 billion into Orbitly"
+    if before and before[-1].norm in ("in", "into") and run[0].script == "latin" and doc.lang == "en" and any(
+            t.norm in lex.words("invest_words_en") and "\n" not in doc.text[t.start:run[0].start]
+            and any(u.text in lex.currency_symbols or u.script == "num" for u in toks[k + 1:i - 1])
+            for k, t in enumerate(toks[max(0, i - 7):i - 1], max(0, i - 7))):
+        return "Company"  # (an amount between: not "invested heavily in Python")
+    # "استثمرت سوفت بنك 500 مليون دولار في Orbitly", "ومن بين المستثمرين في Orbitly": what is invested in
+    if before and before[-1].norm in ("في", "فى") and run[0].script == "latin" and doc.lang == "ar" and any(
+            f in lex.words("investor_words_ar") | lex.words("investing_clause_words_ar") | lex.words("invest_words_ar")
+            for t in toks[max(0, i - 7):i - 1] if "\n" not in doc.text[t.start:run[0].start]
+            for f, _ in strip_proclitic(doc, t)):
+        return "Company"
     # "Waterloo-based DarwinAI", "Paris-based startup Zentrix": a company described by its home town
     if len(before) >= 2 and before[-1].norm == "based" and before[-2].norm in ("-", "‐", "–") \
             and run[0].script == "latin":
@@ -1172,7 +1187,8 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             return "Company"  # "Tallyhaw, founded in 2019 by ...", "Tallyhaw was co-founded by ..."
     # what raises money is a company: "Orbitly raised $25 million", "Orbitly has secured €40m", "جمعت Orbitly 25 مليون"
     # (not a surname: "Jane Kaplan ... Kaplan raised $3 million for the charity")
-    if _raises_money(doc, before, after) and not (
+    longer = [t for t in toks[j:j + 12] if "\n" not in doc.text[run[-1].end:t.end] and t.text not in quotes]
+    if _raises_money(doc, before, longer) and not (
             len(run) == 1 and re.search(rf"\b[A-Z][\w'’-]+ {re.escape(run[0].text)}\b", doc.text)):
         return "Company"
     # apposition: "Halcyon Compute, a two-year-old startup", "Veridian, the coding lab"
@@ -1188,11 +1204,30 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if nxt is not None and (nxt.norm in lex.patterns["number_words"]["en"] or nxt.norm.isdigit()) \
             and nxt is not after[-1] and _title_at(doc, doc.token_index[nxt.start] + 1):
         return "Company"  # "Convogo's three co-founders", "Zephyr's 40 engineers"
+    if nxt is not None and nxt is not after[-1] and (nxt.text in lex.currency_symbols or nxt.script == "num") \
+            and _round_noun_within(doc, doc.token_index[nxt.start] + 1, 5):
+        return "Company"  # "Kestrel's $200 million Series B", "Orbitly's €40m funding round": whose round
+    if len(before) >= 2 and doc.lang == "en" and any(
+            (before[-2].norm, before[-1].norm) == tuple(p) for p in lex.phrases("investor_in_en")
+            if len(p) == 2 and p[1] in ("in", "of")):
+        return "Company"  # "the investors in Kestrel AI", "backers of Orbitly": what they invest in
     if nxt is not None and nxt.script == "latin" and (_case_ok(nxt.text) or (nxt.norm,) in lex.title_index
                                                        or nxt.norm in lex.words("unit_nouns_en")
                                                        or nxt.norm in lex.words("owned_nouns_en")):
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
     return None
+
+
+def _round_noun_within(doc: Doc, k: int, n: int) -> bool:
+    """A funding round's noun ("round", "Series B", "seed funding") starts within n tokens of token k."""
+    toks = doc.tokens
+    for q in range(k, min(k + n, len(toks))):
+        if "\n" in doc.text[toks[k].start:toks[q].end]:
+            return False
+        for phrase in doc.lex.phrases("round_nouns_en"):
+            if tuple(t.norm for t in toks[q:q + len(phrase)]) == tuple(phrase):
+                return True
+    return False
 
 
 def _raises_money(doc: Doc, before: list[Token], after: list[Token]) -> bool:
@@ -1203,14 +1238,26 @@ def _raises_money(doc: Doc, before: list[Token], after: list[Token]) -> bool:
     symbols = lex.currency_symbols
 
     def amount(toks: list[Token]) -> bool:
+        if toks and toks[0].norm in lex.words_both("approximately"):
+            toks = toks[1:]  # "نحو 50 مليون دولار", "about $50 million"
         return bool(toks) and (toks[0].text in symbols or toks[0].script == "num"
                                or len(toks) >= 2 and toks[0].text in ("US", "A", "C") and toks[1].text in symbols)
 
     if before and before[-1].norm in lex.words("valuing_verbs_en") and after and after[0].norm == "at" \
             and amount(after[1:3]):
         return True  # "a round that values Orbitly at $2 billion"
-    if before and any(f in lex.words("raise_money_verbs_ar") for f, _ in strip_proclitic(doc, before[-1])):
-        return amount(after)
+    verb = before[-2] if len(before) >= 2 and before[-1].norm in ("فيها", "فيه") else before[-1] if before else None
+    if verb is not None and any(f in lex.words("raise_money_verbs_ar") for f, _ in strip_proclitic(doc, verb)):
+        return amount(after)  # "جمعت Orbitly 25 مليون دولار", "الجولة التي جمعت فيها Orbitly 50 مليون دولار"
+    if before and len(after) >= 3 and after[0].norm in ("على", "علي") \
+            and any(f in lex.words("receive_verbs_ar") for f, _ in strip_proclitic(doc, before[-1])) \
+            and any(f in lex.words("investment_nouns_ar") for f, _ in strip_proclitic(doc, after[1])):
+        return True  # "حصلت Orbitly على استثمار بقيمة 80 مليون دولار", "تلقت X تمويلا"
+    if len(after) >= 4 and after[0].norm in ("said", "says", "announced", "confirmed"):
+        # "Orbitly said (on Tuesday) (that) it had raised $30 million": what "it" raised
+        it = next((q for q in range(1, min(5, len(after))) if after[q].norm == "it"), None)
+        if it is not None:
+            after = after[it + 1:]
     n = 0
     while n < min(2, len(after)) and after[n].norm in lex.words("raise_auxiliaries_en"):
         n += 1

@@ -209,7 +209,15 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
                 # "Notable investors in X include A and B", "Backers of X include ...": the list after "include"
                 q = next((q for q in range(k + n, min(k + n + 4, idx[-1])) if ctx.items[q].is_org), None)
                 m = ctx.words_at(q + 1, ctx.phrases("round_investor_lists")) if q is not None else 0
-                listed = _listed_orgs(ctx, q + 1 + m, idx[-1], people=True) if m else []
+                if q is not None and not m and ctx.is_word(q + 1, frozenset({"are", "were", "is", "was"}), False) \
+                        and any(ctx.is_word(x, frozenset({"among"}), False) for x in range(idx[0], k)):
+                    m = 1  # "Among the investors in X are A and B"
+                if q is not None and not m and k <= idx[0] + 3 and any(
+                        ctx.items[x].norm in ("من", "ومن") for x in range(idx[0], min(k, idx[0] + 2) + 1)):
+                    m = ctx.is_punct(q + 1, ":")  # "ومن أبرز المستثمرين في X: A وB": the list right after X
+                    listed = _listed_orgs(ctx, q + 1 + m, idx[-1], people=True)
+                else:
+                    listed = _listed_orgs(ctx, q + 1 + m, idx[-1], people=True) if m else []
                 listed = [i for i in listed if i != ctx.items[q].key]
                 if listed:
                     covered.update(range(k, q + 1 + m))
@@ -306,6 +314,11 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if not idx:
         return None
     rounds = _found(ctx, idx, "round_nouns")
+    # "The investment, led by A, values X at ...": an investment someone leads is a round
+    rounds += [k for k in idx if ctx.is_word(k, ctx.words("investment_nouns"), False) and k not in rounds
+               and ctx.is_word(k + 1 + ctx.is_punct(k + 1), frozenset({"led", "co-led"}), False)
+               and ctx.is_word(k + 2 + ctx.is_punct(k + 1), frozenset({"by"}), False)]
+    rounds.sort()
     raises = _found(ctx, idx, "raise_verbs")
     led = _found(ctx, idx, "round_led")
     # "SoftBank led the $40 billion funding round": the verb, then the round a few words on
@@ -371,6 +384,9 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                 if q - (k + n) > 12 and (clause_of is None or q - clause_at > 12):
                     break
     investors.update(_participants(ctx, idx))
+    for q in idx:  # "حصلت X على تمويل بقيمة 80 مليون دولار من A وB": who the amount came from
+        if ctx.items[q].kind == "money" and ctx.doc.lang == "ar" and ctx.is_word(q + 1, frozenset({"من"}), False):
+            investors.update(_listed_orgs(ctx, q + 2, idx[-1]))
     for k in idx:  # "named Suning and Temasek as other backers": the organizations listed before "as ... backers"
         if ctx.is_word(k, frozenset({"as"}), False) and any(ctx.is_word(q, ctx.words("investor_words"))
                                                              for q in range(k + 1, min(k + 4, idx[-1] + 1))):
@@ -408,6 +424,11 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
             investors.add(ctx.items[subject].key)
     first = min(raises + rounds)
     investee_i = subject_org(ctx, idx[0], first + 1) if raises else None
+    if raises and ctx.doc.lang == "ar" and ctx.is_word(raises[0] - 1, ctx.words("relative"), False):
+        # "جولة التمويل التي جمعت فيها X 50 مليون دولار": the relative clause's own subject, after its verb
+        q = raises[0] + 1 + ctx.is_word(raises[0] + 1, frozenset({"فيها", "فيه"}), False)
+        if q <= idx[-1] and ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
+            investee_i = q
     if investee_i is None and raises and ctx.doc.lang == "ar":  # "وجمعت شركة X ..." / "وجمعت الشركة الناشئة"
         investee_i = next((q for q in range(raises[0] + 1, min(raises[0] + 4, idx[-1] + 1)) if ctx.items[q].is_org), None)
     investee = ctx.items[investee_i].key if investee_i is not None else (
@@ -469,6 +490,19 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                 investors.update(ctx.items[m].key for m in range(max(idx[0], verb - 3), q)
                                  if ctx.items[m].is_org and ctx.items[m].etype != "MediaOutlet")
                 break
+    if investee is None and rounds:
+        # "Nvidia took part in Kestrel's $200 million Series B", "A led Orbitly's seed round": the round's
+        # owner before it, the investors before the verb
+        owner = next((k for k in range(rounds[0] - 1, max(idx[0], rounds[0] - 6) - 1, -1)
+                      if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet" and ctx.is_punct(k + 1, "'’")), None)
+        verbs = ctx.words("round_join_verbs") | ctx.words("invest_words") | frozenset({"led", "co-led", "took"})
+        verb = next((k for k in range(owner - 1, idx[0] - 1, -1) if ctx.is_word(k, verbs, False)), None) \
+            if owner is not None else None
+        backers = {ctx.items[k].key for k in range(idx[0], verb) if ctx.items[k].is_org
+                   and ctx.items[k].etype != "MediaOutlet"} if verb is not None else set()
+        if owner is not None and backers - {ctx.items[owner].key}:
+            investee = ctx.items[owner].key
+            investors.update(backers)
     if investee is None and not raises and leads and rounds:
         # "Mistral AI, valued at €11.7 billion after a €1.7 billion round led by ASML": the subject
         q = subject_org(ctx, idx[0], rounds[0])
@@ -478,6 +512,16 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     investee = investee or (previous.payer if previous else None)
     if investee is None:
         return None
+    joins = [k for k in idx if k < rounds[0] and ctx.is_word(k, ctx.words("round_join_verbs"))] if raises and rounds else []
+    if joins:  # "وانضمت A وB إلى جولة التمويل التي جمعت فيها X ...": who joined the round X raised
+        investors.update(ctx.items[q].key for q in range(max(idx[0], joins[0] - 4), min(joins[0] + 5, rounds[0]))
+                         if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet")
+    which = frozenset({"which", "that"})
+    for k in idx:  # "A led the round, which also included B and C": the round's other investors
+        if ctx.is_word(k, frozenset({"included", "include", "includes"}), False) and (
+                ctx.is_word(k - 1, which, False) or ctx.is_word(k - 1, frozenset({"also"}), False)
+                and ctx.is_word(k - 2, which, False)):
+            investors.update(_listed_orgs(ctx, k + 1, idx[-1]))
     investors.discard(investee)
     frame = DealFrame([s], investee, kinds={"Investment"})
     frame.others = {(i, "Investment") for i in investors}
@@ -973,6 +1017,9 @@ def _excluded_amount(ctx: Context, k: int) -> bool:
     words = ctx.words("excluded_amount_context")
     # ("جمعت X 13 مليار دولار بتقييم 183 مليار دولار": "بتقييم" after an amount brings the next one)
     ahead = ctx.words("amount_ahead_words")
+    if k >= 2 and ctx.is_word(k - 1, frozenset({"at"}), False) and any(
+            ctx.is_word(q, ctx.words("valuing_verbs"), False) for q in range(max(0, k - 5), k - 1)):
+        return True  # "a round that values the company at $1 billion", "valuing it at $1 billion"
     return k >= 1 and ctx.is_word(k - 1, words) or any(ctx.is_word(q, words) and not ctx.is_word(q, ahead)
                                             for q in range(k + 1, min(len(ctx.items), k + 4)))
 

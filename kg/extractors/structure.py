@@ -367,8 +367,10 @@ def possessive_founder(ctx: Context) -> None:
         if k + n >= len(ctx.items) or not ctx.items[k + n].is_org:
             continue
         near = range(max(same.start, k - 8), k)  # "والأمير الوليد بن طلال عبر شركته X": the one just before
-        owner = next((ctx.person(q) for q in reversed(near) if q in ctx.person_refs and ctx.items[q].kind == "ent"), None) \
-            or next((ctx.person(q) for q in near if q in ctx.person_refs), None)
+        named_near = {ctx.person(q) for q in near if q in ctx.person_refs and ctx.items[q].kind == "ent"}
+        if len(named_near) > 1:
+            continue  # "A and B met; his new firm, X, ...": whose firm, the sentence does not say
+        owner = next(iter(named_near), None) or next((ctx.person(q) for q in near if q in ctx.person_refs), None)
         if owner is None:  # "NAME said in a post on X, adding that his new venture, V, ...": the one person named before
             named = {ctx.person(q) for q in range(same.start, k) if q in ctx.person_refs and ctx.items[q].kind == "ent"}
             owner = next(iter(named)) if len(named) == 1 else None

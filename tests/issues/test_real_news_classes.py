@@ -2024,3 +2024,48 @@ def test_investors_in_other_arabic_spellings_and_a_known_name_opening_a_quoted_l
     assert {"T. Rowe Price", "نجمة الصحراء", "كابيتال ميد"} <= orgs, orgs
     ex = run(tmp_path, "w.ar.txt", "خبر عاجل عن الشركات\n\nقال إن السوق جيدة جدا.\n")
     assert not [k for k, e in ex.entities.items() if e.etype == "Company"]
+
+
+def test_funding_rounds_in_more_news_forms(tmp_path):
+    """Forms of funding news a battery of new sentences found unread: whose round ("X's $200 million
+    Series B"), "Among the investors in X are A and B", "A took part in X's ... round", "The investment,
+    led by A, values X at ..." (X is funded; the valuation is no amount), "invested $50 million in X",
+    "X said it had raised", "landed", "..., which also included A and B"; Arabic "قائمة المستثمرين
+    في X كلا من A وB", "ومن بين المستثمرين في X: A وB", "حصلت X على استثمار بقيمة ... من A", "انضمت A
+    وB إلى جولة التمويل التي جمعت فيها X نحو ...", "تمويل بقيمة ... من A"."""
+    def deal(lang, text):
+        ex = run(tmp_path, f"r.{lang}.txt", ("Funding news\n\n" if lang == "en" else "خبر عاجل عن الشركات\n\n") + text + "\n")
+        return [(sorted(r for r in d.roles if r[0] != "party"), sorted(int(m.value) for m in d.amounts)) for d in ex.deals]
+
+    def roles_of(investee, *investors):
+        return sorted([("investee", f"org/{investee}")] + [("investor", f"org/{i}") for i in investors])
+
+    cases = [
+        ("en", "Kestrel AI's $200 million Series B was led by Insight Partners.",
+         roles_of("kestrel-ai", "insight-partners"), [200_000_000]),
+        ("en", "Among the investors in Kestrel AI are Nvidia and AMD.", roles_of("kestrel-ai", "nvidia", "amd"), []),
+        ("en", "Nvidia took part in Kestrel AI's $200 million Series B.", roles_of("kestrel-ai", "nvidia"), [200_000_000]),
+        ("en", "The investment, led by Andreessen Horowitz, values DeltaMind at $1 billion.",
+         roles_of("deltamind", "andreessen-horowitz"), []),
+        ("en", "DeltaMind raised $50 million in a round led by Accel that values the company at $1 billion.",
+         roles_of("deltamind", "accel"), [50_000_000]),
+        ("en", "Accel invested $50 million in DeltaMind, valuing it at $1 billion.", roles_of("deltamind", "accel"),
+         [50_000_000]),
+        ("en", "Orbitly said it had raised $30 million from Greylock and Kleiner Perkins.",
+         roles_of("orbitly", "greylock", "kleiner-perkins"), [30_000_000]),
+        ("en", "Orbitly landed $30 million from Greylock.", roles_of("orbitly", "greylock"), [30_000_000]),
+        ("en", "Kestrel AI raised $60 million in a Series A round. Menlo Ventures led the round, which also included "
+         "Lux Capital and Felicis.", roles_of("kestrel-ai", "menlo-ventures", "lux-capital", "felicis"), [60_000_000]),
+        ("ar", "وتضم قائمة المستثمرين في شركة Orbitly كلا من سيكويا كابيتال وأندريسن هورويتز.",
+         roles_of("orbitly", "sequoia-capital", "andreessen-horowitz"), []),
+        ("ar", "ومن بين المستثمرين في Orbitly: سيكويا كابيتال وإنفيديا.", roles_of("orbitly", "sequoia-capital", "nvidia"), []),
+        ("ar", "حصلت Orbitly على استثمار بقيمة 80 مليون دولار من صندوق الاستثمارات العامة.",
+         roles_of("orbitly", "pif"), [80_000_000]),
+        ("ar", "وانضمت إنفيديا وسامسونج إلى جولة التمويل التي جمعت فيها Orbitly نحو 50 مليون دولار.",
+         roles_of("orbitly", "nvidia", "samsung-electronics"), [50_000_000]),
+        ("ar", "حصلت Orbitly على تمويل بقيمة 80 مليون دولار من إنفيديا.", roles_of("orbitly", "nvidia"), [80_000_000]),
+    ]
+    for lang, text, want, amounts in cases:
+        assert deal(lang, text) == [(want, amounts)], text
+    ex = run(tmp_path, "p.en.txt", "Funding news\n\nHe has invested heavily in Python.\n")
+    assert not ex.deals and not [k for k, e in ex.entities.items() if e.etype == "Company"]

@@ -334,8 +334,14 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         leads += [(k, lengths[k]) for k in idx]
     leads = [(k, n) for k, n in leads if n]
     money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
-    if not rounds and not raises and previous is not None and s - 1 in previous.sentences \
-            and any(ctx.words_at(k, ctx.phrases("round_followup"), proclitic=True) for k in idx):
+    # (the sentence right after the round's; or one of the two after it, in the same paragraph, when it
+    # says more than "led": "The company said ... . Existing investors A and B also participated.")
+    gap = s - max(previous.sentences) if previous is not None else 0
+    follow = [k for k in idx if ctx.words_at(k, ctx.phrases("round_followup"), proclitic=True)]
+    if gap > 1 and (gap > 3 or "\n" in ctx.doc.text[ctx.doc.sentences[max(previous.sentences)][1]:ctx.doc.sentences[s][0]]
+                    or all(ctx.is_word(k, frozenset({"led", "co-led", "قادت", "قاد"})) for k in follow)):
+        follow = []
+    if not rounds and not raises and previous is not None and gap >= 1 and follow:
         # "General Catalyst led, joined by Nvidia and Salesforce Ventures.", "Existing investors Nvidia
         # and Oracle also took part.": the round of the sentence before gains its investors
         orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"
@@ -358,10 +364,17 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     investors: set[str] = set()
     side: list[DealFrame] = []
     units = ctx.words("unit_nouns")
+    leading = frozenset({"led", "co-led", "بقياده", "قادتها", "قادها", "قادته"})
     for k, n in leads:  # "led by X", "with participation from X, Y and Z", "بقيادة X"
         clause_of, clause_at = None, 0  # the investor a describing clause is about: "X, known for investing in ... Y,"
+        # people invest too ("with participation from Elad Gil and Nat Friedman"), but "led by NAME" is
+        # as often the company's own leader
+        people = not ctx.is_word(k, leading)
         for q in range(k + n, idx[-1] + 1):
             it = ctx.items[q]
+            if people and it.is_person and not ctx.is_punct(q + 1, "'’") and ctx.items[q - 1].kind != "title":
+                investors.add(it.key)
+                continue
             if ctx.is_word(q, units):
                 break  # "سنابل، الذراع الاستثمارية لصندوق ...": the parent is not an investor
             if ctx.is_punct(q) and clause_of is not None:
@@ -1017,6 +1030,9 @@ def _excluded_amount(ctx: Context, k: int) -> bool:
     words = ctx.words("excluded_amount_context")
     # ("جمعت X 13 مليار دولار بتقييم 183 مليار دولار": "بتقييم" after an amount brings the next one)
     ahead = ctx.words("amount_ahead_words")
+    if any(ctx.is_word(q, ctx.words("total_raised"), False) for q in range(max(0, k - 5), k)) \
+            and ctx.is_word(k - 1, frozenset({"to", "إلى", "الى", "الي", "نحو"}), False):
+        return True  # "bringing its total funding to $400 million", "ليصل إجمالي التمويل إلى 400 مليون دولار"
     if k >= 2 and ctx.is_word(k - 1, frozenset({"at"}), False) and any(
             ctx.is_word(q, ctx.words("valuing_verbs"), False) for q in range(max(0, k - 5), k - 1)):
         return True  # "a round that values the company at $1 billion", "valuing it at $1 billion"

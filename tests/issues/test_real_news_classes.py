@@ -2069,3 +2069,36 @@ def test_funding_rounds_in_more_news_forms(tmp_path):
         assert deal(lang, text) == [(want, amounts)], text
     ex = run(tmp_path, "p.en.txt", "Funding news\n\nHe has invested heavily in Python.\n")
     assert not ex.deals and not [k for k, e in ex.entities.items() if e.etype == "Company"]
+
+
+def test_round_investors_two_sentences_on_people_who_invest_and_running_totals(tmp_path):
+    """A round's investors named two sentences on, in the same paragraph ("Existing investors A and B
+    also participated"); people who invest ("with participation from Elad Gil and Nat Friedman", not
+    "led by NAME", the company's leader); "فيما شاركت فيها A وB"; a running total ("bringing its total
+    funding to $400 million", "ليصل إجمالي التمويل إلى ...") is not the round's amount."""
+    def deal(lang, text):
+        ex = run(tmp_path, f"r.{lang}.txt", ("Funding news\n\n" if lang == "en" else "خبر عاجل عن الشركات\n\n") + text + "\n")
+        return [(sorted(r for r in d.roles if r[0] != "party"), sorted(int(m.value) for m in d.amounts)) for d in ex.deals]
+
+    def roles_of(investee, *investors):
+        return sorted([("investee", f"org/{investee}")] + [("investor", i if "/" in i else f"org/{i}") for i in investors])
+
+    assert deal("en", "Kestrel AI raised $300 million in a round led by Thrive Capital. The company said the money would "
+                "fund research. Existing investors Accel and Greylock also participated.") == [
+        (roles_of("kestrel-ai", "thrive-capital", "accel", "greylock"), [300_000_000])]
+    assert deal("en", "Kestrel AI raised $30 million in a seed round led by Greylock, with participation from Elad Gil "
+                "and Nat Friedman.") == [(roles_of("kestrel-ai", "greylock", "person/elad-gil", "person/nat-friedman"),
+                                          [30_000_000])]
+    assert deal("en", "Kestrel AI, led by Dana Moretti, raised $30 million from Accel.") == [
+        (roles_of("kestrel-ai", "accel"), [30_000_000])]
+    assert deal("ar", "جمعت شركة Kestrel AI مبلغ 300 مليون دولار. وقادت الجولة ثرايف كابيتال، "
+                "فيما شاركت فيها أكسل وإنفيديا.") == [
+        (roles_of("kestrel-ai", "thrive-capital", "accel", "nvidia"), [300_000_000])]
+    assert deal("en", "Kestrel AI has raised $300 million in Series B funding led by Accel, bringing its total funding "
+                "to $400 million.") == [(roles_of("kestrel-ai", "accel"), [300_000_000])]
+    assert deal("ar", "جمعت شركة Kestrel AI مبلغ 300 مليون دولار بقيادة أكسل، ليصل إجمالي التمويل إلى 400 مليون دولار.") == [
+        (roles_of("kestrel-ai", "accel"), [300_000_000])]
+    # a paragraph later, or "led" alone two sentences on, is another matter
+    assert deal("en", "Kestrel AI raised $300 million in a round led by Thrive Capital. It is based in Paris.\n\n"
+                "Accel and Greylock also participated in a hackathon.") == [(roles_of("kestrel-ai", "thrive-capital"),
+                                                                              [300_000_000])]

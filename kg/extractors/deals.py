@@ -359,7 +359,8 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         and not any(ctx.is_word(q, frozenset({"to", "its", "إلى", "توقعاتها"}), False)
                     for q in range(k + 1, min(k + 3, idx[-1] + 1)))]
     # (money raised right after the verb: "raised $4 billion", "جمعت X 115 مليون دولار"; not "raised its guidance to $20 billion")
-    if not (rounds or raised and money) or not (raises or money or led or leads):
+    # ("Index Ventures also took part in the round": the round named before, however far back)
+    if not (rounds or raised and money) or not (raises or money or led or leads or previous and _participants(ctx, idx)):
         return None
     investors: set[str] = set()
     side: list[DealFrame] = []

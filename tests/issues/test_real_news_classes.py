@@ -2102,3 +2102,16 @@ def test_round_investors_two_sentences_on_people_who_invest_and_running_totals(t
     assert deal("en", "Kestrel AI raised $300 million in a round led by Thrive Capital. It is based in Paris.\n\n"
                 "Accel and Greylock also participated in a hackathon.") == [(roles_of("kestrel-ai", "thrive-capital"),
                                                                               [300_000_000])]
+
+
+def test_a_later_sentence_that_took_part_in_the_round(tmp_path):
+    """"Index Ventures also took part in the round." paragraphs after the round (another deal between):
+    an investor in that round."""
+    path = tmp_path / "k.en.txt"
+    path.write_text("Kestrel AI raises $300 million\n\nKestrel AI said it had raised $300 million in a Series B round "
+                    "led by Thrive Capital.\n\nMicrosoft acquired Quill AI last year.\n\nKestrel AI will hire engineers. "
+                    "Index Ventures also took part in the round.\n", encoding="utf-8")
+    ex = extract(read_article(path), default_lexicon())
+    rounds = [d for d in ex.deals if "Investment" in d.kinds]
+    assert len(rounds) == 1 and {r for r in rounds[0].roles if r[0] == "investor"} == {
+        ("investor", "org/thrive-capital"), ("investor", "org/index-ventures")}

@@ -673,6 +673,27 @@ def hired_people(ctx: Context, k: int, same: range) -> list[int]:
     return out
 
 
+@extractor("sanad.employment.lost-to.v1", produces=("hired", "worksFor", "formerlyWorkedFor"))
+def lost_to(ctx: Context) -> None:
+    """"Apple lost its top AI executive, Ruoming Pang, to Meta", "خسرت آبل NAME لصالح ميتا": the people
+    named between leave the first organization for the second, which hired them."""
+    links = ctx.words("lost_to_links")
+    for k, n, same in ctx.matches(ctx.phrases("lost_to_verbs")):
+        source = subject_org(ctx, same.start, k)
+        if source is None and ctx.items[k].script == "ar":  # "خسرت آبل ...": the verb first
+            source = next((q for q in range(k + n, min(k + n + 2, same.stop)) if ctx.items[q].is_org), None)
+        to = next((q for q in range(k + n, same.stop - 1) if ctx.is_word(q, links, False) and ctx.items[q + 1].is_org
+                   and ctx.items[q + 1].etype != "MediaOutlet"), None)
+        if source is None or to is None or ctx.items[to + 1].key == ctx.items[source].key:
+            continue
+        for q in range(max(k + n, source + 1), to):
+            if ctx.items[q].is_person:
+                person, span = ctx.person(q), ctx.span(source, to + 1)
+                ctx.relate(person, "formerlyWorkedFor", ctx.items[source].key, span, "0.75")
+                ctx.relate(person, "worksFor", ctx.items[to + 1].key, span, "0.75")
+                ctx.relate(ctx.items[to + 1].key, "hired", person, span, "0.75")
+
+
 @extractor("sanad.employment.move.v1", produces=("formerlyWorkedFor", "isCurrent"))
 def moves(ctx: Context) -> None:
     """"Microsoft hired Inflection CEO Mustafa Suleyman": hired away, the old title is a former one."""

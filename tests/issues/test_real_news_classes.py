@@ -2115,3 +2115,25 @@ def test_a_later_sentence_that_took_part_in_the_round(tmp_path):
     rounds = [d for d in ex.deals if "Investment" in d.kinds]
     assert len(rounds) == 1 and {r for r in rounds[0].roles if r[0] == "investor"} == {
         ("investor", "org/thrive-capital"), ("investor", "org/index-ventures")}
+
+
+def test_lost_to_and_more_hiring_verbs(tmp_path):
+    """"Apple lost its top AI executive, NAME, to Meta", "خسرت آبل ... NAME لصالح ميتا": NAME left Apple for
+    Meta, which hired NAME; "brought on", "snapped up", "خطفت" hire people (not "snapped up Scale AI",
+    not "lost $5 billion")."""
+    cases = [
+        ("en", "Apple lost its top AI executive, Ruoming Pang, to Meta.", "ruoming-pang", "apple", "meta"),
+        ("en", "Apple lost two researchers, Tom Gunter and Mark Lee, to Meta.", "mark-lee", "apple", "meta"),
+        ("ar", "خسرت آبل رئيس فريق النماذج روومينغ بانغ لصالح ميتا.", "ruoming-pang", "apple", "meta"),
+        ("ar", "خطفت ميتا الباحث جيسون وي من أوبن إيه آي.", "jyswn-wy", "openai", "meta"),
+    ]
+    for lang, text, person, was, now in cases:
+        ex = run(tmp_path, f"l.{lang}.txt", ("People\n\n" if lang == "en" else "خبر عاجل عن الشركات\n\n") + text + "\n")
+        assert {(f"person/{person}", "formerlyWorkedFor", f"org/{was}"), (f"person/{person}", "worksFor", f"org/{now}"),
+                (f"org/{now}", "hired", f"person/{person}")} <= rels(ex), text
+    ex = run(tmp_path, "b.en.txt", "People\n\nMicrosoft brought on Mustafa Suleyman to lead its consumer AI unit. "
+             "Meta snapped up Daniel Gross and Nat Friedman.\n")
+    assert {("org/microsoft", "hired", "person/mustafa-suleyman"), ("org/meta", "hired", "person/daniel-gross"),
+            ("org/meta", "hired", "person/nat-friedman")} <= rels(ex)
+    ex = run(tmp_path, "n.en.txt", "People\n\nMeta snapped up Scale AI for $14 billion. OpenAI lost $5 billion last year.\n")
+    assert not [r for r in rels(ex) if r[1] in ("hired", "worksFor", "formerlyWorkedFor")]

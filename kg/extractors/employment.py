@@ -172,8 +172,9 @@ def former_jobs(ctx: Context) -> None:
                     and not it.prefix.endswith("ال"):
                 break  # "سيغادر منصبه، على أن يخلفه مهندس مخضرم عمل لدى ...": someone new, indefinite
             n = ctx.words_at(q, cues, proclitic=True)
-            if n and ctx.is_word(q, frozenset({"worked"}), False) and ctx.is_word(q - 1, frozenset({"has", "have"}), False):
-                n = 0  # "has worked at Google since 2019": still there
+            if n and ctx.is_word(q, frozenset({"worked"}), False) and ctx.is_word(q - 1, frozenset({"has", "have"}), False) \
+                    and any(ctx.is_word(r, frozenset({"since", "for"}), False) for r in range(q + n, min(same.stop, q + n + 7))):
+                n = 0  # "has worked at Google since 2019": still there (not "who has worked at A and B, joined C")
             if n and ctx.is_word(q + n - 1, frozenset({"left", "departed"}), False) \
                     and ctx.is_word(q + n, frozenset({"for", "to"}), False):
                 break  # "left for Meta": where the person went, not what they left
@@ -217,6 +218,20 @@ def former_jobs(ctx: Context) -> None:
             if (person, ctx.items[o].key) not in hired_by:
                 ctx.relate(person, "formerlyWorkedFor", ctx.items[o].key, ctx.span(same.start, o), "0.6")
 
+
+    # "NAME, an OpenAI alum,", "OpenAI alumni A and B": people who once worked there
+    alums = ctx.words("alum_words")
+    for q, it in enumerate(ctx.items):
+        if not (it.is_org and it.etype != "MediaOutlet" and ctx.is_word(q + 1, alums, False)):
+            continue
+        same = ctx.sentence_range(q)
+        after = [r for r in range(q + 2, min(q + 7, same.stop)) if ctx.refers_to_person(r)
+                 and all(ctx.items[m].is_person or ctx.is_punct(m) or ctx.is_word(m, frozenset({"and"}), False)
+                         for m in range(q + 2, r))]
+        before = [r for r in range(max(same.start, q - 4), q) if ctx.refers_to_person(r) and ctx.is_punct(r + 1)]
+        for r in after or before[-1:]:
+            if (ctx.person(r), it.key) not in hired_by:
+                ctx.relate(ctx.person(r), "formerlyWorkedFor", it.key, ctx.span(min(q, r), max(q + 1, r)), "0.7")
 
     # "Pang, who joined Apple from Alphabet in 2021", "انضم إلى آبل قادمًا من جوجل": the second one
     for k, n, same in ctx.matches(ctx.phrases("join_words")):
@@ -709,6 +724,24 @@ def moves(ctx: Context) -> None:
                     and r.object != hire.subject and within(r.evidence)]:
             out.relations.discard(rel)
             out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
+
+
+@extractor("sanad.employment.before-joining.v1", produces=("formerlyWorkedFor", "isCurrent"))
+def before_joining(ctx: Context) -> None:
+    """"NAME was a researcher at Google before joining Meta", "عمل NAME في غوغل قبل أن ينضم إلى ميتا": the
+    job the sentence names before "before joining" is a former one."""
+    out = ctx.out
+    for k, n, same in ctx.matches(ctx.phrases("before_joining")):
+        start, end = ctx.item_starts[same.start], ctx.items[k].start
+        new = next((ctx.items[q].key for q in range(k + n, min(k + n + 3, same.stop)) if ctx.items[q].is_org), None)
+        for rel in [r for r in out.relations if r.predicate == "worksFor" and start <= r.evidence.start
+                    and r.evidence.end <= end and r.object != new]:
+            out.relations.discard(rel)
+            out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
+        for pos in [p for p in out.positions if p.current and start <= p.evidence.start and p.evidence.end <= end
+                    and p.org != new]:
+            out.positions.discard(pos)
+            out.positions.add(replace(pos, current=False, rule=ctx.rule))
 
 
 @extractor("sanad.employment.group.v1", produces=("formerlyWorkedFor", "worksFor"))

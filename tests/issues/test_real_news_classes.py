@@ -2137,3 +2137,23 @@ def test_lost_to_and_more_hiring_verbs(tmp_path):
             ("org/meta", "hired", "person/nat-friedman")} <= rels(ex)
     ex = run(tmp_path, "n.en.txt", "People\n\nMeta snapped up Scale AI for $14 billion. OpenAI lost $5 billion last year.\n")
     assert not [r for r in rels(ex) if r[1] in ("hired", "worksFor", "formerlyWorkedFor")]
+
+
+def test_former_jobs_in_more_forms(tmp_path):
+    """"was a researcher at Google before joining Meta" (Google is former), "who has worked at A and B,
+    joined C" (A and B former; "has worked at X since 2019" is still there), "NAME, an OpenAI alum",
+    "OpenAI alumni A and B", "now runs X"."""
+    def got(text):
+        return rels(run(tmp_path, "f.en.txt", "People\n\n" + text + "\n"))
+    assert got("Dana Moretti was a researcher at Google before joining Meta.") >= {
+        ("person/dana-moretti", "formerlyWorkedFor", "org/google"), ("person/dana-moretti", "worksFor", "org/meta")}
+    assert ("person/dana-moretti", "worksFor", "org/google") not in got(
+        "Dana Moretti was a researcher at Google before joining Meta.")
+    assert got("Dana Moretti, who has worked at Microsoft and Amazon, joined Meta.") >= {
+        ("person/dana-moretti", "formerlyWorkedFor", "org/microsoft"),
+        ("person/dana-moretti", "formerlyWorkedFor", "org/amazon")}
+    assert not [r for r in got("Dana Moretti has worked at Google since 2019.") if r[1] == "formerlyWorkedFor"]
+    assert ("person/dana-moretti", "formerlyWorkedFor", "org/openai") in got("Dana Moretti, an OpenAI alum, founded Quill AI.")
+    assert {("person/dana-moretti", "formerlyWorkedFor", "org/openai"), ("person/tom-varga", "formerlyWorkedFor", "org/openai")} \
+        <= got("OpenAI alumni Dana Moretti and Tom Varga founded Quill AI.")
+    assert ("person/dana-moretti", "worksFor", "org/openai") in got("Dana Moretti now runs OpenAI.")

@@ -1154,6 +1154,11 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             or len(before) >= 2 and before[-1].norm in ("على", "علي")
             and any(f in lex.words("acquire_words_ar") for f, _ in strip_proclitic(doc, before[-2]))):
         return "Company"
+    # what investors back: "DeltaMind is backed by Nvidia", "DeltaMind counts Nvidia among its investors"
+    if doc.lang == "en" and run[0].script == "latin" and len(after) >= 3 and (
+            after[0].norm in ("is", "was") and after[1].norm in lex.words("investing_modifiers_en") and after[2].norm == "by"
+            or after[0].norm in ("counts", "count") and any(t.norm in lex.words("investor_words_en") for t in after[1:])):
+        return "Company"
     # what is invested in: "Accel invested $50 million in DeltaMind", "poured $2 billion into Orbitly"
     if before and before[-1].norm in ("in", "into") and run[0].script == "latin" and doc.lang == "en" and any(
             t.norm in lex.words("invest_words_en") and "\n" not in doc.text[t.start:run[0].start]
@@ -1204,6 +1209,8 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if nxt is not None and (nxt.norm in lex.patterns["number_words"]["en"] or nxt.norm.isdigit()) \
             and nxt is not after[-1] and _title_at(doc, doc.token_index[nxt.start] + 1):
         return "Company"  # "Convogo's three co-founders", "Zephyr's 40 engineers"
+    if nxt is not None and nxt.norm in lex.words("investor_words_en") and doc.lang == "en":
+        return "Company"  # "DeltaMind's investors include ...", "Orbitly's backers"
     if nxt is not None and nxt is not after[-1] and (nxt.text in lex.currency_symbols or nxt.script == "num") \
             and _round_noun_within(doc, doc.token_index[nxt.start] + 1, 5):
         return "Company"  # "Kestrel's $200 million Series B", "Orbitly's €40m funding round": whose round
@@ -1238,6 +1245,8 @@ def _raises_money(doc: Doc, before: list[Token], after: list[Token]) -> bool:
     symbols = lex.currency_symbols
 
     def amount(toks: list[Token]) -> bool:
+        if len(toks) >= 2 and (toks[0].norm, toks[1].norm) in (("more", "than"), ("up", "to"), ("less", "than")):
+            toks = toks[2:]  # "raised more than $1 billion"
         if toks and toks[0].norm in lex.words_both("approximately"):
             toks = toks[1:]  # "نحو 50 مليون دولار", "about $50 million"
         return bool(toks) and (toks[0].text in symbols or toks[0].script == "num"
@@ -1261,7 +1270,10 @@ def _raises_money(doc: Doc, before: list[Token], after: list[Token]) -> bool:
     n = 0
     while n < min(2, len(after)) and after[n].norm in lex.words("raise_auxiliaries_en"):
         n += 1
-    return n < len(after) and after[n].norm in lex.words("raise_money_verbs_en") and amount(after[n + 1:n + 3])
+    if n + 2 < len(after) and after[n].norm in lex.words("raise_verbs_en") and after[n + 1].norm in ("a", "an") \
+            and amount(after[n + 2:n + 4]) and _round_noun_within(doc, doc.token_index[after[n + 2].start], 6):
+        return True  # "In March, DeltaMind closed a $100 million Series B"
+    return n < len(after) and after[n].norm in lex.words("raise_money_verbs_en") and amount(after[n + 1:n + 5])
 
 
 def _gloss_of(arabic: Token, run: list[Token]) -> bool:

@@ -252,6 +252,28 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
                                  and not _excluded_amount(ctx, q)}
             out.append(frame)
             break
+    # "DeltaMind's investors include A and B", "DeltaMind counts A and B among its investors"
+    investor_words = ctx.words("investor_words")
+    for q in idx:
+        it = ctx.items[q]
+        if not (it.is_org and it.etype != "MediaOutlet") or q in covered:
+            continue
+        listed = []
+        if ctx.is_punct(q + 1, "'’") and ctx.is_word(q + 2 + ctx.is_word(q + 2, frozenset({"s"}), False), investor_words):
+            w = q + 3 + ctx.is_word(q + 2, frozenset({"s"}), False)
+            m = ctx.words_at(w, ctx.phrases("round_investor_lists"))
+            listed = _listed_orgs(ctx, w + m, idx[-1], people=True) if m else []
+        elif ctx.is_word(q + 1, frozenset({"counts", "count"}), False):
+            among = next((r for r in range(q + 2, min(q + 14, idx[-1])) if ctx.is_word(r, frozenset({"among"}), False)
+                          and any(ctx.is_word(x, investor_words) for x in range(r + 1, min(r + 4, idx[-1] + 1)))), None)
+            listed = _listed_orgs(ctx, q + 2, among - 1, people=True) if among is not None else []
+        listed = [o for o in listed if o != it.key]
+        if listed:
+            frame = DealFrame([s], it.key, kinds={"Investment"})
+            frame.others = {(o, "Investment") for o in listed}
+            frame.parties = set(listed) | {it.key}
+            out.append(frame)
+            covered.update(range(q, q + 3))
     return out
 
 

@@ -2157,3 +2157,18 @@ def test_former_jobs_in_more_forms(tmp_path):
     assert {("person/dana-moretti", "formerlyWorkedFor", "org/openai"), ("person/tom-varga", "formerlyWorkedFor", "org/openai")} \
         <= got("OpenAI alumni Dana Moretti and Tom Varga founded Quill AI.")
     assert ("person/dana-moretti", "worksFor", "org/openai") in got("Dana Moretti now runs OpenAI.")
+
+
+def test_backers_named_with_the_company_first(tmp_path):
+    """"X's investors include A and B", "X counts A and B among its investors", "X is backed by A and B"
+    (X unknown: the backers are not the funded one), "X has raised more than $1 billion from ...",
+    "In March, X closed a $100 million Series B"."""
+    def deal(text):
+        ex = run(tmp_path, "b.en.txt", "Funding news\n\n" + text + "\n")
+        return [sorted(r for r in d.roles if r[0] != "party") for d in ex.deals]
+    both = [[("investee", "org/deltamind"), ("investor", "org/accel"), ("investor", "org/nvidia")]]
+    assert deal("DeltaMind's investors include Accel and Nvidia.") == both
+    assert deal("DeltaMind counts Nvidia and Accel among its investors.") == both
+    assert deal("DeltaMind is backed by Nvidia and Accel.") == both
+    assert deal("DeltaMind has raised more than $1 billion from investors including Accel and Nvidia.") == both
+    assert deal("In March, DeltaMind closed a $100 million Series B.") == [[("investee", "org/deltamind")]]

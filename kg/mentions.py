@@ -1611,9 +1611,10 @@ def _numbers(doc: Doc, free) -> list[Item]:
         mult, j = _multiplier(doc, i + 1)
         end = toks[j - 1].end
         out.append(Item(tok.start, end, "num", tok.norm, value=value * mult))
-    # "a million chips", "half a million GPUs": an English count written without digits
+    # "a million chips", "half a million GPUs", "one million TPUs": an English count written without digits
+    words = doc.lex.patterns["number_words"]["en"]
     for i, tok in enumerate(toks[:-1]):
-        if tok.script != "latin" or tok.norm not in ("a", "half") or not free(tok.start, tok.end) \
+        if tok.script != "latin" or tok.norm not in ("a", "half") and tok.norm not in words or not free(tok.start, tok.end) \
                 or tok.norm == "a" and i and toks[i - 1].norm == "half":
             continue
         k = i + 1 + (tok.norm == "half" and toks[i + 1].norm == "a")
@@ -1621,6 +1622,13 @@ def _numbers(doc: Doc, free) -> list[Item]:
             continue
         mult, j = _multiplier(doc, k)
         if j > k:
-            value = mult / 2 if tok.norm == "half" else mult
+            value = mult / 2 if tok.norm == "half" else mult * words.get(tok.norm, 1)
             out.append(Item(tok.start, toks[j - 1].end, "num", norm(doc.text[tok.start:toks[j - 1].end]), value=value))
+    # "مليون وحدة TPU", "مليوني شريحة": an Arabic count that is its own number, before a chip noun
+    chips = {w for phrase in doc.lex.phrases("chip_nouns_ar") for w in phrase}
+    bare = {**doc.lex.bare_amounts, norm("ألف"): 1000}
+    for i, tok in enumerate(toks[:-1]):
+        if tok.script == "ar" and tok.norm in bare and toks[i + 1].norm in chips and free(tok.start, tok.end) \
+                and not (i and toks[i - 1].script == "num"):
+            out.append(Item(tok.start, tok.end, "num", tok.norm, value=Decimal(bare[tok.norm])))
     return out

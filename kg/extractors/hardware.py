@@ -30,6 +30,8 @@ def hardware(ctx: Context) -> None:
         described = 0  # "20,736 liquid-cooled Nvidia Blackwell Ultra GPUs": a few describing words
         while q in same and q >= h - 8:
             prev = ctx.items[q]
+            if ctx.is_word(q, ctx.words("not_chip_units")):
+                break  # "6 gigawatts of MI450 GPUs": power, not a count of chips
             if q == h - 1 and prev.kind == "ent" and prev.etype == "HardwareModel":
                 q -= 1  # past the family: "20,000 of Nvidia's Blackwell B200 chips"
                 continue

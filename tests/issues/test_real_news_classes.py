@@ -2172,3 +2172,17 @@ def test_backers_named_with_the_company_first(tmp_path):
     assert deal("DeltaMind is backed by Nvidia and Accel.") == both
     assert deal("DeltaMind has raised more than $1 billion from investors including Accel and Nvidia.") == both
     assert deal("In March, DeltaMind closed a $100 million Series B.") == [[("investee", "org/deltamind")]]
+
+
+def test_chip_counts_in_words_and_power_is_no_count(tmp_path):
+    """"one million TPUs", "two million Google TPUs", "مليون وحدة TPU", "مليوني شريحة H100": counts
+    written in words; "6 gigawatts of MI450 GPUs" counts no chips; "مليون دولار" is money, not a count."""
+    def hw(lang, text):
+        ex = run(tmp_path, f"h.{lang}.txt", ("Chips\n\n" if lang == "en" else "خبر عاجل عن الرقائق\n\n") + text + "\n")
+        return sorted((h.model, h.quantity) for h in ex.hardware)
+    assert hw("en", "Anthropic will get access to one million TPUs.") == [("hardware/tpu", 1_000_000)]
+    assert hw("en", "Anthropic will use up to two million Google TPUs.") == [("hardware/tpu", 2_000_000)]
+    assert hw("ar", "ستحصل أنثروبيك على مليون وحدة TPU من غوغل.") == [("hardware/tpu", 1_000_000)]
+    assert hw("ar", "اشترت الشركة مليوني شريحة H100.") == [("hardware/h100", 2_000_000)]
+    assert hw("en", "AMD will supply 6 gigawatts of MI450 GPUs.") == []
+    assert hw("ar", "ستوفر AMD ستة جيجاواط من رقائق MI450.") == []

@@ -769,9 +769,10 @@ def _name_end(doc: Doc, j: int, stop: frozenset[str], particles: frozenset[str])
     """After a first name: a surname, or a particle and a surname ("بن سلمان", "أبو علي")."""
     toks = doc.tokens
 
-    def namelike(k: int) -> bool:
+    def namelike(k: int) -> bool:  # ("وانغ", Wang, is a name the lexicon lists, not و and a word)
         return (k < len(toks) and toks[k].script == "ar" and _contiguous(doc, [toks[k - 1], toks[k]])
-                and not doc.lex.title_index.get((toks[k].norm,)) and not _joined_word(toks[k].norm, stop))
+                and not doc.lex.title_index.get((toks[k].norm,))
+                and (toks[k].norm in doc.lex.words("first_names_ar") or not _joined_word(toks[k].norm, stop)))
     if namelike(j) and toks[j].norm in particles and namelike(j + 1) and toks[j + 1].norm not in stop:
         return j + 2
     if namelike(j) and toks[j].norm not in stop:

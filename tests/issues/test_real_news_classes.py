@@ -2186,3 +2186,15 @@ def test_chip_counts_in_words_and_power_is_no_count(tmp_path):
     assert hw("ar", "اشترت الشركة مليوني شريحة H100.") == [("hardware/h100", 2_000_000)]
     assert hw("en", "AMD will supply 6 gigawatts of MI450 GPUs.") == []
     assert hw("ar", "ستوفر AMD ستة جيجاواط من رقائق MI450.") == []
+
+
+def test_arabic_names_with_a_first_name_read_as_and(tmp_path):
+    """"أليكس وانغ": a surname the lexicon lists as a name is not و ("and") and a word; more first names
+    Arabic news transliterates ("دانا موريتي" after a verb of working or joining); "جون وفريقه" stays
+    "John and his team"."""
+    def people_in(text):
+        ex = run(tmp_path, "n.ar.txt", "خبر عاجل عن الشركات\n\n" + text + "\n")
+        return {e.labels[0][0] for e in ex.entities.values() if e.etype == "Person"}
+    assert people_in("قال أليكس وانغ إن الشركة تنمو.") == {"أليكس وانغ"}
+    assert people_in("انضمت دانا موريتي إلى ميتا.") == {"دانا موريتي"}
+    assert people_in("قال جون وفريقه إن الشركة تنمو.") == set()

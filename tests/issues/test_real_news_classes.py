@@ -2198,3 +2198,15 @@ def test_arabic_names_with_a_first_name_read_as_and(tmp_path):
     assert people_in("قال أليكس وانغ إن الشركة تنمو.") == {"أليكس وانغ"}
     assert people_in("انضمت دانا موريتي إلى ميتا.") == {"دانا موريتي"}
     assert people_in("قال جون وفريقه إن الشركة تنمو.") == set()
+
+
+def test_raising_in_the_infinitive(tmp_path):
+    """"is in talks to raise $40 billion led by SoftBank", "is seeking to raise $12 billion": a planned
+    round; "raise prices", "raise its capital spending to $70 billion" are none."""
+    def deal(text):
+        ex = run(tmp_path, "r.en.txt", "Funding news\n\n" + text + "\n")
+        return [(d.status, sorted(r for r in d.roles if r[0] != "party")) for d in ex.deals]
+    assert deal("OpenAI is in talks to raise $40 billion led by SoftBank.") == [
+        ("planned", [("investee", "org/openai"), ("investor", "org/softbank")])]
+    assert deal("xAI is seeking to raise $12 billion.") == [("planned", [("investee", "org/xai")])]
+    assert deal("Meta will raise its capital spending to $70 billion. The company plans to raise prices by 5%.") == []

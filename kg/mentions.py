@@ -338,11 +338,26 @@ def _unknown_models(doc: Doc, free, taken: list[Item]) -> list[Item]:
         cued = cued or doc.lang == "ar" and prev is not None and any(f in chips for f, _ in strip_proclitic(doc, prev))
         if not cued:
             continue
-        key = f"{iris.kind_segment('HardwareModel')}/{iris.slug(tok.text)}"
-        sp = doc.span(tok.start, tok.end)
-        doc.add_entity(key, "HardwareModel", sp.exact, how="name", span=sp)
-        out.append(Item(tok.start, tok.end, "ent", norm(sp.exact), key=key, etype="HardwareModel"))
+        out.append(_model_item(doc, tok))
+    # a model named in letters only, in quotes after a chip noun and its describing words: "معالج الجيل
+    # الثاني “RNGD”" (not an acronym such as GPU or LLM: patterns.json not_model_acronyms)
+    acronyms = {w.upper() for w in lex.words("not_model_acronyms")}
+    for i, tok in enumerate(toks):
+        if tok.script != "latin" or not re.fullmatch(r"[A-Z]{3,6}", tok.text) or tok.text in acronyms \
+                or not free(tok.start, tok.end) or i < 2 or toks[i - 1].text not in ("“", '"', "«"):
+            continue
+        back = [t for t in toks[max(0, i - 5):i - 1] if t.script == "ar"]
+        if doc.lang == "ar" and back and any(f in chips for t in back[:2] for f, _ in strip_proclitic(doc, t)) \
+                and all(_definite_article(t) or any(f in chips for f, _ in strip_proclitic(doc, t)) for t in back):
+            out.append(_model_item(doc, tok))
     return out
+
+
+def _model_item(doc: Doc, tok: Token) -> Item:
+    key = f"{iris.kind_segment('HardwareModel')}/{iris.slug(tok.text)}"
+    sp = doc.span(tok.start, tok.end)
+    doc.add_entity(key, "HardwareModel", sp.exact, how="name", span=sp)
+    return Item(tok.start, tok.end, "ent", norm(sp.exact), key=key, etype="HardwareModel")
 
 
 def _known_spelled_otherwise(doc: Doc, free) -> list[Item]:
@@ -973,8 +988,9 @@ def _common_word(doc: Doc, tok: Token, nxt: Token | None) -> bool:
     if len(word) >= 5 and word.endswith("يه") and not _contiguous_latin(doc, tok):
         return True
     forms = doc.lex.common_word_forms_ar
+    # (or a noun that makes a field with the definite noun after it: "رأس المال", "أشباه الموصلات")
     return nxt is not None and nxt.script == "ar" and _definite_article(nxt) and _contiguous(doc, [tok, nxt]) \
-        and any(f.fullmatch(word) for f in forms)
+        and (any(f.fullmatch(word) for f in forms) or word in doc.lex.words("field_construct_nouns_ar"))
 
 
 def _contiguous_latin(doc: Doc, tok: Token) -> bool:
@@ -1129,6 +1145,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
         words_before, words_after = lex.cue_words[etype]
         if before and any(f in words_before for f, _ in strip_proclitic(doc, before[-1])):
             return etype
+        wider = [t for t in toks[max(0, i - 6):i] if "\n" not in doc.text[t.start:run[0].start] and t.text not in quotes]
+        if etype == "Company" and doc.lang == "ar" and len(wider) >= 3 and _field_after_cue(doc, wider, words_before):
+            return etype  # "شركة رأس المال الاستثماري “DSC Investment”": the cue, its field, then the name
         if after and after[0].norm in words_after:
             return etype
         if acronym:
@@ -1224,6 +1243,17 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
                                                        or nxt.norm in lex.words("owned_nouns_en")):
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"
     return None
+
+
+def _field_after_cue(doc: Doc, before: list[Token], cue_words: frozenset[str]) -> bool:
+    """The words before a name are a company cue word and the company's field: a noun that makes a
+    field ("رأس", "أشباه", or a verbal noun) and definite words after it ("رأس المال الاستثماري")."""
+    for c in range(len(before) - 3, max(-1, len(before) - 6), -1):
+        if any(f in cue_words for f, _ in strip_proclitic(doc, before[c])):
+            field = before[c + 1:]
+            return len(field) >= 2 and _common_word(doc, field[0], field[1]) \
+                and all(t.script == "ar" and _definite_article(t) for t in field[1:])
+    return False
 
 
 def _round_noun_within(doc: Doc, k: int, n: int) -> bool:

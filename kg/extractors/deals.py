@@ -726,8 +726,14 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         nouns = ctx.lengths(ctx.phrases("attempt_noun_lead"), proclitic=True)
         attempts = [n if n else nouns[q] if nouns[q] and _owned(ctx, q, idx[0]) else 0 for q, n in enumerate(attempts)]
 
+    rejects = _found(ctx, idx, "reject_words")
+    offers_near = ctx.words("offer_nouns")
+
     def denied_acquisition(k: int) -> bool:
-        """"لم تكن هذه العملية استحواذا", "rather than acquiring", "لو قامت بشراء" (had it bought)."""
+        """"لم تكن هذه العملية استحواذا", "rather than acquiring", "لو قامت بشراء" (had it bought); an offer
+        the sentence says was turned down ("رفضت شركة X ... عرض استحواذ من ميتا", "X rejected Meta's takeover offer")."""
+        if any(q < k for q in rejects) and any(ctx.is_word(r, offers_near, False) for r in range(max(idx[0], k - 3), k + 4)):
+            return True
         return negated(k) or any(ctx.negates(q) and ctx.items[q].norm in ("لم", "لن", "ليس", "ليست", "لا")
                                  for q in range(max(idx[0], k - 4), k - 3)) \
             or any(leads[q] and q + leads[q] >= k - 2 for q in range(max(idx[0], k - 4), k)) \
@@ -780,7 +786,12 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         return None
     if passive is not None:  # "Run:ai, which is being acquired for $620 million" / "acquired by Nvidia"
         target, acquirer = passive
-        frame = DealFrame([s], acquirer, kinds={"Acquisition"} if acquirer else set(), denies=generic_denial)
+        if rejects and any(ctx.is_word(q, offers_near, False) for q in idx):  # "X turned down an offer to be acquired by Y"
+            generic_denial = True
+            if acquirer:
+                denied.add((acquirer, target))
+        frame = DealFrame([s], acquirer, kinds={"Acquisition"} if acquirer and not generic_denial else set(),
+                          denies=generic_denial)
         frame.others = {(target, "Acquisition")}
         frame.parties = {target} | ({acquirer} if acquirer else set())
         frame.amounts = set(money)

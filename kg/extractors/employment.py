@@ -330,13 +330,20 @@ def led_by(ctx: Context) -> None:
     for k, n, same in ctx.matches(phrases):
         words = ctx.span(k, k + n - 1)
         # "يرأسها"/"برئاسة" (chaired by): a chair's seat, not employment; "يقودها"/"led by": its head
-        chaired = ctx.items[k].script == "ar" and any(w.startswith(("يرا", "برياس")) for w in ctx.forms(k + n - 1))
-        if ctx.is_word(k + n, ctx.words("honorifics"), False) and k + n + 1 in same:
+        # ("ويرأسها NAME" of a startup is its head; "يرأسها الشيخ طحنون بن زايد", a title of rank first, its chair)
+        honored = ctx.is_word(k + n, ctx.words("honorifics"), False) and k + n + 1 in same
+        chaired = ctx.items[k].script == "ar" and any(w.startswith("برياس") or honored and w.startswith("يرا")
+                                                      for w in ctx.forms(k + n - 1))
+        if honored:
             n += 1  # "يرأسها الشيخ طحنون بن زايد", "led by Dr. Jane Doe": a form of address first
         if not (k + n < len(ctx.items) and ctx.items[k + n].is_person):
             continue
         org = next((q for q in range(k - 1, max(same.start, k - 10) - 1, -1) if ctx.items[q].is_org
                     and ctx.items[q].etype != "MediaOutlet"), None)
+        if ctx.items[k].script == "ar" and ctx.items[k].norm.startswith("و") and ctx.is_punct(k - 1):
+            # "تعد X واحدة من الشركات التي جذبت اهتمام ميتا، ويرأسها NAME": the clause goes on about the
+            # sentence's subject, not the organization named last
+            org = next((q for q in same if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet" and q < k), org)
         if org is not None:
             ctx.position(ctx.person(k + n), ctx.items[org].key, words, chair if chaired else head, True,
                          ctx.span(org, k + n), "0.7", employment=not chaired)

@@ -2210,3 +2210,30 @@ def test_raising_in_the_infinitive(tmp_path):
         ("planned", [("investee", "org/openai"), ("investor", "org/softbank")])]
     assert deal("xAI is seeking to raise $12 billion.") == [("planned", [("investee", "org/xai")])]
     assert deal("Meta will raise its capital spending to $70 billion. The company plans to raise prices by 5%.") == []
+
+
+def test_a_rejected_offer_a_field_before_a_quoted_name_and_whose_head(tmp_path):
+    """A rejected offer is no acquisition ("رفضت شركة X ... عرض استحواذ من ميتا", "X rejected Meta's
+    takeover offer", "X turned down an offer to be acquired by Y"); "شركة رأس المال الاستثماري “DSC
+    Investment”، أحد المستثمرين الرئيسيين في “X”" (a company's field, then its quoted name; an investor
+    in X); "..., ويرأسها NAME" heads the sentence's subject (not the company named last), while
+    "يرأسها الشيخ NAME" is a chair; a chip named in letters in quotes after a chip noun ("معالج الجيل
+    الثاني “RNGD”")."""
+    def deals(lang, text):
+        ex = run(tmp_path, f"d.{lang}.txt", ("Deal\n\n" if lang == "en" else "خبر عاجل عن الشركات\n\n") + text + "\n")
+        return ex, [(d.kinds, sorted(r for r in d.roles if r[0] != "party")) for d in ex.deals]
+    for lang, text in (("ar", "رفضت شركة “FuriosaAI” الكورية الجنوبية الناشئة عرض استحواذ بقيمة 800 مليون دولار من “ميتا”."),
+                       ("en", "FuriosaAI rejected Meta's $800 million takeover offer."),
+                       ("en", "FuriosaAI turned down an offer to be acquired by Meta.")):
+        assert all("Acquisition" not in kinds for kinds, _ in deals(lang, text)[1]), text
+    assert deals("en", "Run:ai was acquired by Nvidia.")[1] == [(("Acquisition",), [("acquirer", "org/nvidia"),
+                                                                                    ("target", "org/run-ai")])]
+    ex, found = deals("ar", "شهدت أسهم شركة رأس المال الاستثماري “DSC Investment”، أحد المستثمرين الرئيسيين في "
+                            "“FuriosaAI”، انخفاضًا.")
+    assert "org/ras" not in ex.entities
+    assert found == [(("Investment",), [("investee", "org/furiosaai"), ("investor", "org/dsc-investment")])]
+    ex = run(tmp_path, "h.ar.txt", "خبر عاجل عن الشركات\n\nتعد “FuriosaAI” واحدة من الشركات التي جذبت اهتمام “ميتا”، "
+             "ويرأسها جون بايك، المهندس السابق في “سامسونغ”. أنتجت الشركة معالج الجيل الثاني “RNGD”.\n")
+    assert ("person/jwn-bayk", "worksFor", "org/furiosaai") in rels(ex)
+    assert not [r for r in rels(ex) if r[2] == "org/meta" or r[1] == "hired"]
+    assert ex.entities["hardware/rngd"].etype == "HardwareModel"

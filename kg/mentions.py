@@ -543,7 +543,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     while i < len(toks):
         tok = toks[i]
         if tok.script != "ar" or not free(tok.start, tok.end) or _definite_article(tok) \
-                or tok.norm in stop or lex.title_index.get((tok.norm,)):
+                or tok.norm in stop or lex.title_index.get((tok.norm,)) or _purpose(doc, tok):
             i += 1
             continue
         j = _name_end(doc, i + 1, stop, particles)
@@ -847,8 +847,8 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
                 found += _quoted_list(doc, close + 1, free, etype)
             continue
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm) \
-                or first.norm.startswith("لل"):
-            continue  # "شركة للذكاء الاصطناعي" is "an AI company", not a name
+                or first.norm.startswith("لل") or _purpose(doc, first):
+            continue  # "شركة للذكاء الاصطناعي" is "an AI company", "شركته لحفر الأنفاق" "his company for digging", not names
         name_start = first.start
         if j == i + 1 and tok.norm.startswith("لل"):
             continue  # "للشركة غادر": "for the company" (definite) names none; "لشركة X" does
@@ -976,6 +976,12 @@ def forms_start(doc: Doc, tok: Token) -> int:
     forms = strip_proclitic(doc, tok)
     return forms[-1][1] if len(forms) > 1 and forms[-1][0] in {norm(w) for w in ("صحيفة", "وكالة", "مجلة", "قناة", "جريدة")} \
         else tok.start
+
+
+def _purpose(doc: Doc, tok: Token) -> bool:
+    """"لجمع" ("to raise"), "لحفر" ("for digging"): ل glued to a verbal noun of purpose, never a name's
+    first word ("رئيس شركة تسلا لجمع مليارات الدولارات")."""
+    return tok.norm.startswith("ل") and tok.norm[1:] in doc.lex.words("purpose_nouns_ar")
 
 
 def _common_word(doc: Doc, tok: Token, nxt: Token | None) -> bool:

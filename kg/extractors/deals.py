@@ -251,7 +251,42 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
                 frame.amounts = {ctx.items[q].money for q in idx if ctx.items[q].kind == "money"
                                  and not _excluded_amount(ctx, q)}
             out.append(frame)
+            if not backed and not m and len(after) > 1 and after[0] == investee:
+                # "كانت مستثمرًا مبكرًا في جوجل، يوتيوب، وأبل", "an early investor in A, B and C": one each
+                # (a list of names joined by commas and "and" only: not "in A, while B and C will ...")
+                first = next(q for q in range(k + n, idx[-1] + 1) if ctx.items[q].is_org and ctx.items[q].key == investee)
+                strict, q = [], first
+                while q <= idx[-1] and (ctx.items[q].is_org or ctx.is_punct(q) or ctx.is_word(q, frozenset({"and", "و"}), False)):
+                    if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
+                        strict.append(ctx.items[q].key)
+                    q += 1
+                for other in dict.fromkeys(strict[1:]):
+                    if other not in investors:
+                        more = DealFrame([s], other, kinds={"Investment"})
+                        more.others, more.parties = {(i, "Investment") for i in investors}, set(investors) | {other}
+                        out.append(more)
             break
+    # "Sequoia, which invested $800 million in Twitter, ...", "شركة Sequoia، التي استثمرت 800 مليون دولار في
+    # تويتر،": the relative clause's own investment, a deal apart from the sentence's
+    for k in idx:
+        if not (ctx.is_word(k, invest_verbs, proclitic=False) and ctx.items[k].kind == "tok") or k in covered:
+            continue
+        r = k - 1
+        while r > idx[0] and ctx.is_word(r, aux, False):
+            r -= 1
+        if not (ctx.is_word(r, ctx.words("relative"), False) and ctx.is_punct(r - 1) and r - 2 >= idx[0]
+                and ctx.items[r - 2].is_org and ctx.items[r - 2].etype != "MediaOutlet"):
+            continue
+        q = next((q for q in range(k + 1, min(k + 6, idx[-1])) if ctx.is_word(q, frozenset({"in", "into", "في"}), False)), None)
+        if q is None or not (ctx.items[q + 1].is_org and ctx.items[q + 1].etype != "MediaOutlet") \
+                or ctx.items[q + 1].key == ctx.items[r - 2].key:
+            continue
+        investor, investee = ctx.items[r - 2].key, ctx.items[q + 1].key
+        covered.update(range(r, q + 2))
+        frame = DealFrame([s], investee, kinds={"Investment"})
+        frame.others, frame.parties = {(investor, "Investment")}, {investor, investee}
+        frame.amounts = {ctx.items[m].money for m in range(k + 1, q) if ctx.items[m].kind == "money"}
+        out.append(frame)
     # "DeltaMind's investors include A and B", "DeltaMind counts A and B among its investors"
     investor_words = ctx.words("investor_words")
     for q in idx:
@@ -773,7 +808,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     staffing = [k for k in hires if any(ctx.is_word(q, staff) and not ctx.is_word(q - 1, leading)
                                         and not ctx.is_word(q - 2, leading) for q in range(k, min(k + 12, idx[-1] + 1)))]
     staffing += acquihires
-    money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)]
+    money = [ctx.items[k].money for k in idx if ctx.items[k].kind == "money" and not _excluded_amount(ctx, k)
+             and k not in covered]  # (not the amount of a relative clause's own investment, read apart)
     money += [m for m in ctx.doc.range_ends if start <= m.span.start < end]
     if not money and not any(ctx.items[k].kind == "money" for k in idx):
         pays = [k for k in pays if not ctx.is_word(k, frozenset({"spent", "spend", "spends", "spending"}), False)]

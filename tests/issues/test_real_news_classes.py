@@ -2237,3 +2237,28 @@ def test_a_rejected_offer_a_field_before_a_quoted_name_and_whose_head(tmp_path):
     assert ("person/jwn-bayk", "worksFor", "org/furiosaai") in rels(ex)
     assert not [r for r in rels(ex) if r[2] == "org/meta" or r[1] == "hired"]
     assert ex.entities["hardware/rngd"].etype == "HardwareModel"
+
+
+def test_an_investor_relative_clause_early_investor_lists_and_purpose_nouns(tmp_path):
+    """"Sequoia, which invested $800 million in Twitter, also wants to invest in xAI" ("شركة Sequoia، التي
+    استثمرت 800 مليون دولار في تويتر، ..."): the relative clause's investment is a deal apart, with its
+    amount; "an early investor in Google, YouTube and Apple" ("مستثمرًا مبكرًا في جوجل، يوتيوب، وأبل"): one
+    deal each (not "equity partners in A, while B and C will be ..."); "لجمع مليارات", "لحفر الأنفاق"
+    (ل and a noun of purpose) and "منصة وسائل التواصل" name no one."""
+    def deals(lang, text):
+        ex = run(tmp_path, f"d.{lang}.txt", ("Deal\n\n" if lang == "en" else "خبر عاجل عن الشركات\n\n") + text + "\n")
+        return ex, sorted((sorted(r for r in d.roles if r[0] != "party"), sorted(int(m.value) for m in d.amounts))
+                          for d in ex.deals)
+    for lang, text in (("en", "Sequoia, which invested $800 million in Twitter, also wants to invest in xAI."),
+                       ("ar", "ترغب شركة Sequoia، التي استثمرت 800 مليون دولار في تويتر، أيضًا في الاستثمار في xAI.")):
+        assert deals(lang, text)[1] == [([("investee", "org/twitter"), ("investor", "org/sequoia-capital")], [800_000_000]),
+                                        ([("investee", "org/xai"), ("investor", "org/sequoia-capital")], [])], text
+    for lang, text in (("en", "Sequoia was an early investor in Google, YouTube and Apple."),
+                       ("ar", "كانت سيكويا مستثمرًا مبكرًا في جوجل، يوتيوب، وأبل.")):
+        assert [roles for roles, _ in deals(lang, text)[1]] == sorted(
+            [[("investee", f"org/{o}"), ("investor", "org/sequoia-capital")] for o in ("google", "youtube", "apple")]), text
+    assert len(deals("en", "Oracle and MGX are equity partners in Stargate, while Arm and Nvidia will be the project's "
+                           "technology partners.")[1]) == 1
+    ex, _ = deals("ar", "مما يعزز جهود رئيس شركة تسلا لجمع مليارات الدولارات. بما في ذلك شركته لحفر الأنفاق The Boring "
+                        "Company. دعموا انقلابه على منصة وسائل التواصل الاجتماعي تويتر.")
+    assert {e.labels[0][0] for e in ex.entities.values()} & {"لجمع مليارات", "لحفر", "وسائل"} == set()

@@ -1205,7 +1205,11 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if len(before) >= 2 and before[-1].norm == "of" and lex.title_index.get((before[-2].norm,), {}).get("kind") == "founder" \
             and after:  # (not a line cut off after the name)
         return "Company"
-    if after and _title_at(doc, doc.token_index[after[0].start]) and not _title_before(doc, before):
+    entry = lex.entries.get(lex.index.get((toks[i - 1].norm,), "")) if i > 0 else None
+    unit_of_known = entry is not None and entry.etype in ("Company", "Organization") \
+        and doc.text[toks[i - 1].end:run[0].start] == " "
+    # ("Microsoft GenAI VP NAME": a unit or field of the company just named, not an employer of its own)
+    if after and not unit_of_known and _title_at(doc, doc.token_index[after[0].start]) and not _title_before(doc, before):
         index = lex.title_index
         title = index.get((after[0].norm,), {})
         named = len(after) >= 2 and after[1].script == "latin" and _case_ok(after[1].text)

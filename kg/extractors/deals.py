@@ -143,7 +143,8 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
     # "Anthropic, which Amazon has invested $4 billion in", "X, in which Y invested": the relative's
     # subject invests in the organization the relative clause describes
     invest_verbs = ctx.words("invest_words")
-    aux = frozenset({"has", "have", "had", "also", "previously", "already", "reportedly", "قد"})
+    aux = frozenset({"has", "have", "had", "also", "previously", "already", "reportedly", "قد", "financially", "heavily",
+                     "partly", "largely"})
     for k in idx:
         if not ctx.is_word(k, invest_verbs, proclitic=False) or ctx.items[k].kind != "tok":
             continue

@@ -898,8 +898,8 @@ def _leavers(ctx: Context, k: int, n: int, same: range, plural: frozenset[str]) 
             return [ctx.person(k - 3)]
         announcing = ctx.words("speech_verbs") | ctx.words("announce_verbs")
         if ctx.is_word(k - 1, frozenset({"his", "her"}), False) and ctx.is_word(k - 2, announcing, False) \
-                and ctx.refers_to_person(k - 3):
-            return [ctx.person(k - 3)]  # "NAME announced her departure from X"
+                and ctx.refers_to_person(k - 3) and ctx.items[k - 3].kind == "ent":
+            return [ctx.person(k - 3)]  # "NAME announced her departure from X" (not "a spokesperson confirmed his departure")
         return []
     # "Elon Musk's startup": a possessor, not the subject of the sentence
     before = [q for q in range(same.start, k) if ctx.refers_to_person(q) and not ctx.is_punct(q + 1, "'’")]

@@ -2262,3 +2262,20 @@ def test_an_investor_relative_clause_early_investor_lists_and_purpose_nouns(tmp_
     ex, _ = deals("ar", "مما يعزز جهود رئيس شركة تسلا لجمع مليارات الدولارات. بما في ذلك شركته لحفر الأنفاق The Boring "
                         "Company. دعموا انقلابه على منصة وسائل التواصل الاجتماعي تويتر.")
     assert {e.labels[0][0] for e in ex.entities.values()} & {"لجمع مليارات", "لحفر", "وسائل"} == set()
+
+
+def test_leaves_to_join_a_unit_before_a_title_and_a_relative_that_backs(tmp_path):
+    """"Microsoft GenAI VP NAME leaves to join OpenAI": GenAI is a unit of Microsoft (no company of its
+    own), and the job before "leaves to join" is a former one; "OpenAI, which Microsoft financially
+    backs": Microsoft invests in OpenAI; "a Microsoft spokesperson confirmed his departure" is not the
+    spokesperson's own."""
+    ex = run(tmp_path, "b.en.txt", "People\n\nMicrosoft GenAI VP Sebastien Bubeck leaves to join OpenAI.\n")
+    assert "org/genai" not in ex.entities
+    assert rels(ex) >= {("person/sebastien-bubeck", "formerlyWorkedFor", "org/microsoft"),
+                        ("person/sebastien-bubeck", "worksFor", "org/openai")}
+    assert [(p.org, p.current) for p in ex.positions] == [("org/microsoft", False)]
+    ex = run(tmp_path, "o.en.txt", "Deal\n\nOpenAI, which Microsoft financially backs, is at the forefront of AI.\n")
+    assert [sorted(r for r in d.roles if r[0] != "party") for d in ex.deals] == [
+        [("investee", "org/openai"), ("investor", "org/microsoft")]]
+    ex = run(tmp_path, "s.en.txt", "People\n\nA Microsoft spokesperson confirmed his departure on Monday.\n")
+    assert not [r for r in rels(ex) if r[1] == "formerlyWorkedFor"]

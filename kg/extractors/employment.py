@@ -512,7 +512,9 @@ def hires(ctx: Context) -> None:
             _hired_by_a_leader(ctx, k, n, same)
             continue
         again = bool(ctx.words_at(k, rehire, proclitic=True))
-        people = hired_people(ctx, hirer + 1 if k + n <= hirer <= k + n + 1 else k + n, same)
+        start = hirer + 1 if k + n <= hirer <= k + n + 2 else k + n
+        start += ctx.is_punct(start, '"“”«»') if start > k + n else 0  # "استقطبت شركة “ميتا” NAME"
+        people = hired_people(ctx, start, same)
         for p in people:
             person = ctx.person(p)
             evidence = ctx.span(min(hirer, k), p)
@@ -618,6 +620,8 @@ def hirer_of(ctx: Context, k: int, after: int | None = None) -> int | None:
             return q
     if after is not None and ctx.items[k].script == "ar" and ctx.is_word(after, frozenset({"شركه"}), False):
         after += 1  # "عينت شركة أنثروبيك NAME": the company noun before the name
+    if after is not None and ctx.items[k].script == "ar" and ctx.is_punct(after, '"“”«»'):
+        after += 1  # "استقطبت شركة “ميتا” ...": the quoted name
     if after is not None and after in same and ctx.items[k].script == "ar" and ctx.items[after].is_org \
             and ctx.items[after].etype != "MediaOutlet":
         return after

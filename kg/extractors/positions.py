@@ -332,6 +332,8 @@ def _frame(ctx: Context, t: int) -> Frame:
         after = f.last + 1
         if ctx.is_punct(after, ",،\"“”«»—–:"):  # "co-founders—A, B and C", "its founders: A and B"
             after += 1
+            if ctx.is_punct(after - 1, "\"“”«»") and ctx.is_punct(after, ",،"):
+                after += 1  # "كبير مسؤولي التكنولوجيا في “ميتا”، أندرو بوسورث": the quoted name's mark, then the comma
         adjectives = after  # "لشركة «إنفابريكا» الناشئة روشان سانكار": the organization's adjectives first
         while f.org is not None and adjectives in same and adjectives - after < 2 and items[adjectives].kind == "tok" \
                 and items[adjectives].script == "ar" and items[adjectives].norm.startswith("ال"):

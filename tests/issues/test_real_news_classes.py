@@ -2279,3 +2279,17 @@ def test_leaves_to_join_a_unit_before_a_title_and_a_relative_that_backs(tmp_path
         [("investee", "org/openai"), ("investor", "org/microsoft")]]
     ex = run(tmp_path, "s.en.txt", "People\n\nA Microsoft spokesperson confirmed his departure on Monday.\n")
     assert not [r for r in rels(ex) if r[1] == "formerlyWorkedFor"]
+
+
+def test_quoted_names_around_titles_and_hirers_and_verbal_nouns(tmp_path):
+    """"كبير مسؤولي التكنولوجيا في “ميتا”، أندرو بوسورث": a quoted organization's mark, a comma, then the
+    holder; "استقطبت شركة “ميتا” ... ، ألان داي": a quoted hirer; "إعادة تصميم تطبيقات الشركة" (a
+    verbal noun, تفعيل) names no one."""
+    ex = run(tmp_path, "q.ar.txt", "خبر عاجل عن الشركات\n\nوسيقدم داي تقاريره إلى كبير مسؤولي التكنولوجيا في “ميتا”، "
+             "أندرو بوسورث، المسؤول عن القسم.\n")
+    assert [(p.person, p.org) for p in ex.positions] == [("person/andrew-bosworth", "org/meta")]
+    ex = run(tmp_path, "h.ar.txt", "خبر عاجل عن الشركات\n\nاستقطبت شركة “ميتا بلاتفورمز” أبرز مسؤول تصميم في “أبل”، "
+             "ألان داي، في خطوة استراتيجية.\n")
+    assert ("org/meta", "hired", "person/alan-day") in rels(ex)
+    ex = run(tmp_path, "v.ar.txt", "خبر عاجل عن الشركات\n\nإضافة إلى إعادة تصميم تطبيقات الشركة ومجموعة من الأجهزة.\n")
+    assert not ex.entities

@@ -1126,8 +1126,9 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
         lower = [w for w in words if w[0].islower() and w.lower() not in small]
         # and a sentence ends with a full stop, a headline does not ("Among the investors in Kestrel AI
         # are Nvidia and AMD.")
+        sentence = m.group().rstrip().endswith(".") and re.search(r"\b[a-z]{2,}\b", m.group())
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(lower) <= 1 \
-                and not (lower and m.group().rstrip().endswith(".")):
+                and not sentence:
             out.append((m.start(), m.end()))
     return out
 

@@ -952,6 +952,12 @@ def _content_licence(ctx: Context, frame: DealFrame, idx: list[int], c: int, sub
         o -= 1  # ("News Corp. content": the abbreviation's stop)
     if owner is None and o in range(idx[0], c) and ctx.items[o].is_org and ctx.items[o].etype != "MediaOutlet":
         owner = ctx.items[o].key
+    # a publisher licenses its journalism: "The Financial Times will licence its material to OpenAI",
+    # "OpenAI inked a pact with the FT to licence its content": when the content's owner is not said
+    # ("content from Y", "Reddit's content"), the one outlet the sentence names owns it
+    outlets = list(dict.fromkeys(ctx.items[q].key for q in idx if ctx.items[q].is_org and ctx.items[q].etype == "MediaOutlet"))
+    if owner is None and len(outlets) == 1:
+        owner = outlets[0]
     owner = owner or subject
     user = next((o for o in orgs if o != owner), None)
     if owner is None or user is None:

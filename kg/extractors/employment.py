@@ -347,10 +347,10 @@ def led_by(ctx: Context) -> None:
         if org is not None:
             ctx.position(ctx.person(k + n), ctx.items[org].key, words, chair if chaired else head, True,
                          ctx.span(org, k + n), "0.7", employment=not chaired)
-    # "Elon Musk-led AI startup xAI"
+    # "Elon Musk-led AI startup xAI", "Sam Altman-run OpenAI"
     skip = ctx.words("org_descriptor_skip")
     for k in range(2, len(ctx.items)):
-        if not (ctx.is_word(k, frozenset({"led"}), False) and ctx.is_punct(k - 1, "-") and ctx.items[k - 2].is_person):
+        if not (ctx.is_word(k, frozenset({"led", "run"}), False) and ctx.is_punct(k - 1, "-") and ctx.items[k - 2].is_person):
             continue
         m = k + 1
         while m < len(ctx.items) and m - k <= 5 and ctx.is_word(m, skip, proclitic=False):

@@ -2293,3 +2293,24 @@ def test_quoted_names_around_titles_and_hirers_and_verbal_nouns(tmp_path):
     assert ("org/meta", "hired", "person/alan-day") in rels(ex)
     ex = run(tmp_path, "v.ar.txt", "خبر عاجل عن الشركات\n\nإضافة إلى إعادة تصميم تطبيقات الشركة ومجموعة من الأجهزة.\n")
     assert not ex.entities
+
+
+def test_publishers_license_their_content_and_sentences_of_names(tmp_path):
+    """A publisher licenses its content: "The Financial Times will licence its material to OpenAI", "OpenAI
+    inked a partnership pact with the Financial Times to licence its content", "The New York Times will
+    license its content to Amazon" (the one outlet owns what is licensed; an explicit "content from Reddit"
+    still says whose); "Sam Altman-run OpenAI"; a line of names that ends with a full stop and has a
+    lowercase word is a sentence ("Quill CEO John Ridding said so."), not a Title Case headline."""
+    def deal(text):
+        ex = run(tmp_path, "l.en.txt", "Deal\n\n" + text + "\n")
+        return [sorted(r for r in d.roles if r[0] != "party") for d in ex.deals if "LicensingDeal" in d.kinds]
+    ft = [[("licensee", "org/openai"), ("licensor", "org/financial-times")]]
+    assert deal("The Financial Times will licence its material to OpenAI.") == ft
+    assert deal("OpenAI inked a partnership pact with the Financial Times to licence its content.") == ft
+    assert deal("The New York Times will license its content to Amazon.") == [
+        [("licensee", "org/amazon"), ("licensor", "org/new-york-times")]]
+    assert deal("OpenAI signed a deal to use content from Reddit.") == [[("licensee", "org/openai"), ("licensor", "org/reddit")]]
+    ex = run(tmp_path, "r.en.txt", "People\n\nSam Altman-run OpenAI signed a deal.\n")
+    assert ("person/sam-altman", "worksFor", "org/openai") in rels(ex)
+    ex = run(tmp_path, "q.en.txt", "People\n\nQuill CEO John Ridding said so.\n")
+    assert ("person/john-ridding", "worksFor", "org/quill") in rels(ex)

@@ -423,7 +423,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     investors: set[str] = set()
     side: list[DealFrame] = []
     units = ctx.words("unit_nouns")
-    leading = frozenset({"led", "co-led", "بقياده", "قادتها", "قادها", "قادته"})
+    leading = ctx.words("round_lead_verbs")
     for k, n in leads:  # "led by X", "with participation from X, Y and Z", "بقيادة X"
         clause_of, clause_at = None, 0  # the investor a describing clause is about: "X, known for investing in ... Y,"
         # people invest too ("with participation from Elad Gil and Nat Friedman"), but "led by NAME" is

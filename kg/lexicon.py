@@ -86,7 +86,13 @@ class Lexicon:
         out = [()]
         for forms in options:
             out = [v + (f,) for v in out for f in forms][:16]
-        return [v for v in out if v != key]
+        # "إم.جي.إكس", "أوبن إيه.آي": the letters of an acronym spelled out, joined by full stops
+        dotted = []
+        for v in out[:4]:
+            if len(v) >= 2 and len(v[-1]) <= 3 and len(v[-2]) <= 3:
+                cut = next(i for i in range(len(v) - 1, -1, -1) if i == 0 or len(v[i - 1]) > 3)
+                dotted.append(v[:cut] + tuple(x for w in v[cut:] for x in (w, "."))[:-1])
+        return [v for v in dict.fromkeys(out + dotted) if v != key]
 
     @cached_property
     def common_word_forms_ar(self) -> tuple[re.Pattern, ...]:

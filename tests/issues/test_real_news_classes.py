@@ -2314,3 +2314,10 @@ def test_publishers_license_their_content_and_sentences_of_names(tmp_path):
     assert ("person/sam-altman", "worksFor", "org/openai") in rels(ex)
     ex = run(tmp_path, "q.en.txt", "People\n\nQuill CEO John Ridding said so.\n")
     assert ("person/john-ridding", "worksFor", "org/quill") in rels(ex)
+
+
+def test_acronyms_spelled_out_with_full_stops(tmp_path):
+    """"«إم.جي.إكس»", "«أوبن إيه.آي»", "«إكس إيه.آي»": the letters of a known acronym joined by full stops."""
+    ex = run(tmp_path, "a.ar.txt", "خبر عاجل عن الشركات\n\nتدرس شركة «إم.جي.إكس» خططاً لجمع المال، وقد استثمرت في شركتي "
+             "«أوبن إيه.آي» و«إكس إيه.آي».\n")
+    assert {"org/mgx", "org/openai", "org/xai"} <= set(ex.entities)

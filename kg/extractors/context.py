@@ -143,6 +143,16 @@ class Context:
         "especially" ("لا تزال تستحوذ على الحصة الكبرى"، "لا سيما")."""
         return self.is_word(q, self.words("negation")) and not self.is_word(q + 1, self.words("not_negating"))
 
+    def hedged(self, q: int) -> bool:
+        """Item q makes what follows uncertain or still to come ("in talks", "تعتزم"); Arabic "قد" only before
+        a verb in the present ("قد تستثمر", may invest), not one in the past ("قد سبق أن استثمرت", had invested)."""
+        if self.is_word(q, self.words("hedge")):
+            return True
+        if not (self.items[q].norm == "قد" and q + 1 < len(self.items)):
+            return False
+        verb = self.items[q + 1].norm
+        return self.items[q + 1].script == "ar" and verb[:1] in "يتن" and not verb.endswith("ت") and verb not in ("تم", "سبق")
+
     def is_punct(self, i: int, chars: str = ",،") -> bool:
         return 0 <= i < len(self.items) and self.items[i].kind == "tok" and self.items[i].norm in chars
 

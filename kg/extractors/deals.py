@@ -288,6 +288,32 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
         frame.others, frame.parties = {(investor, "Investment")}, {investor, investee}
         frame.amounts = {ctx.items[m].money for m in range(k + 1, q) if ctx.items[m].kind == "money"}
         out.append(frame)
+    # "مع استمرار شركتي «A» و«B» كداعمين رئيسين لها": A and B back the sentence's subject ("لها", of it)
+    for k in idx:
+        if not (ctx.is_word(k, ctx.words("as_backers"), False) and ctx.is_word(
+                k + 1 + ctx.is_word(k + 1, ctx.words("backer_adjectives"), False), frozenset({"لها", "له"}), False)):
+            continue
+        backers, q = [], k - 1
+        links = frozenset({"و", "شركتي", "شركات"})
+        while q >= idx[0] and (ctx.items[q].is_org or ctx.is_punct(q, ',،"“”«»') or ctx.is_word(q, links, False)):
+            if ctx.is_punct(q, "»”"):  # a quoted name and its describing words: «جي 42 للذكاء الاصطناعي»
+                opening = next((r for r in range(q - 1, max(idx[0], q - 8) - 1, -1) if ctx.is_punct(r, "«“")), None)
+                if opening is not None:
+                    backers += [ctx.items[r].key for r in range(opening + 1, q) if ctx.items[r].is_org
+                                and ctx.items[r].etype != "MediaOutlet"]
+                    q = opening - 1
+                    continue
+            if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet":
+                backers.append(ctx.items[q].key)
+            q -= 1
+        subject = next((ctx.items[r].key for r in idx if r <= q and ctx.items[r].is_org and ctx.items[r].etype != "MediaOutlet"
+                        and ctx.items[r].key not in backers), None)
+        if backers and subject:
+            frame = DealFrame([s], subject, kinds={"Investment"})
+            frame.others = {(b, "Investment") for b in backers}
+            frame.parties = set(backers) | {subject}
+            out.append(frame)
+            covered.update(range(q + 1, k + 2))
     # "DeltaMind's investors include A and B", "DeltaMind counts A and B among its investors"
     investor_words = ctx.words("investor_words")
     for q in idx:
@@ -606,8 +632,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                          and not any(ctx.is_word(m, ctx.words("valuation_words"), False) for m in range(max(idx[0], q - 3), q))}
     frame.reporters = _reporters(ctx, idx)
     frame.side = side
-    hedges = ctx.words("hedge")
-    if any(ctx.is_word(q, hedges) for q in range(idx[0], first)):
+    if any(ctx.hedged(q) for q in range(idx[0], first)):
         frame.status = "planned"
     return frame
 
@@ -745,7 +770,6 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     idx = list(ctx.sentence_items(s))
     if not idx:
         return None
-    hedges = ctx.words("hedge")
 
     def found(name: str) -> list[int]:
         return _found(ctx, idx, name)
@@ -864,6 +888,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
             payer = by
     frame = DealFrame([s], payer, denies=generic_denial)
     orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"}
+    only_covered = {ctx.items[k].key for k in covered if k in idx and ctx.items[k].is_org} \
+        - {ctx.items[k].key for k in idx if k not in covered and ctx.items[k].is_org}
     frame.parties = set(orgs)
     # a kind of deal needs its counterparty: "licence to serve Inflection's models", "acquire X"
     stakes = ctx.words("stake_nouns")
@@ -892,6 +918,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
                 others = sorted({ctx.items[q].key for q in idx if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"
                                  and ctx.items[q].key != payer})
                 other = others[0] if len(others) == 1 else None
+            if other and kind == "Investment" and other in only_covered:
+                continue  # a backer another phrase of the sentence already placed ("... كداعمين رئيسين لها")
             if other and payer:
                 frame.kinds.add(kind)
                 frame.others.add((other, kind))
@@ -913,7 +941,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
                           and ctx.is_word(k + 1, ctx.words("investment_nouns"))}
     frame.reporters = _reporters(ctx, idx)
     offers = ctx.words("offer_nouns")
-    if any(ctx.is_word(q, hedges) for k in triggers for q in range(max(idx[0], k - 4), k)):
+    if any(ctx.hedged(q) for k in triggers for q in range(max(idx[0], k - 4), k)):
         frame.status = "planned"  # "is in talks to acquire", "تخطط للاستحواذ"
     elif any(ctx.is_word(k + 1, offers, False) or ctx.is_word(k - 1, offers, False)
              or ctx.is_word(k - 1, frozenset({"to"}), False) and ctx.is_word(k - 2, offers, False) for k in acquires):

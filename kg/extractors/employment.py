@@ -823,12 +823,12 @@ def departures(ctx: Context) -> None:
     cues = ctx.phrases("departure")
     plural = ctx.words("departure_plural")
     away = ctx.words("departure_away")
-    negation = ctx.words("negation") | ctx.words("hedge")
+    negation = ctx.words("negation")
     hired = {(r.subject, r.object) for r in ctx.out.relations if r.predicate == "hired"}
     joined = {(r.subject, r.object) for r in ctx.out.relations if r.predicate == "worksFor"
               and r.rule in ("sanad.employment.now.v1", "sanad.employment.moved.v1", "sanad.employment.return.v1")}
     for k, n, same in ctx.matches(cues):
-        if any(ctx.is_word(q, negation) for q in range(max(same.start, k - 3), k)):
+        if any(ctx.is_word(q, negation) or ctx.hedged(q) for q in range(max(same.start, k - 3), k)):
             continue
         people = _leavers(ctx, k, n, same, plural)
         if not people:

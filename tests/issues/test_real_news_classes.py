@@ -2321,3 +2321,17 @@ def test_acronyms_spelled_out_with_full_stops(tmp_path):
     ex = run(tmp_path, "a.ar.txt", "خبر عاجل عن الشركات\n\nتدرس شركة «إم.جي.إكس» خططاً لجمع المال، وقد استثمرت في شركتي "
              "«أوبن إيه.آي» و«إكس إيه.آي».\n")
     assert {"org/mgx", "org/openai", "org/xai"} <= set(ex.entities)
+
+
+def test_arabic_qad_before_a_past_verb_and_backers_of_the_subject(tmp_path):
+    """"قد سبق أن استثمرت" (had invested) is no hedge, "قد تستثمر" (may invest) is; "مع استمرار شركتي «A»
+    و«B للذكاء الاصطناعي» كداعمين رئيسين لها": A and B back the sentence's subject."""
+    def deals(text):
+        ex = run(tmp_path, "q.ar.txt", "خبر عاجل عن الشركات\n\n" + text + "\n")
+        return [(d.status, sorted(r for r in d.roles if r[0] != "party")) for d in ex.deals]
+    assert deals("وأشارت إلى أن شركة «إم.جي.إكس»، قد سبق أن استثمرت في شركة «أوبن إيه.آي».") == [
+        (None, [("investee", "org/openai"), ("investor", "org/mgx")])]
+    assert deals("قد تستثمر مايكروسوفت 10 مليارات دولار في أوبن إيه آي.")[0][0] == "planned"
+    assert deals("تسعى «إم.جي.إكس» إلى الحصول على تمويل، مع استمرار شركتي «مبادلة للاستثمار» و«جي 42 للذكاء الاصطناعي» "
+                 "كداعمين رئيسين لها.") == [
+        (None, [("investee", "org/mgx"), ("investor", "org/g42"), ("investor", "org/mubadala")])]

@@ -434,6 +434,17 @@ def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
             # "NAME, a co-founder of X, has joined Apple as ...": the subject past its appositive
             comma = next((q for q in range(cue - 1, max(same.start, cue - 3) - 1, -1) if ctx.is_punct(q)), None)
             p = appositive_subject(ctx, comma) if comma is not None else None
+        if arabic and p is not None and p < cue and cue == f.t and joined is None:
+            # "انضمت NAME إلى ميتا (بدوام كامل) كرئيسة": a verb of joining, its subject, the organization
+            # joined, then the title glued to ك ("as")
+            joined = next((q for q in range(p + 1, cue) if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"
+                           and ctx.is_word(q - 1, frozenset({"إلى", "الى", "الي"}), False)), None)
+            if joined is not None and not any(ctx.words_at(q, ctx.phrases("join_words"), proclitic=True)
+                                              for q in range(max(same.start, p - 2), p)):
+                joined = None
+        if joined is not None and arabic:
+            f.person, f.first, f.anaphor_org = p, min(p, f.first), ctx.items[joined].key
+            return
         if p is None or any(ctx.items[q].is_org for q in range(min(p, cue) + 1, max(p, cue))) and not (
                 p < cue and ctx.is_punct(p + 1) and any(ctx.is_punct(q) for q in range(cue - 3, cue))):
             return

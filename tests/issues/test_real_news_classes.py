@@ -2335,3 +2335,12 @@ def test_arabic_qad_before_a_past_verb_and_backers_of_the_subject(tmp_path):
     assert deals("تسعى «إم.جي.إكس» إلى الحصول على تمويل، مع استمرار شركتي «مبادلة للاستثمار» و«جي 42 للذكاء الاصطناعي» "
                  "كداعمين رئيسين لها.") == [
         (None, [("investee", "org/mgx"), ("investor", "org/g42"), ("investor", "org/mubadala")])]
+
+
+def test_arabic_joined_as_a_title(tmp_path):
+    """"انضمت NAME إلى ميتا (بدوام كامل) كرئيسة": the title glued to ك ("as") after the organization joined
+    is NAME's title there (the organization between them stopped it)."""
+    for text in ("انضمت دينا باول إلى ميتا كرئيسة للشركة.",
+                 "انضمت دينا باول إلى ميتا بدوام كامل كرئيسة ونائبة رئيس مجلس الإدارة."):
+        ex = run(tmp_path, "j.ar.txt", "خبر عاجل عن الشركات\n\n" + text + "\n")
+        assert [(p.person, p.org, p.current) for p in ex.positions] == [("person/dyna-bawl", "org/meta", True)], text

@@ -422,6 +422,9 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     # says more than "led": "The company said ... . Existing investors A and B also participated.")
     gap = s - max(previous.sentences) if previous is not None else 0
     follow = [k for k in idx if ctx.words_at(k, ctx.phrases("round_followup"), proclitic=True)]
+    if not follow and any(ctx.is_word(k, ctx.words("investor_words")) for k in idx):
+        # "Investors in the venture include A, B and C": the investors, then their list
+        follow = [k for k in idx if ctx.words_at(k, ctx.phrases("round_investor_lists"), proclitic=True)]
     if gap > 1 and (gap > 3 or "\n" in ctx.doc.text[ctx.doc.sentences[max(previous.sentences)][1]:ctx.doc.sentences[s][0]]
                     or all(ctx.is_word(k, frozenset({"led", "co-led", "قادت", "قاد"})) for k in follow)):
         follow = []
@@ -529,6 +532,16 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
             investee_i = q
     if investee_i is None and raises and ctx.doc.lang == "ar":  # "وجمعت شركة X ..." / "وجمعت الشركة الناشئة"
         investee_i = next((q for q in range(raises[0] + 1, min(raises[0] + 4, idx[-1] + 1)) if ctx.items[q].is_org), None)
+    if investee_i is None and raises and any(ctx.refers_to_person(q) for q in range(idx[0], raises[0])):
+        # "Ilya Sutskever has raised $1 billion for his new venture, Safe Superintelligence": a founder
+        # raises for the company named after "for"
+        f = next((q for q in range(raises[0] + 1, min(raises[0] + 10, idx[-1]))
+                  if ctx.is_word(q, frozenset({"for", "لصالح"}), False)), None)
+        investee_i = next((q for q in range(f + 1, min(f + 9, idx[-1] + 1)) if ctx.items[q].is_org
+                           and ctx.items[q].etype != "MediaOutlet"), None) if f is not None else None
+        if investee_i is not None and any(ctx.items[q].kind in ("ent", "money") or ctx.is_word(q, frozenset({"and", "و"}), False)
+                                          for q in range(f + 1, investee_i)):
+            investee_i = None  # (only the company's description between: "for his new AI venture, X")
     investee = ctx.items[investee_i].key if investee_i is not None else (
         _anaphor_before(ctx, idx[0], first + (4 if ctx.doc.lang == "ar" else 0)) if raises else None)
     joined = None if raises else _joined_round(ctx, idx, rounds[0])

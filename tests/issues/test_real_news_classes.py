@@ -2344,3 +2344,18 @@ def test_arabic_joined_as_a_title(tmp_path):
                  "انضمت دينا باول إلى ميتا بدوام كامل كرئيسة ونائبة رئيس مجلس الإدارة."):
         ex = run(tmp_path, "j.ar.txt", "خبر عاجل عن الشركات\n\n" + text + "\n")
         assert [(p.person, p.org, p.current) for p in ex.positions] == [("person/dyna-bawl", "org/meta", True)], text
+
+
+def test_a_founder_raises_for_the_venture_and_its_investors_follow(tmp_path):
+    """"NAME has raised USD 1 billion in funding for his new venture, Safe Superintelligence (SSI).
+    Investors in the venture include firms such as A, B and C.": the venture is funded, the firms listed
+    in the next sentence invest; "raised $2 billion for X" with a person raising; not "for A and B"."""
+    def deal(text):
+        ex = run(tmp_path, "f.en.txt", "Funding news\n\n" + text + "\n")
+        return [sorted(r for r in d.roles if r[0] != "party") for d in ex.deals]
+    assert deal("Ilya Sutskever has raised USD 1 billion in funding for his new artificial intelligence venture, Safe "
+                "Superintelligence (SSI). Investors in the venture include prominent firms such as Andreessen Horowitz, "
+                "Sequoia Capital and DST Global.") == [[
+        ("investee", "org/safe-superintelligence"), ("investor", "org/andreessen-horowitz"),
+        ("investor", "org/dst-global"), ("investor", "org/sequoia-capital")]]
+    assert deal("Mira Murati raised $2 billion for Thinking Machines Lab.") == [[("investee", "org/thinking-machines-lab")]]

@@ -1172,13 +1172,13 @@ def _reporters(ctx: Context, idx: list[int]) -> set[str]:
         if ctx.is_word(k + 1 + aux, verbs, proclitic=False):
             out.add(it.key)
             continue
-        report = frozenset({"a", "an", "the", "report", "reports", "from", "by", "in", "story"})
+        report = frozenset({"a", "an", "the", "report", "reports", "from", "by", "in", "story"}) | ctx.words("report_fillers")
         for back in (1, 2, 3, 4, 5):
             q = k - back
             if q < idx[0]:
                 break
             if back > 3 and not all(ctx.is_word(r, report, False) for r in range(q + 1, k)):
-                break  # "according to a report from Bloomberg News": only a report's words between
+                break  # "according to a report from Bloomberg News", "بحسب ما نقله موقع X": only a report's words between
             if (back <= 3 and ctx.is_word(q, verbs)) or any(ctx.words_at(q - len(p) + 1, (p,), proclitic=True) for p in preps):
                 out.add(it.key)
                 break

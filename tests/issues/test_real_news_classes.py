@@ -2359,3 +2359,10 @@ def test_a_founder_raises_for_the_venture_and_its_investors_follow(tmp_path):
         ("investee", "org/safe-superintelligence"), ("investor", "org/andreessen-horowitz"),
         ("investor", "org/dst-global"), ("investor", "org/sequoia-capital")]]
     assert deal("Mira Murati raised $2 billion for Thinking Machines Lab.") == [[("investee", "org/thinking-machines-lab")]]
+
+
+def test_a_report_credited_with_what_it_relayed(tmp_path):
+    """"بحسب ما نقله موقع ذا إنفورميشن": the outlet after "according to what ... site X relayed" reported it."""
+    ex = run(tmp_path, "r.ar.txt", "خبر عاجل عن الشركات\n\nاستحوذت أبل على شركة ميسترال، بحسب ما نقله موقع ذا إنفورميشن، "
+             "يوم الثلاثاء.\n")
+    assert [(d.status, d.reported_by) for d in ex.deals] == [("reported", ("org/the-information",))]

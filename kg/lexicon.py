@@ -59,40 +59,22 @@ class Lexicon:
                     # "Tom's Hardware", "Adam D'Angelo" as the text tokenizes them, apostrophe included
                     self.index.setdefault(tuple(t.norm for t in tokenize(name) if t.norm != "ـ"), entry.id)
         for key, entry_id in sorted(self.index.items()):
-            for variant in self._spellings(key):  # "تايجر غلوبال" / "تايغر جلوبال": a foreign name's Arabic spellings
+            for variant in self._spellings(key):  # "إم.جي.إكس": an acronym's letters joined by full stops
                 self.index.setdefault(variant, entry_id)
         self.max_len = max((len(k) for k in self.index), default=1)
         self.exact_names = frozenset(n for e in self.entries.values() for n in e.names)  # "stc" is written lowercase
         self.version = hashlib.sha256(
             (folder / "patterns.json").read_bytes() + (folder / "entities.json").read_bytes()).hexdigest()[:16]
 
-    def _spellings(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """Other Arabic spellings of a name, word by word: each letter pair of
-        `transliteration_letters_ar` swapped through a word (غ or ج for the G of a foreign name:
-        "تايغر غلوبال", "تايجر غلوبال", "تايجر جلوبال"), and each word of `transliteration_words_ar`
-        for its other spelling ("فنتشرز" / "فينتشرز"). At most 16 spellings a name."""
-        if len(key) > 4 or not any(re.search("[\u0600-\u06ff]", w) for w in key):
+    @staticmethod
+    def _spellings(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """"إم.جي.إكس", "أوبن إيه.آي": a name whose last words are letters spelled out (at most three
+        characters each), those letters joined by full stops. (Other transliterations of a name's words
+        are matched by their consonant skeleton: name_skeletons.)"""
+        if len(key) < 2 or len(key[-1]) > 3 or len(key[-2]) > 3 or not any(re.search("[\u0600-\u06ff]", w) for w in key):
             return []
-        swaps = {}
-        for a, b in self.patterns.get("transliteration_words_ar", ()):
-            swaps[norm(a)], swaps[norm(b)] = norm(b), norm(a)
-        letters = [(norm(a), norm(b)) for a, b in self.patterns.get("transliteration_letters_ar", ())]
-        options = []
-        for w in key:
-            forms = [w, swaps.get(w, w)]
-            for a, b in letters:
-                forms += [f.replace(a, b) for f in forms] + [f.replace(b, a) for f in forms]
-            options.append(list(dict.fromkeys(forms)))
-        out = [()]
-        for forms in options:
-            out = [v + (f,) for v in out for f in forms][:16]
-        # "إم.جي.إكس", "أوبن إيه.آي": the letters of an acronym spelled out, joined by full stops
-        dotted = []
-        for v in out[:4]:
-            if len(v) >= 2 and len(v[-1]) <= 3 and len(v[-2]) <= 3:
-                cut = next(i for i in range(len(v) - 1, -1, -1) if i == 0 or len(v[i - 1]) > 3)
-                dotted.append(v[:cut] + tuple(x for w in v[cut:] for x in (w, "."))[:-1])
-        return [v for v in dict.fromkeys(out + dotted) if v != key]
+        cut = next(i for i in range(len(key) - 1, -1, -1) if i == 0 or len(key[i - 1]) > 3)
+        return [key[:cut] + tuple(x for w in key[cut:] for x in (w, "."))[:-1]]
 
     @cached_property
     def common_word_forms_ar(self) -> tuple[re.Pattern, ...]:
@@ -245,14 +227,15 @@ class Lexicon:
         return {w: next(iter(ids)) for w, ids in sorted(found.items()) if len(ids) == 1}
 
     @cached_property
-    def person_skeletons(self) -> dict[str, str]:
-        """Consonant skeletons of the Arabic-script full names of known people -> the one person they
-        name: other transliterations of the same name ("شينغجيا تشاو" / "شنغجيا تشاو", "جيّوم" / "غيوم")."""
+    def name_skeletons(self) -> dict[str, str]:
+        """Consonant skeletons of the Arabic-script names of two words or more of known people and
+        organizations -> the one entry they name: other transliterations of the same name ("شينغجيا تشاو"
+        / "شنغجيا تشاو", "جيّوم" / "غيوم", "تايغر غلوبال" / "تايجر جلوبال", "مينلو فنتشرز" / "مينلو فينتشرز")."""
         from kg.resolve import skeleton
 
         found: dict[str, set[str]] = {}
         for entry in self.entries.values():
-            if entry.etype != "Person":
+            if entry.etype not in ("Person", "Company", "Organization"):
                 continue
             for name in entry.names:
                 words = [t.norm for t in tokenize(name) if t.script == "ar"]

@@ -361,11 +361,12 @@ def _model_item(doc: Doc, tok: Token) -> Item:
 
 
 def _known_spelled_otherwise(doc: Doc, free) -> list[Item]:
-    """A known person's full name in another Arabic transliteration ("شينغجيا تشاو" for
-    "شنغجيا تشاو", "وجيّوم لامبل" for "غيوم لامبل"): the same consonant skeleton, word for word."""
+    """A known person's or organization's name in another Arabic transliteration ("شينغجيا تشاو" for
+    "شنغجيا تشاو", "وجيّوم لامبل" for "غيوم لامبل", "تايجر جلوبال" for "تايغر غلوبال"): the same
+    consonant skeleton, word for word."""
     from kg.resolve import skeleton
 
-    index = doc.lex.person_skeletons
+    index = doc.lex.name_skeletons
     toks = doc.tokens
     out = []
     i = 0

@@ -371,6 +371,8 @@ def _frame(ctx: Context, t: int) -> Frame:
         # "Elena Sokolova, who previously worked at Nvidia, is now chief scientist at Cohere": the
         # subject that opens the sentence, past its appositive
         f.person = appositive_subject(ctx, before + 1)
+    if f.person is None and ctx.doc.lang != "ar":
+        _worked_as(ctx, f, same)
     if f.person is None:
         f.pronoun = _pronoun_subject(ctx, f, same)
         # "وتشغل بنعلي منصب الرئيسة التنفيذية": the person sits between the verb and منصب
@@ -393,6 +395,26 @@ def _frame(ctx: Context, t: int) -> Frame:
                 f.held = True  # "وشغل NAME منصب": someone the sentence names, not a new person
             break
     return f
+
+
+def _worked_as(ctx: Context, f: Frame, same: range) -> None:
+    """"NAME headed the team, having previously worked as VP of engineering at Arm", "NAME, who served as
+    CFO of X": a title after "worked as" / "served as" is the title of the person the clause hangs on
+    (the nearest one before), held before unless "has served as"."""
+    q = f.first - 1
+    while q in same and ctx.is_word(q, ctx.words("determiners"), False):
+        q -= 1
+    if not (ctx.is_word(q, frozenset({"as"}), False) and ctx.is_word(q - 1, ctx.words("worked_as_verbs"), False)):
+        return
+    r, words = q - 2, set()
+    while r in same and ctx.is_word(r, ctx.words("worked_as_adverbs"), False):
+        words.add(ctx.items[r].norm)
+        r -= 1
+    person = next((p for p in range(r, same.start - 1, -1) if ctx.refers_to_person(p) and ctx.items[p].kind == "ent"), None)
+    if person is None:
+        return
+    f.person = person
+    f.current = f.current and bool(words & {"has", "have"}) and not words & {"previously", "formerly", "once"}
 
 
 def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:

@@ -2366,3 +2366,22 @@ def test_a_report_credited_with_what_it_relayed(tmp_path):
     ex = run(tmp_path, "r.ar.txt", "خبر عاجل عن الشركات\n\nاستحوذت أبل على شركة ميسترال، بحسب ما نقله موقع ذا إنفورميشن، "
              "يوم الثلاثاء.\n")
     assert [(d.status, d.reported_by) for d in ex.deals] == [("reported", ("org/the-information",))]
+
+
+def test_worked_as_a_title_and_prior_stints(tmp_path):
+    """"NAME headed the team, having previously worked as VP of engineering at Intel": the title after
+    "worked as" / "served as" is the title of the person the clause hangs on, held before (not someone
+    unnamed); "who has served as CFO of X" is still held; "with prior stints at A and B": former employers."""
+    def read(text):
+        ex = run(tmp_path, "w.en.txt", "People news\n\n" + text + "\n")
+        return rels(ex), [(p.person, p.org, p.current) for p in ex.positions]
+    found, positions = read("Rami Khan headed the team, having previously worked as VP of engineering at Intel between 2014 "
+                            "and 2019.")
+    assert positions == [("person/rami-khan", "org/intel", False)]
+    assert ("person/rami-khan", "formerlyWorkedFor", "org/intel") in found
+    assert not any(key.startswith("person/") and key != "person/rami-khan" for key, _, _ in found)
+    found, positions = read("John Walters, who has served as chief technology officer of Google since 2020, spoke.")
+    assert positions == [("person/john-walters", "org/google", True)]
+    found, _ = read("Quill AI was co-founded by Maria Santos, a speech researcher with prior stints at Google and Amazon.")
+    assert {("person/maria-santos", "formerlyWorkedFor", "org/google"),
+            ("person/maria-santos", "formerlyWorkedFor", "org/amazon")} <= found

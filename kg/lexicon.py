@@ -142,6 +142,10 @@ class Lexicon:
         for entry in self.titles:
             for form in entry.get("ar", []) + entry.get("en_forms", []):
                 out.setdefault(phrase_key(form), entry)
+        for entry in self.titles:
+            if entry["kind"] != "founder":  # (مؤسسة is also "an institution": its forms are written out)
+                for form in entry.get("ar", []):
+                    out.setdefault(_feminine(phrase_key(form)), entry)
         for key, entry in self.title_accusatives.items():
             out.setdefault(key, entry)
         return out
@@ -267,6 +271,24 @@ def _load_json(path: Path) -> dict:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return Lexicon()
+
+
+def _feminine(words: tuple[str, ...]) -> tuple[str, ...]:
+    """An Arabic title said of a woman (normalized text, ة written ه): the head noun takes ة, and so do
+    the adjectives that agree with it: after a definite head every definite word ("الرئيسة التنفيذية",
+    "المستشارة القانونية العامة"), after an indefinite one a last nisba adjective ("رئيسة تنفيذية"); a
+    head in construct keeps what follows ("كبيرة المسؤولين الماليين", "مديرة العمليات"). Words already
+    feminine or plural, construct plurals and accusatives stay as they are."""
+    def feminine(w: str, nisba: bool = False) -> str:
+        return w if w.endswith(("ه", "ين", "ون", "ات", "ا", "ى", "ء")) or w.endswith("ي") and not nisba else w + "ه"
+
+    head, rest = words[0], list(words[1:])
+    if head.startswith("ال"):
+        n = next((k for k, w in enumerate(rest) if not w.startswith("ال")), len(rest))
+        rest = [feminine(w, nisba=True) for w in rest[:n]] + rest[n:]
+    elif len(rest) == 1 and rest[0].endswith("ي") and not rest[0].startswith("ال"):
+        rest = [feminine(rest[0], nisba=True)]
+    return (feminine(head), *rest)
 
 
 def _accusative(words: tuple[str, ...]) -> tuple[str, ...]:

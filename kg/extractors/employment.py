@@ -107,7 +107,9 @@ def moved(ctx: Context) -> None:
         o = q + 1
         while o in same and o <= q + 2 and (ctx.is_punct(o, '"“”«»') or ctx.is_word(o, frozenset({"شركة", "شركه"}), False)):
             o += 1
-        if o not in same or not ctx.items[o].is_org:
+        if o in same and not ctx.items[o].is_org:
+            o = _post_at(ctx, o, same)  # "إلى رئاسة قسم التصميم في “ميتا”": a post, then where it is
+        if o is None or o not in same or not ctx.items[o].is_org:
             continue
         person, org = ctx.person(k + 1), ctx.items[o].key
         ctx.relate(person, "worksFor", org, ctx.span(k, o), "0.8")
@@ -130,6 +132,22 @@ def moved(ctx: Context) -> None:
                     and ctx.items[k].start <= r.evidence.start < ctx.items[o].end]:
             ctx.out.relations.discard(rel)
             ctx.out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
+
+
+def _post_at(ctx: Context, o: int, same: range) -> int | None:
+    """The organization after a post that a move goes to: up to five Arabic words (or a title), then
+    "في" or "لدى" and the organization ("إلى رئاسة قسم التصميم في ميتا"); None when there is none."""
+    at = frozenset({"في", "لدى", "لدي"})
+    for r in range(o, min(o + 6, same.stop)):
+        it = ctx.items[r]
+        if ctx.is_word(r, at, False) or it.kind == "tok" and it.prefix == "في":
+            nxt = r + 1 + ctx.is_punct(r + 1, '"“”«»') if ctx.is_word(r, at, False) else r
+            return nxt if nxt in same and ctx.items[nxt].is_org and ctx.items[nxt].etype != "MediaOutlet" else None
+        if it.is_org and it.prefix in ("في", "لدى"):
+            return r if it.etype != "MediaOutlet" else None
+        if not (it.kind == "title" or it.kind == "tok" and it.script == "ar"):
+            return None
+    return None
 
 
 def _moved_list(ctx: Context, k: int, to: frozenset[str]) -> None:

@@ -2385,3 +2385,21 @@ def test_worked_as_a_title_and_prior_stints(tmp_path):
     found, _ = read("Quill AI was co-founded by Maria Santos, a speech researcher with prior stints at Google and Amazon.")
     assert {("person/maria-santos", "formerlyWorkedFor", "org/google"),
             ("person/maria-santos", "formerlyWorkedFor", "org/amazon")} <= found
+
+
+def test_arabic_titles_of_women_and_moves_named_by_a_verbal_noun(tmp_path):
+    """Every Arabic title has its feminine ("كبيرة المسؤولين الماليين", "المستشارة القانونية العامة");
+    "إعلان انضمام NAME، TITLE في A، إلى B", "انتقال NAME ... إلى رئاسة قسم التصميم في B", "عودة NAME إلى B":
+    a move named by its verbal noun, to B (the post on the way), from A."""
+    def read(text):
+        ex = run(tmp_path, "m.ar.txt", "خبر عاجل عن الشركات\n\n" + text + "\n")
+        return rels(ex), [(p.person, p.org, p.current) for p in ex.positions]
+    found, positions = read("قالت سارة بيترز، المستشارة القانونية العامة في جوجل، إن الأمر مهم.")
+    assert positions == [("person/sara-bytrz", "org/google", True)]
+    found, positions = read("وتزامن ذلك مع إعلان انضمام سارة بيترز، كبيرة المسؤولين الماليين في “جوجل”، إلى “إنفيديا”.")
+    assert ("person/sara-bytrz", "worksFor", "org/nvidia") in found
+    assert positions == [("person/sara-bytrz", "org/google", False)]
+    found, _ = read("أهمها انتقال جون ووترز، الذي قاد تصميم واجهة المستخدم في “آبل” لسنوات، إلى رئاسة قسم التصميم في “ميتا”.")
+    assert {("person/jwn-wwtrz", "worksFor", "org/meta"), ("person/jwn-wwtrz", "formerlyWorkedFor", "org/apple")} <= found
+    found, _ = read("وتحدث التقرير عن انتقال السلطة إلى جوجل.")
+    assert not found

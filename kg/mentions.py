@@ -849,8 +849,10 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
                 found += _quoted_list(doc, close + 1, free, etype)
             continue
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm) \
-                or first.norm.startswith("لل") or _purpose(doc, first):
-            continue  # "شركة للذكاء الاصطناعي" is "an AI company", "شركته لحفر الأنفاق" "his company for digging", not names
+                or first.norm.startswith("لل") or _purpose(doc, first) or first.norm in plural_cues \
+                or first.norm in lex.words("investor_words_ar"):
+            continue  # "شركة للذكاء الاصطناعي" is "an AI company", "شركته لحفر الأنفاق" "his company for digging",
+            # "بمشاركة مستثمرين من بينهم": "with investors", not names
         name_start = first.start
         if j == i + 1 and tok.norm.startswith("لل"):
             continue  # "للشركة غادر": "for the company" (definite) names none; "لشركة X" does

@@ -550,9 +550,21 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         investors |= joiners
     if investee is None and rounds:
         # "The round, which values Orbitly at $2 billion, was co-led by ...", "valuing Orbitly at": what the round values
-        investee = next((ctx.items[q + 1].key for q in idx[:-2] if ctx.is_word(q, ctx.words("valuing_verbs"), False)
-                         and ctx.items[q + 1].is_org and ctx.items[q + 1].etype != "MediaOutlet"
-                         and ctx.is_word(q + 2, frozenset({"at"}), False)), None)
+        # "جولة تمويلية قيمت شركة X عند 300 مليار دولار": the verb, the company, then what it is worth
+        for q in idx[:-2]:
+            r = q + 1 + ctx.is_word(q + 1, frozenset({"شركه", "الشركه"}), False)
+            if ctx.is_word(q, ctx.words("valuing_verbs"), False) and r < idx[-1] and ctx.items[r].is_org \
+                    and ctx.items[r].etype != "MediaOutlet" and (ctx.is_word(r + 1, frozenset({"at", "عند", "بنحو"}), False)
+                                                                 or ctx.items[r + 1].kind == "money"):
+                investee = ctx.items[r].key
+                break
+            if ctx.is_word(q, ctx.words("valuing_verbs"), False) and ctx.items[q].script == "ar" \
+                    and ctx.is_word(q + 1, frozenset({"الشركه"}), False) \
+                    and ctx.is_word(q + 2, frozenset({"عند", "بنحو"}), False):
+                from kg.extractors.positions import _salient_company
+
+                investee = _salient_company(ctx, q)  # "جولة قيمت الشركة عند ...": the company the passage is about
+                break
     if investee is None and rounds:  # "ما رفع تقييم شركة X إلى ملياري دولار": the company the round values
         for q in idx[:-1]:
             r = q + 1 + ctx.is_word(q + 1, frozenset({"شركه"}), False)
@@ -1151,9 +1163,9 @@ def _excluded_amount(ctx: Context, k: int) -> bool:
     if any(ctx.is_word(q, ctx.words("total_raised"), False) for q in range(max(0, k - 5), k)) \
             and ctx.is_word(k - 1, frozenset({"to", "إلى", "الى", "الي", "نحو"}), False):
         return True  # "bringing its total funding to $400 million", "ليصل إجمالي التمويل إلى 400 مليون دولار"
-    if k >= 2 and ctx.is_word(k - 1, frozenset({"at"}), False) and any(
+    if k >= 2 and ctx.is_word(k - 1, frozenset({"at", "عند"}), False) and any(
             ctx.is_word(q, ctx.words("valuing_verbs"), False) for q in range(max(0, k - 5), k - 1)):
-        return True  # "a round that values the company at $1 billion", "valuing it at $1 billion"
+        return True  # "a round that values the company at $1 billion", "valuing it at $1 billion", "قيمت الشركة عند"
     return k >= 1 and ctx.is_word(k - 1, words) or any(ctx.is_word(q, words) and not ctx.is_word(q, ahead)
                                             for q in range(k + 1, min(len(ctx.items), k + 4)))
 

@@ -2403,3 +2403,18 @@ def test_arabic_titles_of_women_and_moves_named_by_a_verbal_noun(tmp_path):
     assert {("person/jwn-wwtrz", "worksFor", "org/meta"), ("person/jwn-wwtrz", "formerlyWorkedFor", "org/apple")} <= found
     found, _ = read("وتحدث التقرير عن انتقال السلطة إلى جوجل.")
     assert not found
+
+
+def test_arabic_round_named_by_what_it_values_the_company_at(tmp_path):
+    """"جولة تمويلية قيمت شركة X عند 300 مليار دولار بقيادة Y": the company valued is the investee, the
+    leader invests, and the valuation after "قيمت ... عند" is no amount of the round ("قيمت الشركة": the
+    company the passage is about); "بمشاركة مستثمرين من بينهم": "investors" is no company's name."""
+    def deals(text):
+        ex = run(tmp_path, "v.ar.txt", "خبر عاجل عن الشركات\n\n" + text + "\n")
+        return [(sorted(r for r in d.roles if r[0] != "party"), sorted(str(m.value) for m in d.amounts)) for d in ex.deals]
+    assert deals("جاءت الصفقة بعد جولة تمويلية سابقة قيمت شركة أوبن إيه آي عند 300 مليار دولار بقيادة سوفت بنك.") == [
+        ([("investee", "org/openai"), ("investor", "org/softbank")], [])]
+    assert deals("جمعت شركة ميسترال 600 مليون دولار في جولة قيمت الشركة عند 6 مليارات دولار.") == [
+        ([("investee", "org/mistral-ai")], ["600000000"])]
+    assert deals("جمعت شركة ميسترال 600 مليون دولار بمشاركة مستثمرين من بينهم سيكويا كابيتال وأكسل.") == [
+        ([("investee", "org/mistral-ai"), ("investor", "org/accel"), ("investor", "org/sequoia-capital")], ["600000000"])]

@@ -24,6 +24,8 @@ class Frame:
     current: bool = True
     generic: bool = False  # anaphor_org is "the company" read as the one the passage is about
     held: bool = False  # "يشغل منصب TITLE" with a holder we could not read: never a described person
+    replaced: int | None = None  # "A will replace B as CEO": B, who held the title before
+    start: int = 0  # first item of the title with its organization before it ("Intel's CEO"), before the person
     first: int = 0  # first item of the whole phrase (for evidence)
     last: int = 0
 
@@ -37,6 +39,8 @@ class Frame:
 def titles(ctx: Context) -> None:
     frames = [_frame(ctx, i) for i, it in enumerate(ctx.items) if it.kind == "title"]
     _share_coordinated(ctx, frames)
+    for f in frames:
+        _succession(ctx, f)
     ctx.frames = {f.t: f for f in frames}
     founded = {}
     for r in ctx.out.relations:
@@ -96,6 +100,8 @@ def titles(ctx: Context) -> None:
                 ctx.position(person, org, title, f.role, f.current, evidence if q == f.org else ctx.span(f.first, q))
                 held.setdefault((org, f.role["role"]), set()).add(person)
                 holders.append((f.t, person, org))
+                if f.replaced is not None:  # the one replaced held it before
+                    ctx.position(ctx.person(f.replaced), org, title, f.role, False, ctx.span(f.replaced, max(f.last, q or 0)))
         elif org and f.kind == "occupation":
             for q, org in _org_pair(ctx, f):
                 for member in _listed(ctx, f.person) if f.role.get("plural") else [f.person]:
@@ -236,7 +242,10 @@ def _frame(ctx: Context, t: int) -> Frame:
             m = _arabic_anaphor(ctx, t + 1, same)  # "نائب الرئيس للشركة": the company, not a field
             if m is not None:
                 f.end = t
-        if m is not None:
+        named = m + 1 + ctx.is_word(m + 1, frozenset({"الام"}), False) if m is not None else None
+        if named is not None and named in same and items[named].is_org and items[named].etype != "MediaOutlet":
+            n, k = 0, named  # "للشركة الأم ألفابت": the company is named after "الشركة (الأم)"
+        elif m is not None:
             f.anaphor_org = _salient_company(ctx, t)  # "الرئيسة التنفيذية للشركة", "مينش، رئيس الشركة"
             f.generic = True
             f.last = m
@@ -292,6 +301,7 @@ def _frame(ctx: Context, t: int) -> Frame:
                     break
                 if items[q].kind != "tok" or (items[q].script == "punct" and items[q].norm != "."):
                     break
+    f.start = f.first
     # the person: "NAME، TITLE ..." or "TITLE ... ORG، NAME" / "ORG CEO NAME"
     before = f.first - 1
     skip = ctx.words("determiners") | ctx.words("copulas")
@@ -395,6 +405,45 @@ def _frame(ctx: Context, t: int) -> Frame:
                 f.held = True  # "وشغل NAME منصب": someone the sentence names, not a new person
             break
     return f
+
+
+def _succession(ctx: Context, f: Frame) -> None:
+    """"A will replace B as chief executive of X", "A, who succeeds B as X's CEO", "سيحل A محل B كمدير
+    تنفيذي لـX", "يخلف A B في منصب ...": the title after "as" (ك, "في منصب") is A's, and B held it before
+    (the title was read as B's, the name just before it)."""
+    same = ctx.sentence_range(f.t)
+    if ctx.items[f.t].script == "ar":
+        if ctx.items[f.start].prefix.endswith("ك"):
+            b = f.start - 1
+        elif ctx.is_word(f.start - 1, frozenset({"منصب"}), False) and ctx.is_word(f.start - 2, frozenset({"في"}), False):
+            b = f.start - 3
+        else:
+            return
+    elif ctx.is_word(f.start - 1, frozenset({"as"}), False):
+        b = f.start - 2
+    else:
+        return
+    if b not in same or not (ctx.items[b].is_person and ctx.items[b].kind == "ent"):
+        return
+    verbs = ctx.phrases("succession_verbs")
+    if ctx.items[f.t].script == "ar":
+        # the verb first: "سيحل A (وصفه) محل B", "يخلف A B"
+        instead = ctx.is_word(b - 1, frozenset({"محل", "مكان"}), False)
+        v = next((q for q in range(b - 1, max(same.start, b - 12) - 1, -1) if ctx.words_at(q, verbs, proclitic=True)), None)
+        a = next((q for q in range(v + 1, b) if ctx.items[q].is_person and ctx.items[q].kind == "ent"), None) \
+            if v is not None else None
+        if a is None or not instead and a != b - 1:
+            return
+    else:
+        v = next((q for q in range(max(same.start, b - 3), b) if q + ctx.words_at(q, verbs) == b), None)
+        if v is None:
+            return
+        a = next((q for q in range(v - 1, max(same.start, v - 6) - 1, -1) if ctx.refers_to_person(q)
+                  and ctx.items[q].kind == "ent"), None)
+        if a is None:
+            return
+    f.person, f.replaced = a, b
+    f.first = min(f.first, a)
 
 
 def _worked_as(ctx: Context, f: Frame, same: range) -> None:

@@ -2418,3 +2418,21 @@ def test_arabic_round_named_by_what_it_values_the_company_at(tmp_path):
         ([("investee", "org/mistral-ai")], ["600000000"])]
     assert deals("جمعت شركة ميسترال 600 مليون دولار بمشاركة مستثمرين من بينهم سيكويا كابيتال وأكسل.") == [
         ([("investee", "org/mistral-ai"), ("investor", "org/accel"), ("investor", "org/sequoia-capital")], ["600000000"])]
+
+
+def test_succession_gives_the_title_to_the_successor(tmp_path):
+    """"A will replace B as chief executive of X", "A, who succeeds B as CEO of X", "سيحل A (وصفه) محل B
+    كمدير تنفيذي للشركة الأم X": the title is A's and B held it before (it was read as B's, the name just
+    before it); "للشركة الأم X": the company named after "the parent company"."""
+    def read(name, text):
+        ex = run(tmp_path, name, text + "\n")
+        return sorted((p.person, p.org, p.current) for p in ex.positions)
+    for text in ("John Walters will replace Mark Davis as chief executive of Intel.",
+                 "John Walters, who succeeds Mark Davis as CEO of Intel, said so."):
+        assert read("s.en.txt", "People news\n\n" + text) == [
+            ("person/john-walters", "org/intel", True), ("person/mark-davis", "org/intel", False)], text
+    assert ("person/sundar-pichai", "org/alphabet", True) in read(
+        "s.ar.txt", "خبر عاجل عن الشركات\n\nسيحل ساندر بيتشاي المدير التنفيذي لشركة جوجل محل لاري بيدج كمدير تنفيذي "
+        "للشركة الأم ألفابت.")
+    assert read("s.en.txt", "People news\n\nJohn Walters met Mark Davis as CEO of Intel.") == [
+        ("person/mark-davis", "org/intel", True)]

@@ -236,6 +236,11 @@ class Context:
     def refers_to_person(self, i: int) -> bool:
         return i in self.person_refs or i in self.described or i in self.aliases
 
+    def titled_name(self, q: int) -> bool:
+        """Item q is a title right before a name in the same sentence ("CTO Mark Davis"), as in a list of people."""
+        return q + 1 < len(self.items) and self.items[q].kind == "title" and self.items[q + 1].is_person \
+            and self.items[q + 1].kind == "ent" and self.doc.text[self.items[q].end:self.items[q + 1].start] == " "
+
     def describe(self, i: int) -> str:
         """A person the article only describes ("a Meta engineer") enters the graph."""
         span, org_i, role, current = self.described[i]

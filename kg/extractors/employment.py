@@ -57,8 +57,28 @@ def works_now(ctx: Context) -> None:
         if frame is not None and frame.person is not None and frame.person < last and ctx.is_punct(frame.person + 1) \
                 and ctx.is_punct(k - 1):
             last = frame.person  # "A and B, co-founders of X, joined Apple": the people the appositive describes
-        for member in subjects(ctx, last):
+        group = subjects(ctx, last)
+        for member in group:
             ctx.relate(ctx.person(member), "worksFor", ctx.items[o].key, ctx.span(min(member, k), o), "0.8")
+            if ctx.doc.lang != "ar" and min(group) < k:
+                # "X's co-founders, CEO A and CTO B, have joined Y": the titles given before the verb are past
+                _left_jobs(ctx, ctx.person(member), ctx.items[o].key, ctx.items[same.start].start, ctx.items[k].start,
+                           companies=True)
+
+
+def _left_jobs(ctx: Context, person: str, org: str, start: int, end: int, companies: bool = False) -> None:
+    """PERSON, who moved to ORG: the current titles and jobs elsewhere that the text from START to END
+    gives them are former ones (with COMPANIES, only those at companies: a researcher who joins a company
+    from a university keeps the university post)."""
+    kept = {k for k, data in ctx.doc.labels.items() if data["etype"] != "Company"} if companies else set()
+    for pos in [p for p in ctx.out.positions if p.person == person and p.org != org and p.current
+                and start <= p.evidence.start < end and p.org not in kept]:
+        ctx.out.positions.discard(pos)
+        ctx.out.positions.add(replace(pos, current=False, rule=ctx.rule))
+    for rel in [r for r in ctx.out.relations if r.predicate == "worksFor" and r.subject == person and r.object != org
+                and start <= r.evidence.start < end and r.object not in kept]:
+        ctx.out.relations.discard(rel)
+        ctx.out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
 
 
 def _bulleted_people(ctx: Context, o: int) -> list[int]:
@@ -124,14 +144,7 @@ def moved(ctx: Context) -> None:
                 and not any(ctx.items[r].is_org for r in range(k + 2, q)):
             # "سيغادر المدير التنفيذي، NAME، إلى شركة ميتا": leaves the company the article is about
             ctx.relate(person, "formerlyWorkedFor", main, ctx.span(k, o), "0.6")
-        for pos in [p for p in ctx.out.positions if p.person == person and p.org != org and p.current
-                    and ctx.items[k].start <= p.evidence.start < ctx.items[o].end]:
-            ctx.out.positions.discard(pos)
-            ctx.out.positions.add(replace(pos, current=False, rule=ctx.rule))
-        for rel in [r for r in ctx.out.relations if r.predicate == "worksFor" and r.subject == person and r.object != org
-                    and ctx.items[k].start <= r.evidence.start < ctx.items[o].end]:
-            ctx.out.relations.discard(rel)
-            ctx.out.relations.add(replace(rel, predicate="formerlyWorkedFor", rule=ctx.rule))
+        _left_jobs(ctx, person, org, ctx.items[k].start, ctx.items[o].end)
 
 
 def _post_at(ctx: Context, o: int, same: range) -> int | None:
@@ -295,12 +308,12 @@ def _possessed_org(ctx: Context, o: int, same: range) -> int:
 
 
 def subjects(ctx: Context, p: int) -> list[int]:
-    """Item p and the people coordinated with it ("Haddad and Wierzbicki", "حداد وفيجبيتسكي"),
-    whether p is the first of the group or the second."""
+    """Item p and the people coordinated with it ("Haddad and Wierzbicki", "حداد وفيجبيتسكي", "A, B and
+    C"), whether p is the first of the group or a later one."""
     group = _coordinated(ctx, p)
     if len(group) == 1:
-        for head in (p - 2, p - 1):
-            if head >= 0 and head in ctx.person_refs and p in _coordinated(ctx, head):
+        for head in range(max(0, p - 10), p):  # (a list's first name, not a title between: "A, a former X researcher, and B")
+            if head in ctx.person_refs and (head >= p - 2 or ctx.items[head].kind == "ent") and p in _coordinated(ctx, head):
                 return _coordinated(ctx, head)
     return group
 
@@ -308,13 +321,29 @@ def subjects(ctx: Context, p: int) -> list[int]:
 def _coordinated(ctx: Context, p: int) -> list[int]:
     group = [p]
     q = p + 1
+    listed: list[int] = []  # "A, B and C": names after commas count once "and" closes the list
     while q < len(ctx.items):
+        if ctx.is_punct(q, ",،") and ctx.is_word(q + 1, frozenset({"and"}), False) and ctx.refers_to_person(q + 2) \
+                and ctx.items[p].kind == "ent" and (listed or q == p + 1):
+            q += 1  # "A, B, and C", "A, and B" (names, not "a former X researcher, and B")
+            continue
         if ctx.is_word(q, frozenset({"and", "و"}), False) and ctx.refers_to_person(q + 1):
-            group.append(q + 1)
-            q += 2
+            last = q + 2 if ctx.doc.lang != "ar" and ctx.titled_name(q + 1) else q + 1
+            group += listed + [last]
+            listed = []
+            q = last + 1
         elif ctx.items[q].is_person and ctx.items[q].prefix.startswith("و"):
-            group.append(q)
+            group += listed + [q]
+            listed = []
             q += 1
+        elif ctx.is_punct(q, ",") and ctx.doc.lang != "ar" and q + 1 < len(ctx.items) and ctx.items[q + 1].is_person \
+                and ctx.items[q + 1].kind == "ent" and ctx.items[p].kind == "ent":
+            listed.append(q + 1)
+            q += 2
+        elif ctx.is_punct(q, ",") and ctx.doc.lang != "ar" and ctx.items[p].kind == "ent" \
+                and ctx.titled_name(q + 1):
+            listed.append(q + 2)  # "CEO A, CTO B, and CPO C": a title before each name
+            q += 3
         else:
             break
     return group

@@ -333,10 +333,13 @@ def _frame(ctx: Context, t: int) -> Frame:
             q += 1
         if q in same and items[q].is_person and q - f.last <= 3:
             listed = q
+    named_after = ctx.doc.lang != "ar" and f.last == f.end and f.last + 1 in same and items[f.last + 1].is_person \
+        and items[f.last + 1].kind == "ent" and ctx.doc.text[items[f.last].end:items[f.last + 1].start] == " " \
+        and f.org is None  # "A, CTO B": the name right after the title is its holder
     if listed is not None:
         f.person, f.end, f.last = listed, listed - 1, listed
     elif not in_list and before in same and before < f.first - 1 and ctx.refers_to_person(before) \
-            and items[before].kind == "ent":
+            and items[before].kind == "ent" and not named_after:
         f.person, f.first = before, before
     else:
         after = f.last + 1
@@ -360,6 +363,9 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.end = after  # ("مدير الأبحاث NAME": a field, part of the title)
         if adjectives > after and adjectives in same and items[adjectives].is_person and items[adjectives].kind == "ent":
             after = adjectives
+        if ctx.doc.lang != "ar" and (role.get("plural") or items[t].norm in ctx.doc.lex.words("founder_plural_forms")) \
+                and after > f.last + 1 and ctx.titled_name(after):
+            after += 1  # "X's three co-founders, CEO A, CTO B and CPO C": each name after its own title
         if after in same and items[after].is_person:
             f.person, f.last = after, after
         elif items[t].script == "ar" and role.get("tail") and f.org is None and f.anaphor_org is None:
@@ -634,6 +640,8 @@ def _listed(ctx: Context, p: int) -> list[int]:
     while q in same:
         while q in same and (ctx.is_punct(q) or ctx.is_word(q, frozenset({"and", "و"}), False)):
             q += 1
+        if ctx.doc.lang != "ar" and q > out[-1] + 1 and ctx.titled_name(q):
+            q += 1  # "A, CTO B and CPO C": a title before each name
         if q in same and ctx.items[q].is_person and (q > out[-1] + 1 or ctx.items[q].prefix.startswith("و")
                                                      or ctx.doc.text[ctx.items[q].start - 1:ctx.items[q].start] == "و"
                                                      or ctx.doc.text[ctx.items[q].start] == "و"):

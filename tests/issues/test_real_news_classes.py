@@ -2436,3 +2436,24 @@ def test_succession_gives_the_title_to_the_successor(tmp_path):
         "للشركة الأم ألفابت.")
     assert read("s.en.txt", "People news\n\nJohn Walters met Mark Davis as CEO of Intel.") == [
         ("person/mark-davis", "org/intel", True)]
+
+
+def test_lists_of_people_with_titles_who_join_a_company(tmp_path):
+    """"A, B and C have all joined Y" (every name of a list closed by "and"); "X's three co-founders, CEO A,
+    CTO B, and CPO C, have all joined Y": each title is the name's right after it, all three founded X,
+    joined Y and left X; a university post is kept ("a researcher from the University of X ... has joined Y")."""
+    def read(text):
+        ex = run(tmp_path, "l.en.txt", "People news\n\n" + text + "\n")
+        return rels(ex), sorted((p.person, p.org, p.title, p.current) for p in ex.positions)
+    people = ("person/john-walters", "person/mark-davis", "person/anna-kim")
+    found, _ = read("John Walters, Mark Davis, and Anna Kim have all joined Nvidia.")
+    assert {(p, "worksFor", "org/nvidia") for p in people} <= found
+    found, positions = read("Quill's three co-founders, CEO John Walters, CTO Mark Davis, and CPO Anna Kim, have all joined "
+                            "Nvidia.")
+    assert {(p, "worksFor", "org/nvidia") for p in people} | {(p, "founded", "org/quill") for p in people} \
+        | {(p, "formerlyWorkedFor", "org/quill") for p in people} <= found
+    assert not any(r == (p, "worksFor", "org/quill") for p in people for r in found)
+    assert positions == [("person/anna-kim", "org/quill", "CPO", False), ("person/john-walters", "org/quill", "CEO", False),
+                         ("person/mark-davis", "org/quill", "CTO", False)]
+    found, _ = read("Anna Kim, an AI researcher at the University of Toronto, has joined Nvidia.")
+    assert ("person/anna-kim", "worksFor", "org/university-of-toronto") in found

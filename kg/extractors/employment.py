@@ -555,6 +555,8 @@ def hires(ctx: Context) -> None:
             continue
         same = ctx.sentence_range(k)
         hirer = hirer_of(ctx, k, k + n)
+        if hirer is None and ctx.is_word(k, ctx.words("hire_list_nouns"), False):
+            hirer = _hirer_before(ctx, same)  # "Meta has recruited top AI talent. Recent arrivals include A; B; and C."
         if hirer is None:
             _hired_by_a_leader(ctx, k, n, same)
             continue
@@ -607,6 +609,16 @@ def brought_into(ctx: Context) -> None:
             person = ctx.person(p)
             ctx.relate(ctx.items[o].key, "hired", person, ctx.span(k, o), "0.75")
             ctx.relate(person, "worksFor", ctx.items[o].key, ctx.span(k, o), "0.7")
+
+
+def _hirer_before(ctx: Context, same: range) -> int | None:
+    """The organization that hires in the sentence before SAME ("Meta has aggressively recruited top
+    talent."), for a list of hires that names none ("Recent arrivals include ...")."""
+    if same.start == 0:
+        return None
+    before = ctx.sentence_range(same.start - 1)
+    verbs = [q for q in before if ctx.words_at(q, ctx.phrases("hire_words"))]
+    return hirer_of(ctx, verbs[0]) if verbs else None
 
 
 def _hired_by_a_leader(ctx: Context, k: int, n: int, same: range) -> None:
@@ -718,12 +730,13 @@ def hired_people(ctx: Context, k: int, same: range) -> list[int]:
                 out.append(r)
                 q = r + 1
                 continue
-            c = next((r for r in range(q + 1, min(q + 14, same.stop)) if ctx.is_punct(r)), None)
+            c = next((r for r in range(q + 1, min(q + 14, same.stop)) if ctx.is_punct(r, ",،;")), None)
             if c is None or any(ctx.items[r].is_person and ctx.items[r].kind == "ent" for r in range(q + 1, c)):
                 break
             r = c + 1 + ctx.is_word(c + 1, frozenset({"and", "و"}), False)
-            if not (r > c + 1 and r < same.stop and ctx.items[r].is_person and ctx.items[r].kind == "ent"):
-                break
+            if not ((r > c + 1 or ctx.is_punct(c, ";")) and r < same.stop and ctx.items[r].is_person
+                    and ctx.items[r].kind == "ent"):
+                break  # (after an appositive, the next name follows "and", or a semicolon: "A, founder of X; B, ...")
             out.append(r)
             q = r + 1
         q = out[-1] + 1

@@ -2457,3 +2457,15 @@ def test_lists_of_people_with_titles_who_join_a_company(tmp_path):
                          ("person/mark-davis", "org/quill", "CTO", False)]
     found, _ = read("Anna Kim, an AI researcher at the University of Toronto, has joined Nvidia.")
     assert ("person/anna-kim", "worksFor", "org/university-of-toronto") in found
+
+
+def test_recent_arrivals_of_the_company_that_recruited(tmp_path):
+    """"Nvidia has aggressively recruited top AI talent. Recent arrivals include A, founder of X; B, who led
+    Apple's design team; and C, former GitHub CEO.": the company hiring in the sentence before hired each
+    name of the list (semicolons between the appositives); no company, no hire."""
+    ex = run(tmp_path, "a.en.txt", "People news\n\nBeyond audio, Nvidia has aggressively recruited top AI talent. Recent "
+             "arrivals include John Walters, founder of Quill Labs; Mark Davis, who led Apple's design team; and Anna Kim, "
+             "former GitHub CEO.\n")
+    assert {("org/nvidia", "hired", p) for p in ("person/john-walters", "person/mark-davis", "person/anna-kim")} <= rels(ex)
+    ex = run(tmp_path, "a.en.txt", "People news\n\nThe port was busy. Recent arrivals include John Walters.\n")
+    assert not any(r[1] == "hired" for r in rels(ex))

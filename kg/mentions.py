@@ -329,12 +329,17 @@ def _unknown_models(doc: Doc, free, taken: list[Item]) -> list[Item]:
         prev = toks[i - 1] if i else None
         gap = doc.text[prev.end:tok.start] if prev is not None else ""
         maker = ends.get(prev.end) if prev is not None and gap == " " else None
-        if maker is None and i >= 3 and toks[i - 1].norm == "s" and toks[i - 2].norm in ("'", "’"):
-            maker = ends.get(toks[i - 2].start)  # "Nvidia's X100"
+        for b in (i - 1, i - 2, i - 3):  # "Nvidia's X100", "AMD's upcoming MI450": an adjective or two between
+            if maker is None and b >= 2 and toks[b].norm == "s" and toks[b - 1].norm in ("'", "’") \
+                    and all(t.script == "latin" and t.text.islower() and t.text.isalpha() for t in toks[b + 1:i]):
+                maker = ends.get(toks[b - 1].start)
         cued = maker is not None and maker.key in makers
         cued = cued or prev is not None and gap == " " and prev.norm in families
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        cued = cued or nxt is not None and doc.text[tok.end:nxt.start] == " " and nxt.norm in chips and nxt.script == "latin"
+        if nxt is not None and nxt.text == "AI" and i + 2 < len(toks) and toks[i + 2].norm in chips:
+            nxt = toks[i + 2]  # "the MI450 AI chip"
+        cued = cued or nxt is not None and doc.text[toks[doc.token_index[nxt.start] - 1].end:nxt.start] == " " \
+            and nxt.norm in chips and nxt.script == "latin"
         cued = cued or doc.lang == "ar" and prev is not None and any(f in chips for f, _ in strip_proclitic(doc, prev))
         if not cued:
             continue

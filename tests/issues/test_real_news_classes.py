@@ -2469,3 +2469,14 @@ def test_recent_arrivals_of_the_company_that_recruited(tmp_path):
     assert {("org/nvidia", "hired", p) for p in ("person/john-walters", "person/mark-davis", "person/anna-kim")} <= rels(ex)
     ex = run(tmp_path, "a.en.txt", "People news\n\nThe port was busy. Recent arrivals include John Walters.\n")
     assert not any(r[1] == "hired" for r in rels(ex))
+
+
+def test_unlisted_chip_after_its_makers_possessive_and_an_adjective(tmp_path):
+    """"50,000 units of AMD's upcoming MI450 AI chip": a code after the maker's possessive and an adjective,
+    or before "AI chip", is a chip model, made by that maker, counted."""
+    ex = run(tmp_path, "c.en.txt", "Chips news\n\nOracle announced plans to deploy 50,000 units of AMD's upcoming MI450 AI "
+             "chip across its data centers.\n")
+    assert sorted((h.model, h.quantity) for h in ex.hardware) == [("hardware/mi450", 50000)]
+    assert ("hardware/mi450", "manufacturer", "org/amd") in rels(ex)
+    ex = run(tmp_path, "c.en.txt", "Chips news\n\nOracle's new CX2026 plan starts today.\n")
+    assert not ex.hardware and "hardware/cx2026" not in ex.entities

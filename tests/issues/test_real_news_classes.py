@@ -2480,3 +2480,11 @@ def test_unlisted_chip_after_its_makers_possessive_and_an_adjective(tmp_path):
     assert ("hardware/mi450", "manufacturer", "org/amd") in rels(ex)
     ex = run(tmp_path, "c.en.txt", "Chips news\n\nOracle's new CX2026 plan starts today.\n")
     assert not ex.hardware and "hardware/cx2026" not in ex.entities
+
+
+def test_quote_after_reiterated_that(tmp_path):
+    """"NAME emphasized that ... and reiterated that “...”": more verbs of speech introduce a quote."""
+    ex = run(tmp_path, "q.en.txt", "People news\n\nKaran Batta, a senior vice president at Oracle, spoke on Tuesday.\n\n"
+             "Batta emphasized that the software is “critical,” and reiterated that “customers will be very proactive in "
+             "adopting AMD, particularly for inferencing.”\n")
+    assert [(q.speaker, q.text[:22]) for q in ex.quotes] == [("person/karan-batta", "customers will be very")]

@@ -39,6 +39,7 @@ class DealFrame:
     side: list = field(default_factory=list)  # other deals a round's sentence names in passing
     tentative: set[str] = field(default_factory=set)  # kinds that hold once a deal word or price joins the frame
     worded: bool = False  # the frame's sentences name a deal ("deal", "transaction") or a price
+    co_payers: set[str] = field(default_factory=set)  # "Microsoft and Nvidia will invest ...": who pays with the payer
 
 
 @extractor("sanad.deal.frame.v1", produces=("Deal", "LicensingDeal", "Acquisition", "Investment", "AcquiHire",
@@ -912,6 +913,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
             bought[k] = payer
             payer = by
     frame = DealFrame([s], payer, denies=generic_denial)
+    if payer_i is not None and payer_i < first and ctx.doc.lang != "ar":
+        frame.co_payers = _joint_subjects(ctx, payer_i, first) - {payer}
     orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"}
     only_covered = {ctx.items[k].key for k in covered if k in idx and ctx.items[k].is_org} \
         - {ctx.items[k].key for k in idx if k not in covered and ctx.items[k].is_org}
@@ -925,6 +928,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
                                                   for q in range(k + 1, min(k + 5, idx[-1] + 1)))  # "شراء 49% من X"
             if stake:  # "استحوذت على حصة تبلغ 49% من Scale AI", "bought a 49% stake in": an investment
                 kind = "Investment"
+            if kind == "Acquisition" and _goods_bought(ctx, k, idx[-1]):
+                continue  # "committed to purchase $30 billion of computing capacity from Microsoft": goods, not a company
             other = bought.get(k) if kind == "Acquisition" else None
             other = other or _org_after(ctx, k, idx[-1], skip=payer, buying=kind == "Acquisition",
                                         products=kind == "Investment")  # ("الاستثمار ... لتصدير رقائق إنفيديا")
@@ -981,6 +986,32 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         # or in another sentence of the same deal: "... the deal involves bringing X's founders into Y")
         frame.kinds, frame.tentative = set(), {"AcquiHire"}
     return frame
+
+
+def _joint_subjects(ctx: Context, first: int, verb: int) -> set[str]:
+    """The organizations that open a sentence together, up to its deal verb: "Microsoft and Nvidia will
+    invest", "Microsoft Corp. and Nvidia Corp. are committing to invest" (legal suffixes and auxiliaries
+    between; any other word, and they are not joint subjects)."""
+    between = ctx.words("joint_subject_words")
+    out: set[str] = set()
+    for q in range(first, verb):
+        it = ctx.items[q]
+        if it.is_org and it.etype != "MediaOutlet":
+            out.add(it.key)
+        elif not (ctx.is_punct(q, ",.&") or ctx.is_word(q, between, False)):
+            return set()
+    return out if len(out) > 1 else set()
+
+
+def _goods_bought(ctx: Context, k: int, last: int) -> bool:
+    """The purchase verb at K buys an amount of something that is no company: "$30 billion of computing
+    capacity", "$10 billion of cloud services" (an amount, "of", then a lowercase word)."""
+    q = k + ctx.words_at(k, ctx.phrases("acquire_words"), proclitic=True)
+    q += ctx.is_word(q, frozenset({"up"}), False) and ctx.is_word(q + 1, frozenset({"to"}), False) and 2
+    if not (q < last and ctx.items[q].kind == "money" and ctx.is_word(q + 1, frozenset({"of", "worth"}), False)):
+        return False
+    nxt = ctx.items[q + 2] if q + 2 <= last else None
+    return nxt is not None and nxt.kind == "tok" and nxt.script == "latin" and ctx.doc.text[nxt.start:nxt.end].islower()
 
 
 def _content_licence(ctx: Context, frame: DealFrame, idx: list[int], c: int, subject: str | None) -> None:
@@ -1053,6 +1084,8 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
             if (buying or products) and _product_of(ctx, q, last):
                 return None  # "buying AMD's Instinct MI300", "buys Nvidia's chips": products, not AMD
+            if q + 2 <= last and ctx.items[q + 1].kind == "title" and ctx.is_punct(q + 2, "'’"):
+                return None  # "invest in OpenAI co-founder's start-up": what a person of OpenAI started
             return it.key
     return None
 
@@ -1210,6 +1243,10 @@ def _emit(ctx: Context, f: DealFrame, denied: set[tuple[str, str]]) -> None:
             roles.add((ROLE_OF_OTHER[kind], org))
             if f.payer:
                 roles.add((ROLE_OF_PAYER[kind], f.payer))
+    for org in sorted(f.co_payers):  # "Microsoft and Nvidia will invest $15 billion in Anthropic"
+        for kind in sorted(kinds & {"Investment", "Acquisition"}):
+            if any(k == kind for _, k in f.others):
+                roles |= {(ROLE_OF_PAYER[kind], org), ("party", org)}
     if "Investment" in kinds and f.payer:
         for org in sorted(f.backers):
             roles |= {("investor", org), ("investee", f.payer), ("party", org)}

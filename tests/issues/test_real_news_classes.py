@@ -2488,3 +2488,19 @@ def test_quote_after_reiterated_that(tmp_path):
              "Batta emphasized that the software is “critical,” and reiterated that “customers will be very proactive in "
              "adopting AMD, particularly for inferencing.”\n")
     assert [(q.speaker, q.text[:22]) for q in ex.quotes] == [("person/karan-batta", "customers will be very")]
+
+
+def test_joint_investors_goods_bought_and_a_founders_startup(tmp_path):
+    """"Microsoft Corp. and Nvidia Corp. are committing to invest up to $15 billion in Anthropic": both
+    invest; "committed to purchase $30 billion of computing capacity from Microsoft": goods bought, no
+    acquisition (it was read as Microsoft buying the buyer); "Alphabet, Nvidia invest in OpenAI
+    co-founder's start-up": not in OpenAI."""
+    def deals(text):
+        ex = run(tmp_path, "j.en.txt", "Funding news\n\n" + text + "\n")
+        return [(d.kinds, sorted(r for r in d.roles if r[0] != "party")) for d in ex.deals]
+    assert deals("Microsoft Corp. and Nvidia Corp. are committing to invest up to a combined $15 billion in Anthropic PBC.") == [
+        (("Investment",), [("investee", "org/anthropic"), ("investor", "org/microsoft"), ("investor", "org/nvidia")])]
+    assert deals("Anthropic has also committed to purchase $30 billion of computing capacity from Microsoft.") == []
+    assert ("investor", "org/nvidia") not in deals("Microsoft and Nvidia said Google will invest in Anthropic.")[0][1]
+    assert not any(("investee", "org/openai") in roles for _, roles in deals("Alphabet and Nvidia invest in OpenAI "
+                                                                               "co-founder's start-up."))

@@ -549,7 +549,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     while i < len(toks):
         tok = toks[i]
         if tok.script != "ar" or not free(tok.start, tok.end) or _definite_article(tok) \
-                or tok.norm in stop or lex.title_index.get((tok.norm,)) or _purpose(doc, tok) \
+                or tok.norm in stop or lex.title_index.get((tok.norm,)) or _title_at(doc, i) or _purpose(doc, tok) \
                 or re.fullmatch("ت[^ا]{2}ي[^ا]", tok.norm):  # ("إعادة تصميم تطبيقات": a verbal noun, تفعيل, is no name)
             i += 1
             continue

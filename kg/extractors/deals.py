@@ -832,7 +832,8 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     acquihires = found("acquihire_phrases")
     acquires = [k for k in found("acquire_words") if not any(a <= k <= a + 2 for a in acquihires)]
     # "Meta took a 49% stake in Scale AI", "takes a minority stake in": taking a stake is buying one
-    acquires += [k for k in idx if ctx.is_word(k, ctx.words("stake_taking_verbs"), False)
+    # ("SoftBank has a large stake in OpenAI", "ولديها حصة كبيرة في X": holding a stake is having bought one)
+    acquires += [k for k in idx if ctx.is_word(k, ctx.words("stake_taking_verbs"), ctx.items[k].script == "ar")
                  and any(ctx.is_word(q, ctx.words("stake_nouns")) for q in range(k + 1, min(k + 6, idx[-1] + 1)))]
     acquires.sort()
     invests = [k for k in found("invest_words") if not negated(k) and k not in covered]

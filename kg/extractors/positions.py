@@ -146,6 +146,10 @@ def titles(ctx: Context) -> None:
         elif f.kind == "occupation" and org and not f.role.get("plural"):
             ctx.described[f.t] = (evidence, f.org, f.role, f.current)
             ctx.describe(f.t)  # "متحدث باسم OpenAI", "a Meta engineer": a person of that company
+        elif f.kind == "occupation" and f.anaphor_org and f.role["role"] == "spokesperson" and f.last > f.t:
+            ctx.org_refs[f.last] = f.anaphor_org  # "ناطقا باسم الشركة الناشئة": a spokesperson of the company meant
+            ctx.described[f.t] = (evidence, f.last, f.role, f.current)
+            ctx.describe(f.t)
         elif f.kind == "occupation" and _definite(ctx, f.t):
             earlier = [k for k, d in ctx.described.items() if k < f.t and d[2]["role"] == f.role["role"]]
             if earlier:

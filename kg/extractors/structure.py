@@ -74,6 +74,17 @@ def part_of(ctx: Context) -> None:
         n = ctx.words_at(j, parent_words) if j > k + 1 else 0
         if n and j + n in same and items[j + n].is_org and items[j + n].key != it.key:
             ctx.relate(it.key, "partOf", items[j + n].key, ctx.span(k, j + n), "0.8")
+        # "SoftBank owns Arm", "تمتلك سوفت بنك شركة آرم": what an organization owns is part of it
+        verb = k + 1 + ctx.is_word(k + 1, frozenset({"also", "already", "now"}), False)
+        if it.script == "ar" or ctx.doc.lang == "ar":
+            verb = k - 1 - ctx.is_punct(k - 1, '"“”«»')
+        if ctx.is_word(verb, ctx.words("own_verbs"), proclitic=ctx.doc.lang == "ar"):
+            o = (verb if verb > k else k) + 1
+            o += ctx.is_punct(o, '"“”«»')
+            o += ctx.is_word(o, frozenset({"شركه", "الشركه"}), False)
+            o += ctx.is_punct(o, '"“”«»')
+            if o in same and items[o].is_org and items[o].etype != "MediaOutlet" and items[o].key != it.key:
+                ctx.relate(items[o].key, "partOf", it.key, ctx.span(min(k, verb), o), "0.7")
         # "Humain, ... controlled by the country's sovereign wealth fund", "X, a unit of Y", "المملوكة لـ"
         owned = ctx.phrases("owned_by")
         team = units | ctx.words("staff") | ctx.words("group_nouns")

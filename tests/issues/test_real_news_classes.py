@@ -2504,3 +2504,21 @@ def test_joint_investors_goods_bought_and_a_founders_startup(tmp_path):
     assert ("investor", "org/nvidia") not in deals("Microsoft and Nvidia said Google will invest in Anthropic.")[0][1]
     assert not any(("investee", "org/openai") in roles for _, roles in deals("Alphabet and Nvidia invest in OpenAI "
                                                                                "co-founder's start-up."))
+
+
+def test_owning_a_company_holding_a_stake_and_a_spokesperson_of_the_startup(tmp_path):
+    """"تمتلك سوفت بنك شركة آرم ..., ولديها حصة كبيرة في أوبن إيه آي", "SoftBank owns Arm and has a large
+    stake in OpenAI": what a company owns is part of it, a stake it holds is an investment; "ناطق باسم X"
+    is a spokesperson (not a name read after "وأكد"), "ناطقا باسم الشركة الناشئة" one of the startup named before."""
+    for name, text in (("o.ar.txt", "خبر عاجل عن الشركات\n\nتمتلك \"سوفت بنك\" شركة آرم لتصميم الرقائق، ولديها حصة كبيرة في "
+                                    "\"أوبن إيه آي\".\n"),
+                       ("o.en.txt", "Funding news\n\nSoftBank owns Arm and has a large stake in OpenAI.\n")):
+        ex = run(tmp_path, name, text)
+        assert ("org/arm", "partOf", "org/softbank") in rels(ex)
+        assert [sorted(r for r in d.roles if r[0] != "party") for d in ex.deals] == [
+            [("investee", "org/openai"), ("investor", "org/softbank")]]
+    ex = run(tmp_path, "s.ar.txt", "خبر عاجل عن الشركات\n\nوأكد ناطق باسم شركة إنفيديا أن الأمر مهم.\n")
+    assert [(r[1], r[2]) for r in rels(ex)] == [("worksFor", "org/nvidia")]
+    ex = run(tmp_path, "s.ar.txt", "خبر عاجل عن الشركات\n\nأعلنت شركة بيربلكسيتي عن عرض جديد. لكن ناطقا باسم الشركة الناشئة أكد "
+             "أن الأمر مهم.\n")
+    assert [(r[1], r[2]) for r in rels(ex)] == [("worksFor", "org/perplexity")]

@@ -86,7 +86,16 @@ def extract_articles(paths: Iterable[Path], cache: Cache | None = None,
     default_lexicon()  # loaded once, before worker processes fork
     folder = str(cache.folder) if cache is not None and cache.folder else None
     runner = runner or engine.Local(1)
-    results = runner.map(_read_and_extract, files, folder, progress=progress)
+    results: list = [None] * len(files)
+    if folder is not None and _warm(Path(folder)):
+        # a rebuild: entries are read here, where they are needed (a worker would read each one, then send
+        # it back through a pipe: at 10,000 articles 7.6 s against 3.5 s); only the rest are extracted
+        results = [_read_cached(f, folder) for f in files]
+        if progress:
+            progress(sum(r is not None for r in results))
+    missing = [i for i, r in enumerate(results) if r is None]
+    for i, r in zip(missing, runner.map(_read_and_extract, [files[i] for i in missing], folder, progress=progress)):
+        results[i] = r
     found: list[Extraction] = []
     for result in results:
         if isinstance(result, InputError):
@@ -112,6 +121,30 @@ def extract_articles(paths: Iterable[Path], cache: Cache | None = None,
             raise InputError(f"two articles have the same id '{a.key}': {seen[a.key]} and {a.path}; rename one", a.path)
         seen[a.key] = a.path
     return merge_across(sorted(found, key=lambda ex: ex.article.key))
+
+
+def _warm(folder: Path) -> bool:
+    """A cache folder that holds entries (a rebuild, not a first build)."""
+    try:
+        return next(folder.glob("*.pickle"), None) is not None
+    except OSError:
+        return False
+
+
+def _read_cached(path: Path, cache_folder: str):
+    """One article's cached extraction as _read_and_extract gives it, or None when it must be extracted
+    (no entry, or the article cannot be read: the worker reports that)."""
+    try:
+        article = read_article(path)
+    except InputError:
+        return None
+    cache = Cache(Path(cache_folder), default_lexicon())
+    found = cache.get(article)
+    if found is None:
+        for warning in cache.warnings:  # (a damaged entry, removed: the article is extracted again)
+            print(f"Warning: {warning}", file=sys.stderr)
+        return None
+    return found, True, next(iter(cache.used), None), cache.warnings
 
 
 def _read_and_extract(path: Path, cache_folder: str | None):
@@ -201,8 +234,8 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
     finish = partial(write_shard, shards / ".new") if shards else None
     if shards:
         shutil.rmtree(shards / ".new", ignore_errors=True)
-    held = [runner.map(_render, extractions, base, render_dir, finish=finish,
-                       progress=progress and progress("render", len(extractions)))]
+    held = [_render_all(runner, extractions, base, render_dir, finish,
+                        progress and progress("render", len(extractions)))]
     with gc_paused():  # (_finish takes the rendered parts out of `held`: no reference here keeps them alive)
         return _finish(held, extractions, cache, skipped, out_dir, check=check, view=view, store=store,
                        shards=shards, validator=validator, render_dir=render_dir)
@@ -291,6 +324,26 @@ def _explorer(ttl: bytes) -> str:
     if (kept, facts) != (total, all_facts):
         title = f"{TITLE}: the {kept:,} most mentioned of {total:,} entities, {facts:,} of {all_facts:,} facts"
     return render_html(triples, title)
+
+
+def _render_all(runner, extractions: list[Extraction], base: str, folder: str | None, finish, progress) -> list:
+    """Every article's graph as text (see _render). On a rebuild the cached ones are read here, and
+    only the others go to the workers; with shards to write (FINISH), every partition goes to them."""
+    rendered: list = [None] * len(extractions)
+    if folder is not None and finish is None and _warm(Path(folder)):
+        cache = RenderCache(Path(folder))
+        for i, ex in enumerate(extractions):
+            key = fingerprint(ex, base)
+            found = cache.get(key)
+            if found is not None:
+                rendered[i] = (found, key, True)
+        if progress:
+            progress(sum(r is not None for r in rendered))
+    missing = [i for i, r in enumerate(rendered) if r is None]
+    for i, r in zip(missing, runner.map(_render, [extractions[i] for i in missing], base, folder, finish=finish,
+                                        progress=progress)):
+        rendered[i] = r
+    return rendered
 
 
 def _render(ex: Extraction, base: str, folder: str | None):

@@ -47,6 +47,10 @@ class _Terms:
 
 SANAD, RDF, RDFS = _Terms(vocab.SANAD), _Terms(rdflib.RDF), _Terms(rdflib.RDFS)
 OWL, SKOS = _Terms(rdflib.namespace.OWL), _Terms(rdflib.namespace.SKOS)
+# the very objects above, by IRI: predicates and classes of a graph are replaced by them, so that look-ups
+# such as out[node][SANAD.evidence] find their key by identity (rdflib's __eq__ is Python code, and a
+# large corpus's page made millions of such comparisons)
+_CANONICAL = {str(t): t for ns in (SANAD, RDF, RDFS, OWL, SKOS) for name, t in vars(ns).items() if name != "_ns"}
 
 # Above LARGE_GRAPH_NODES nodes the page starts from the START_NODES most central entities and grows on
 # demand. bench/bench_view.py, 2-core VM, software rendering: 2,984 nodes drawn whole are usable in 1.7 s
@@ -169,13 +173,26 @@ class _Index:
         out: dict = defaultdict(lambda: defaultdict(set))
         inc: dict = defaultdict(set)
         by_type: dict = defaultdict(set)
+        same: dict = {}  # id of a term seen -> the namespace's own object for it (or the term itself)
+
+        def canonical(t):
+            found = same.get(id(t))
+            if found is None:
+                found = same[id(t)] = _CANONICAL.get(str(t), t) if type(t) is URIRef else t
+                keep.append(t)  # (ids stay unique while their objects live)
+            return found
+
+        keep: list = []
+        rdf_type = RDF.type
         for g in graphs:
             for s, p, o in g:
-                out[s][p].add(o)
-                if p == RDF.type:
+                p = canonical(p)
+                if p is rdf_type:
+                    o = canonical(o)
                     by_type[o].add(s)
                 elif type(o) is URIRef:
                     inc[o].add((s, p))
+                out[s][p].add(o)
         self.out, self.inc, self.by_type = out, inc, by_type
         self.assertions: dict = defaultdict(list)
         for a in sorted(self.by_type.get(SANAD.Assertion, ()), key=str):
@@ -186,7 +203,9 @@ class _Index:
 
     def objs(self, s, p) -> list:
         found = self.out.get(s, {}).get(p)
-        return sorted(found, key=_term_key) if found else []
+        if not found:
+            return []
+        return list(found) if len(found) == 1 else sorted(found, key=_term_key)
 
     def one(self, s, p, default=None):
         found = self.objs(s, p)

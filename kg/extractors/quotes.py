@@ -19,7 +19,8 @@ from kg.model import Quote
 # so it never closes one
 # an opening mark used again to close, right before the sentence's last stop ("... عملاقها “."), closes
 QUOTE_RE = re.compile(r"“([^”\n]+)”|“([^”“\n]+)“(?=[.!?؟]|\s*$)|«([^»\n]+)»"
-                      r"|\"((?:[^\"\n]|(?<=\s)\"[^\"\n]+\"(?=\s))+)\"(?!(?<=\s\")\w)|„([^“”\n]+)[“”]", re.M)
+                      r"|\"((?:[^\"\n]|(?<=\s)\"[^\"\n]+\"(?=\s))+)\"(?!(?<=\s\")\w)|„([^“”\n]+)[“”]"
+                      r"|(?<![\w“])”([^“”\n]+)“(?!\w)", re.M)  # ("”...“": the marks reversed, as some Arabic pages have them)
 TRIM = " \t,،;؛"
 MIN_WORDS = 3
 PRONOUN = "<pronoun>"  # a speaker given as "he" / "she": resolved to the previous speaker
@@ -31,7 +32,7 @@ def quotes(ctx: Context) -> None:
     previous: tuple[int, str, int] | None = None  # (end offset, speaker, sentence index) of the last quote
     spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
     for m in QUOTE_RE.finditer(text):
-        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        g = next(i for i in range(1, 7) if m.group(i) is not None)
         start, end = m.start(g), m.end(g)
         while start < end and text[start] in TRIM:
             start += 1
@@ -138,6 +139,9 @@ def _how_introduced(ctx: Context, qstart: int, q0: int) -> str | None:
     # a speech verb within the last three words: 'told him to "', 'قال له “', 'said, "'; further
     # back when "that" opens the quote: 'وأضاف ألتمان في تصريح لرويترز أن “...”'
     reach = 7 if ctx.is_word(q0, ctx.words("speech_complementizers"), proclitic=False) else 3
+    statement = ctx.words("statement_nouns")  # 'وكتب A وB في تدوينة يوم الثلاثاء ”...“', 'wrote in a blog post on Tuesday'
+    if any(ctx.is_word(k, statement) for k in range(max(0, q0 - 3), q0 + 1)):
+        reach = 7
     k, seen = q0, 0
     while k >= 0 and seen < reach:
         it = ctx.items[k]

@@ -2522,3 +2522,15 @@ def test_owning_a_company_holding_a_stake_and_a_spokesperson_of_the_startup(tmp_
     ex = run(tmp_path, "s.ar.txt", "خبر عاجل عن الشركات\n\nأعلنت شركة بيربلكسيتي عن عرض جديد. لكن ناطقا باسم الشركة الناشئة أكد "
              "أن الأمر مهم.\n")
     assert [(r[1], r[2]) for r in rels(ex)] == [("worksFor", "org/perplexity")]
+
+
+def test_quote_in_reversed_marks_after_a_blog_post(tmp_path):
+    """"وكتب A وB في تدوينة يوم الثلاثاء ”...“": the marks reversed (”...“) as some Arabic pages have them,
+    the speech verb and its speakers a statement noun and a date before the quote; a quoted phrase after "في
+    بيان لها أن NAME يتولى “...”" is still no quote."""
+    ex = run(tmp_path, "q.ar.txt", "خبر عاجل عن الشركات\n\nوكتب لاري بيدج وسيرجي برين في تدوينة يوم الثلاثاء ”في حين أنه من "
+             "دواعي فخرنا البالغ أننا شاركنا بقوة في إدارة الشركة“.\n")
+    assert [(q.speaker, q.text[:9]) for q in ex.quotes] == [("person/lary-bydj", "في حين أن")]
+    ex = run(tmp_path, "q.ar.txt", "خبر عاجل عن الشركات\n\nوأوضحت الشركة في بيان لها أن آيف يتولى “مسؤوليات إبداعية وتصميمية "
+             "عميقة في OpenAI”.\n")
+    assert not ex.quotes

@@ -206,6 +206,33 @@ def named_parts(ctx: Context) -> None:
                     ctx.relate(child, "partOf", parent, ctx.span(places[0], places[0]), "0.5")
 
 
+@extractor("sanad.founder.the-company-they-founded.v1", produces=("founded",))
+def company_they_founded(ctx: Context) -> None:
+    """"دور A وB في الشركة التي أسساها", "the role of A and B at the company they founded": the people just
+    before founded the company the passage speaks of."""
+    from kg.extractors.employment import subjects
+    from kg.extractors.positions import _salient_company
+
+    verbs = ctx.words("founded_verbs")
+    for k, it in enumerate(ctx.items):
+        if not (it.kind == "tok" and it.norm in ("الشركه", "company")
+                and (it.norm != "company" or ctx.is_word(k - 1, frozenset({"the"}), False))):
+            continue
+        v = k + 1 + ctx.is_word(k + 1, frozenset({"التي", "that", "which"}), False)
+        v += ctx.is_word(v, frozenset({"they", "he", "she"}), False) and ctx.doc.lang != "ar"
+        if not (ctx.is_word(v, verbs, False)
+                or ctx.doc.lang != "ar" and ctx.is_word(v, frozenset({"co-founded", "cofounded"}), False)):
+            continue
+        same = ctx.sentence_range(k)
+        last = next((q for q in range(k - 1, max(same.start, k - 5) - 1, -1) if ctx.refers_to_person(q)
+                     and ctx.items[q].kind == "ent"), None)
+        org = _salient_company(ctx, k) if last is not None else None
+        if org is None:
+            continue
+        for member in subjects(ctx, last):
+            ctx.relate(ctx.person(member), "founded", org, ctx.span(member, v), "0.6")
+
+
 @extractor("sanad.founder.verb.v1", produces=("founded",))
 def founded_by(ctx: Context) -> None:
     """"Inflection was co-founded in 2022 by Suleyman", "Suleyman co-founded Inflection"."""

@@ -2530,7 +2530,18 @@ def test_quote_in_reversed_marks_after_a_blog_post(tmp_path):
     بيان لها أن NAME يتولى “...”" is still no quote."""
     ex = run(tmp_path, "q.ar.txt", "خبر عاجل عن الشركات\n\nوكتب لاري بيدج وسيرجي برين في تدوينة يوم الثلاثاء ”في حين أنه من "
              "دواعي فخرنا البالغ أننا شاركنا بقوة في إدارة الشركة“.\n")
-    assert [(q.speaker, q.text[:9]) for q in ex.quotes] == [("person/lary-bydj", "في حين أن")]
+    assert [(q.speaker, q.text[:9]) for q in ex.quotes] == [("person/larry-page", "في حين أن")]
     ex = run(tmp_path, "q.ar.txt", "خبر عاجل عن الشركات\n\nوأوضحت الشركة في بيان لها أن آيف يتولى “مسؤوليات إبداعية وتصميمية "
              "عميقة في OpenAI”.\n")
     assert not ex.quotes
+
+
+def test_the_company_they_founded(tmp_path):
+    """"دور لاري بيدج وسيرجي برين في الشركة التي أسساها", "the role of A and B at the company they founded":
+    both founded the company the passage speaks of."""
+    ex = run(tmp_path, "f.ar.txt", "خبر عاجل عن الشركات\n\nأعلنت شركة ألفابت تغييرا، مما يقلص دور لاري بيدج وسيرجي برين في "
+             "الشركة التي أسساها منذ 21 عاما.\n")
+    assert {("person/larry-page", "founded", "org/alphabet"), ("person/sergey-brin", "founded", "org/alphabet")} <= rels(ex)
+    ex = run(tmp_path, "f.en.txt", "People news\n\nAlphabet named a new CEO, reducing the role of Larry Page and Sergey Brin "
+             "at the company they founded 21 years ago.\n")
+    assert {("person/larry-page", "founded", "org/alphabet"), ("person/sergey-brin", "founded", "org/alphabet")} <= rels(ex)

@@ -370,7 +370,9 @@ def _frame(ctx: Context, t: int) -> Frame:
         if ctx.doc.lang != "ar" and (role.get("plural") or items[t].norm in ctx.doc.lex.words("founder_plural_forms")) \
                 and after > f.last + 1 and ctx.titled_name(after):
             after += 1  # "X's three co-founders, CEO A, CTO B and CPO C": each name after its own title
-        if after in same and items[after].is_person:
+        listed_next = items[t].script == "ar" and after > f.last + 1 and after in same \
+            and (items[after].prefix.startswith("و") or ctx.doc.text[items[after].start] == "و")
+        if after in same and items[after].is_person and not listed_next:  # (not "A، TITLE، وB": the next of a list)
             f.person, f.last = after, after
         elif items[t].script == "ar" and role.get("tail") and f.org is None and f.anaphor_org is None:
             q = after  # "مدير الأبحاث هشام بركات": the title's field, then the name

@@ -2545,3 +2545,13 @@ def test_the_company_they_founded(tmp_path):
     ex = run(tmp_path, "f.en.txt", "People news\n\nAlphabet named a new CEO, reducing the role of Larry Page and Sergey Brin "
              "at the company they founded 21 years ago.\n")
     assert {("person/larry-page", "founded", "org/alphabet"), ("person/sergey-brin", "founded", "org/alphabet")} <= rels(ex)
+
+
+def test_arabic_general_counsel_and_a_list_of_titled_women(tmp_path):
+    """"هما كاثرين آدامز، المستشارة العامة ونائبة الرئيس الأولى، وليزا جاكسون، نائبة الرئيس لشؤون البيئة": both
+    titles are the first woman's (the name after the comma and و opens the list's next item), "المستشار العام"
+    is a general counsel, and "نائبة الرئيس الأولى" the feminine of a senior vice president."""
+    ex = run(tmp_path, "g.ar.txt", "خبر عاجل عن الشركات\n\nكشفت شركة آبل عن خروج اثنتين من قياداتها البارزات، هما كاثرين آدامز، "
+             "المستشارة العامة ونائبة الرئيس الأولى، وليزا جاكسون، نائبة الرئيس لشؤون البيئة والسياسات.\n")
+    held = sorted((p.person, p.role) for p in ex.positions)
+    assert held == [("person/kathryn-adamz", "general-counsel"), ("person/kathryn-adamz", "vp"), ("person/lyza-jakswn", "vp")]

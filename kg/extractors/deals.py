@@ -957,8 +957,11 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     if contents and (deal_words or licences or partnerships) and not any(negated(k) for k in deal_words + licences):
         _content_licence(ctx, frame, idx, contents[0], payer)
     for k in staffing:  # "hired most of Inflection's staff"
-        frame.kinds.add("AcquiHire")
         other = _org_after(ctx, k, idx[-1], skip=payer)
+        if other is None and k in hires and ctx.is_word(k + 1, ctx.words("staff") | frozenset({"top"}), False) \
+                and not any(ctx.items[q].is_org for q in range(k + 1, min(k + 8, idx[-1] + 1))):
+            continue  # "Meta has aggressively recruited top AI talent across the industry": no company's staff
+        frame.kinds.add("AcquiHire")
         if other:
             frame.others.add((other, "AcquiHire"))
     frame.parties |= {org for org, _ in frame.others} | frame.backers

@@ -2555,3 +2555,14 @@ def test_arabic_general_counsel_and_a_list_of_titled_women(tmp_path):
              "المستشارة العامة ونائبة الرئيس الأولى، وليزا جاكسون، نائبة الرئيس لشؤون البيئة والسياسات.\n")
     held = sorted((p.person, p.role) for p in ex.positions)
     assert held == [("person/kathryn-adamz", "general-counsel"), ("person/kathryn-adamz", "vp"), ("person/lyza-jakswn", "vp")]
+
+
+def test_recruiting_talent_at_large_is_no_acquihire(tmp_path):
+    """"Meta has aggressively recruited top AI talent across the industry." names no company whose staff
+    was taken: the people hired in the list after it do not join the acquisition the article reports."""
+    ex = run(tmp_path, "t.en.txt", "Deal news\n\nMeta Platforms has acquired WaveForms AI, an audio start-up.\n\nBeyond audio, "
+             "Meta has aggressively recruited top AI talent across the industry. Recent arrivals include Daniel Gross, "
+             "founder of Safe Superintelligence; and Nat Friedman, former GitHub CEO.\n")
+    assert [(d.kinds, sorted(r for r in d.roles if r[0] != "party")) for d in ex.deals] == [
+        (("Acquisition",), [("acquirer", "org/meta"), ("target", "org/waveforms-ai")])]
+    assert ("org/meta", "hired", "person/nat-friedman") in rels(ex)

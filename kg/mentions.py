@@ -1394,7 +1394,7 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
             return True  # "Dana Moretti, formerly of Google,"
         if after[1].norm == "the" and _company_possessive_title(doc, doc.token_index[after[1].start] + 1):
             return True  # "Mara Quist, the A.I. company's co-founder"
-        for t in after[1:5]:  # "X, the CEO", "X, a former Meta researcher", "X, Lumenor's chief executive"
+        for t in after[1:6]:  # "X, the CEO", "X, a former Meta researcher", "X, a former Google ad strategist"
             if _title_at(doc, doc.token_index[t.start]):
                 return True
     return lex.first_name(run[0].norm)

@@ -285,16 +285,18 @@ def founded_by(ctx: Context) -> None:
             # "co-founded by A and B", "تأسست على يد آيف، إلى جانب موظفي “أبل” السابقين، سكوت كانون، وتانج تان",
             # "founded in 2012 by 37-year-old neuroscientist A, along with B and C", "by Julien
             # Marchetti, a former Meta researcher, and Inès Duarte": descriptions between the names
-            q, skipped, found = by + n, 0, False
-            while q in same and skipped <= 9:
+            q, skipped, found, described = by + n, 0, False, False
+            while q in same and skipped <= (14 if described else 9):
                 if ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
                     ctx.relate(ctx.person(q), "founded", ctx.items[org].key, ctx.span(org, q), "0.85")
                     skipped, found = 0, True
+                    # "by A, an audio researcher with prior stints at Meta and OpenAI, and B": a longer appositive
+                    described = ctx.is_punct(q + 1) and ctx.is_word(q + 2, frozenset({"a", "an", "the", "former"}), False)
                 elif ctx.items[q].kind in ("title", "ent") or ctx.is_punct(q, ",،\"“”«»'’") \
                         or ctx.is_word(q, along, proclitic=False):
                     skipped += 1
                 elif ctx.items[q].kind in ("tok", "num") and not ctx.is_word(q, stops) \
-                        and not ctx.is_punct(q, ".;:()") and (not found or skipped < 6):
+                        and not ctx.is_punct(q, ".;:()") and (not found or skipped < (12 if described else 6)):
                     skipped += 1  # "37-year-old chess prodigy", "a former ... researcher"
                 else:
                     break

@@ -2566,3 +2566,13 @@ def test_recruiting_talent_at_large_is_no_acquihire(tmp_path):
     assert [(d.kinds, sorted(r for r in d.roles if r[0] != "party")) for d in ex.deals] == [
         (("Acquisition",), [("acquirer", "org/meta"), ("target", "org/waveforms-ai")])]
     assert ("org/meta", "hired", "person/nat-friedman") in rels(ex)
+
+
+def test_cofounders_with_long_appositives(tmp_path):
+    """"co-founded by A, an audio researcher with prior stints at Meta and OpenAI, and B, a former Google ad
+    strategist": B is a person (an occupation five words into the appositive) and a founder too."""
+    ex = run(tmp_path, "c.en.txt", "Deal news\n\nWaveForms AI was co-founded by Alexis Conneau, an audio researcher with prior "
+             "stints at Meta and OpenAI, and Coralie Lemaitre, a former Google ad strategist.\n")
+    assert {("person/alexis-conneau", "founded", "org/waveforms-ai"), ("person/coralie-lemaitre", "founded", "org/waveforms-ai"),
+            ("person/coralie-lemaitre", "formerlyWorkedFor", "org/google")} <= rels(ex)
+    assert "org/coralie-lemaitre" not in ex.entities

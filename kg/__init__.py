@@ -236,6 +236,7 @@ def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, bas
         shutil.rmtree(shards / ".new", ignore_errors=True)
     held = [_render_all(runner, extractions, base, render_dir, finish,
                         progress and progress("render", len(extractions)))]
+    runner.close()  # the per-article work is done: the workers' memory goes back before the corpus files are made
     with gc_paused():  # (_finish takes the rendered parts out of `held`: no reference here keeps them alive)
         return _finish(held, extractions, cache, skipped, out_dir, check=check, view=view, store=store,
                        shards=shards, validator=validator, render_dir=render_dir)

@@ -129,9 +129,12 @@ class Dask:
         return [r for part in results for r in part]
 
     def close(self) -> None:
-        self.client.close()
+        if self.client is not None:
+            self.client.close()
+            self.client = None
         if self._cluster is not None:
             self._cluster.close()
+            self._cluster = None
 
 
 def _partition_size(n: int, workers: int) -> int:

@@ -461,11 +461,13 @@ def _succession(ctx: Context, f: Frame) -> None:
 def _worked_as(ctx: Context, f: Frame, same: range) -> None:
     """"NAME headed the team, having previously worked as VP of engineering at Arm", "NAME, who served as
     CFO of X": a title after "worked as" / "served as" is the title of the person the clause hangs on
-    (the nearest one before), held before unless "has served as"."""
+    (the nearest one before), held before unless "has served as"; after "years as", "his tenure as"
+    ("NAME will step down after four years as CEO of GitHub") it is theirs as the sentence says."""
     q = f.first - 1
     while q in same and ctx.is_word(q, ctx.words("determiners"), False):
         q -= 1
-    if not (ctx.is_word(q, frozenset({"as"}), False) and ctx.is_word(q - 1, ctx.words("worked_as_verbs"), False)):
+    spell = ctx.is_word(q - 1, ctx.words("as_title_nouns"), False)  # "after nearly four years as CEO of GitHub"
+    if not (ctx.is_word(q, frozenset({"as"}), False) and (ctx.is_word(q - 1, ctx.words("worked_as_verbs"), False) or spell)):
         return
     r, words = q - 2, set()
     while r in same and ctx.is_word(r, ctx.words("worked_as_adverbs"), False):
@@ -475,7 +477,8 @@ def _worked_as(ctx: Context, f: Frame, same: range) -> None:
     if person is None:
         return
     f.person = person
-    f.current = f.current and bool(words & {"has", "have"}) and not words & {"previously", "formerly", "once"}
+    if not spell:
+        f.current = f.current and bool(words & {"has", "have"}) and not words & {"previously", "formerly", "once"}
 
 
 def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:

@@ -266,6 +266,10 @@ def founded_by(ctx: Context) -> None:
                         and not any(ctx.refers_to_person(r) or ctx.items[r].is_org for r in range(q + 2, k))), None)
         by, n = next(((q, ctx.words_at(q, agents)) for q in range(k + 1, min(k + 6, same.stop))
                       if ctx.words_at(q, agents)), (None, 0))
+        if org is None and by is not None and ctx.is_punct(k - 1) and ctx.items[same.start].is_org \
+                and ctx.is_word(same.start + 1, frozenset({"is", "was"}), False) \
+                and ctx.is_word(same.start + 2, frozenset({"a", "an", "the"}), False):
+            org = same.start  # "GitHub is a web-based hosting service for ..., founded by A, B and C"
         if org is None and anaphor is None and by is not None:
             # "تأسست X على يد ...", "Founded in 2019 by": the verb first, the organization between it and "by"
             org = next((q for q in range(k + 1, by) if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)

@@ -2576,3 +2576,15 @@ def test_cofounders_with_long_appositives(tmp_path):
     assert {("person/alexis-conneau", "founded", "org/waveforms-ai"), ("person/coralie-lemaitre", "founded", "org/waveforms-ai"),
             ("person/coralie-lemaitre", "formerlyWorkedFor", "org/google")} <= rels(ex)
     assert "org/coralie-lemaitre" not in ex.entities
+
+
+def test_years_as_a_title_and_founders_of_the_subject_described(tmp_path):
+    """"NAME would step down after nearly four years as CEO of GitHub": the title is NAME's (no unnamed CEO);
+    "GitHub is a web-based hosting service for ..., founded by A, B and C": GitHub's founders."""
+    ex = run(tmp_path, "y.en.txt", "People news\n\nThomas Dohmke announced on Monday that he would step down after nearly four "
+             "years as CEO of GitHub, the coding platform.\n")
+    assert [(p.person, p.org) for p in ex.positions] == [("person/thomas-dohmke", "org/github")]
+    ex = run(tmp_path, "g.en.txt", "People news\n\nGitHub is a web-based hosting service for software development and version "
+             "control, founded by Tom Preston-Werner, Chris Wanstrath and Scott Chacon.\n")
+    assert {(p, "founded", "org/github") for p in ("person/tom-preston-werner", "person/chris-wanstrath",
+                                                   "person/scott-chacon")} <= rels(ex)

@@ -224,8 +224,12 @@ def _frame(ctx: Context, t: int) -> Frame:
     f.last = f.end
     # the organization: after the title ("في Databricks", "at OpenAI") or before it ("OpenAI CEO")
     k = f.end + 1
+    if ctx.is_word(k, frozenset({"نفسه", "نفسها"}), False):
+        k += 1  # "هو المدير التنفيذي نفسه لشركة DeepMind": "himself", then the organization
     links = ctx.phrases("org_links")
     n = ctx.words_at(k, links)
+    if n and ctx.is_word(k + n, frozenset({"كل"}), False) and ctx.is_word(k + n + 1, frozenset({"من"}), False):
+        n += 2  # "كبير العلماء في كل من A وB": in each of them
     while (n or ctx.doc.lang == "ar") and k + n in same and ctx.is_punct(k + n, '"“”«»**'):
         n += 1  # لشركة "ويندسيرف", رئيس «مايكروسوفت», في **xAI**
     if n and k + n in same and items[k + n].kind == "tok" and items[k + n].script == "ar" and k + n + 2 in same:

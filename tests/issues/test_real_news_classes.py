@@ -2588,3 +2588,15 @@ def test_years_as_a_title_and_founders_of_the_subject_described(tmp_path):
              "control, founded by Tom Preston-Werner, Chris Wanstrath and Scott Chacon.\n")
     assert {(p, "founded", "org/github") for p in ("person/tom-preston-werner", "person/chris-wanstrath",
                                                    "person/scott-chacon")} <= rels(ex)
+
+
+def test_arabic_title_himself_of_and_in_each_of(tmp_path):
+    """"هاسابيس هو المدير التنفيذي نفسه لشركة DeepMind" ("himself" between the title and its company);
+    "سيكون NAME بمثابة كبير العلماء في كل من A وB" (a title "as" after the name, at each of two companies)."""
+    def positions(text):
+        ex = run(tmp_path, "h.ar.txt", "خبر عاجل عن الشركات\n\n" + text + "\n")
+        return sorted((p.person, p.org) for p in ex.positions)
+    assert positions("مع العلم ان ديميس هاسابيس هو المدير التنفيذي نفسه لشركة DeepMind.") == [
+        ("person/demis-hassabis", "org/google-deepmind")]
+    assert positions("وسوف يكون جيف دين بمثابة كبير العلماء في كل من جوجل وديب مايند.") == [
+        ("person/jeff-dean", "org/google"), ("person/jeff-dean", "org/google-deepmind")]

@@ -549,7 +549,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     while i < len(toks):
         tok = toks[i]
         if tok.script != "ar" or not free(tok.start, tok.end) or _definite_article(tok) \
-                or tok.norm in stop or lex.title_index.get((tok.norm,)) or _title_at(doc, i) or _purpose(doc, tok) \
+                or tok.norm in stop or _title_at(doc, i) or _purpose(doc, tok) \
                 or re.fullmatch("ت[^ا]{2}ي[^ا]", tok.norm):  # ("إعادة تصميم تطبيقات": a verbal noun, تفعيل, is no name)
             i += 1
             continue
@@ -1024,12 +1024,14 @@ def _plain(text: str) -> str:
 
 
 def _title_at(doc: Doc, j: int) -> bool:
+    """A title or occupation of up to three words starts at token j (its first word maybe with a proclitic)."""
+    if not 0 <= j < len(doc.tokens):
+        return False
     index = doc.lex.title_index
+    forms = [f for f, _ in strip_proclitic(doc, doc.tokens[j])]
     for n in (3, 2, 1):
-        toks = doc.tokens[j:j + n]
-        if len(toks) == n and any(f in index or (f, *(t.norm for t in toks[1:])) in index
-                                  for f, _ in strip_proclitic(doc, toks[0])
-                                  for _ in [0] if (f, *(t.norm for t in toks[1:])) in index):
+        rest = tuple(t.norm for t in doc.tokens[j + 1:j + n])
+        if len(rest) == n - 1 and any((f, *rest) in index for f in forms):
             return True
     return False
 

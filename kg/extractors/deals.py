@@ -1011,7 +1011,8 @@ def _goods_bought(ctx: Context, k: int, last: int) -> bool:
     """The purchase verb at K buys an amount of something that is no company: "$30 billion of computing
     capacity", "$10 billion of cloud services" (an amount, "of", then a lowercase word)."""
     q = k + ctx.words_at(k, ctx.phrases("acquire_words"), proclitic=True)
-    q += ctx.is_word(q, frozenset({"up"}), False) and ctx.is_word(q + 1, frozenset({"to"}), False) and 2
+    if ctx.is_word(q, frozenset({"up"}), False) and ctx.is_word(q + 1, frozenset({"to"}), False):
+        q += 2  # "purchase up to $30 billion of"
     if not (q < last and ctx.items[q].kind == "money" and ctx.is_word(q + 1, frozenset({"of", "worth"}), False)):
         return False
     nxt = ctx.items[q + 2] if q + 2 <= last else None

@@ -219,7 +219,7 @@ def company_they_founded(ctx: Context) -> None:
                 and (it.norm != "company" or ctx.is_word(k - 1, frozenset({"the"}), False))):
             continue
         v = k + 1 + ctx.is_word(k + 1, frozenset({"التي", "that", "which"}), False)
-        v += ctx.is_word(v, frozenset({"they", "he", "she"}), False) and ctx.doc.lang != "ar"
+        v += ctx.doc.lang != "ar" and ctx.is_word(v, ctx.words("pronouns"), False)
         if not (ctx.is_word(v, verbs, False)
                 or ctx.doc.lang != "ar" and ctx.is_word(v, frozenset({"co-founded", "cofounded"}), False)):
             continue

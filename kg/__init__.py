@@ -190,13 +190,26 @@ def build(paths: Iterable[Path], out_dir: Path, *, check: bool = True, view: boo
         raise KGError(f"unknown validator '{validator}'. Use auto, reference or fast")
     with build_lock(out_dir):
         _remove_leftovers(out_dir)
-        runner = engine.engine(engine_name, jobs, scheduler)
-        try:
-            return _build(paths, out_dir, check=check, view=view, base=base, use_cache=use_cache, store=store,
-                          keep_going=keep_going, runner=runner, progress=progress, shards=shards,
-                          validator=validator)
-        finally:
-            runner.close()
+        make = partial(_make_files, list(paths), out_dir, check=check, view=view, base=base, use_cache=use_cache,
+                       store=store, keep_going=keep_going, engine_name=engine_name, jobs=jobs, scheduler=scheduler,
+                       progress=progress, shards=shards, validator=validator)
+        # the files are made in a child process when the store is loaded after them: its memory all goes
+        # back when it exits, so the store's bulk loader starts from a small process (see engine.in_child)
+        result, plan = engine.in_child(make) if store else make()
+        if plan is not None:
+            store_dir, result.store_update = _update_store(out_dir, *plan)
+            result.outputs.append(store_dir)
+        return result
+
+
+def _make_files(paths: list[Path], out_dir: Path, *, engine_name: str, jobs: int | None, scheduler: str | None,
+                **options) -> tuple[BuildResult, tuple | None]:
+    """Everything but the store: the result and what the store needs (see _store_plan; None: nothing)."""
+    runner = engine.engine(engine_name, jobs, scheduler)
+    try:
+        return _build(paths, out_dir, runner=runner, **options)
+    finally:
+        runner.close()
 
 
 def _remove_leftovers(out_dir: Path) -> None:
@@ -223,9 +236,9 @@ def build_lock(out_dir: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _build(paths: Iterable[Path], out_dir: Path, *, check: bool, view: bool, base: str, use_cache: bool,
-           store: bool, keep_going: bool, runner, progress, shards: Path | None, validator: str) -> BuildResult:
-    paths = list(paths)
+def _build(paths: list[Path], out_dir: Path, *, check: bool, view: bool, base: str, use_cache: bool,
+           store: bool, keep_going: bool, runner, progress, shards: Path | None,
+           validator: str) -> tuple[BuildResult, tuple | None]:
     cache = Cache(out_dir / CACHE_DIR if use_cache else None, default_lexicon())
     skipped: list[InputError] | None = [] if keep_going else None
     n_files = len(find_articles(paths)) if progress else 0
@@ -258,12 +271,12 @@ def gc_paused():
 
 
 def _finish(held: list, extractions: list[Extraction], cache: Cache, skipped, out_dir: Path, *,
-            check: bool, view: bool, store: bool, shards: Path | None, validator: str, render_dir: str | None) -> BuildResult:
+            check: bool, view: bool, store: bool, shards: Path | None, validator: str,
+            render_dir: str | None) -> tuple[BuildResult, tuple | None]:
     """The corpus files from the rendered parts (the one list in HELD, taken out of it): assembled,
-    checked, drawn, written, loaded. The parts are let go once checked, before the explorer is
-    drawn, and the documents once written, each time with their pages given back, so that neither
-    the page nor the store's bulk loader adds to them: at 10,000 articles the build's peak fell from
-    6.85 to 3.65 GB."""
+    checked, drawn, written; and what the store needs of them (see _store_plan). The parts are let
+    go once checked, before the explorer is drawn, with their pages given back, so that the page
+    does not add to them."""
     rendered = held.pop()
     parts = [r for r, _, _ in rendered]
     trig, ttl, types = assemble(parts)
@@ -275,7 +288,7 @@ def _finish(held: list, extractions: list[Extraction], cache: Cache, skipped, ou
         if not result.report.ok:
             write_atomic(out_dir / "graph.invalid.trig", trig)
             result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
-            return result
+            return result, None
     plan = _store_plan(out_dir, parts) if store else None
     keys = {key for _, key, _ in rendered}
     del rendered, parts  # (no reference cycles among them: freed here, collector or not)
@@ -291,19 +304,14 @@ def _finish(held: list, extractions: list[Extraction], cache: Cache, skipped, ou
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
     cache.prune()
     RenderCache(Path(render_dir) if render_dir else None).prune(keys)
-    del trig, ttl, files
-    _give_back_memory()
-    if plan is not None:
-        store_dir, result.store_update = _update_store(out_dir, *plan)
-        result.outputs.append(store_dir)
-    return result
+    return result, plan
 
 
 def _give_back_memory() -> None:
-    """Return the heap pages freed so far to the system (glibc's malloc_trim), so that the store's
-    bulk loader starts from a smaller process: freeing the corpus's parts alone left their pages
-    mapped (at 10,000 articles 3.32 GB before the load; 1.99 GB with this). A no-op where the C
-    library has no malloc_trim."""
+    """Return the heap pages freed so far to the system (glibc's malloc_trim), so that the explorer
+    starts from a smaller process: freeing the corpus's parts alone left their pages mapped (at
+    10,000 articles, measured after the documents were written too: 3.32 GB mapped without it, 1.99
+    GB with it). A no-op where the C library has no malloc_trim."""
     import ctypes
 
     try:

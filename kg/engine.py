@@ -11,7 +11,12 @@ start on any machine, and its LocalCluster gives the same code path on one machi
 """
 from __future__ import annotations
 
+import io
 import os
+import pickle
+import signal
+import sys
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -150,3 +155,87 @@ def engine(name: str = "local", jobs: int | None = None, scheduler: str | None =
     if name == "dask":
         return Dask(scheduler, jobs)
     raise KGError(f"unknown engine '{name}'. Use local or dask")
+
+
+def in_child(fn: Callable[[], Any]) -> Any:
+    """FN() in a forked child process: its result, or its exception raised here, both sent back
+    pickled. Everything the child allocated goes back to the system when it exits, which freeing
+    does not do in a long-lived Python process (its heap stays fragmented): a corpus build makes
+    its files in a child, and the store's bulk loader then starts from a small process. What the
+    child prints reaches the terminal as it goes; where sys.stdout or sys.stderr was replaced (a
+    notebook, pytest's capture, click's test runner) it is collected and written here at the end.
+    Where there is no fork, FN() runs here."""
+    if not hasattr(os, "fork"):  # pragma: no cover - not POSIX
+        return fn()
+    read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _die_with_parent(parent)
+        replaced = [name for name in ("stdout", "stderr") if getattr(sys, name) is not getattr(sys, f"__{name}__")]
+        for name in replaced:
+            setattr(sys, name, io.StringIO())
+        try:
+            outcome = (True, fn())
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, Ctrl-C included
+            if not isinstance(exc, KGError):  # a bug: where it happened travels with it
+                exc.add_note(f"(in the build's child process)\n{traceback.format_exc()}")
+            outcome = (False, exc)
+        try:
+            printed = {name: getattr(sys, name).getvalue() for name in replaced}
+            with os.fdopen(write_end, "wb") as fh:
+                fh.write(_pickled(outcome, printed))
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+        finally:
+            os._exit(0)  # no atexit handlers or finalizers of the parent's objects run twice
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as fh:
+            payload = fh.read()
+    except BaseException:  # Ctrl-C or a signal here: the child stops too, and is waited for
+        _stop(pid)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if not payload:
+        how = f"signal {-os.waitstatus_to_exitcode(status)}" if os.WIFSIGNALED(status) else \
+            f"exit code {os.waitstatus_to_exitcode(status)}"
+        raise KGError(f"the build's process ended without finishing ({how})")
+    (ok, value), printed = pickle.loads(payload)
+    for name, text in printed.items():
+        getattr(sys, name).write(text)
+    if ok:
+        return value
+    raise value
+
+
+def _pickled(outcome: tuple, printed: dict[str, str]) -> bytes:
+    try:
+        return pickle.dumps((outcome, printed), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # noqa: BLE001 - what cannot be pickled goes back as a message
+        value = outcome[1] if not outcome[0] else exc
+        return pickle.dumps(((False, KGError(f"{type(value).__name__}: {value}")), printed))
+
+
+def _die_with_parent(parent: int) -> None:
+    """SIGKILL this process when its parent dies (Linux's PR_SET_PDEATHSIG), so that a killed build
+    leaves nothing running that holds its lock."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass

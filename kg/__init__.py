@@ -28,13 +28,22 @@ from kg.cache import Cache, RenderCache, fingerprint
 from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS, STORE_DIR
 from kg.engine import Progress
 from kg.errors import InputError, KGError
-from kg.export import dataset_of, plain_triples_of, rdflib_triples, trig_document, union, write_atomic
+from kg.export import (
+    dataset_of,
+    move_into_place,
+    plain_triples_of,
+    rdflib_triples,
+    temp_beside,
+    trig_document,
+    union,
+    write_atomic,
+)
 from kg.lexicon import default_lexicon
 from kg.model import Extraction
 from kg.rdf import to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
-from kg.render import assemble, render
+from kg.render import render, write_assembled
 from kg.resolve import merge_across
 from kg.store import open  # kg.open(path): a build folder, a store or a graph file, for notebooks
 from kg.validate import Report, validate, validate_parts
@@ -48,7 +57,7 @@ __all__ = ["build", "open", "extract_articles", "article_graph", "read_article",
 
 @dataclass
 class BuildResult:
-    extractions: list[Extraction]
+    articles: int  # articles read (kg.extract_articles gives their extractions)
     report: Report | None
     outputs: list[Path]
     extracted: int = 0  # articles extracted in this run (the rest came from the cache)
@@ -250,8 +259,10 @@ def _build(paths: list[Path], out_dir: Path, *, check: bool, view: bool, base: s
     held = [_render_all(runner, extractions, base, render_dir, finish,
                         progress and progress("render", len(extractions)))]
     runner.close()  # the per-article work is done: the workers' memory goes back before the corpus files are made
+    articles = len(extractions)
+    del extractions  # (rendered: not needed to make the files)
     with gc_paused():  # (_finish takes the rendered parts out of `held`: no reference here keeps them alive)
-        return _finish(held, extractions, cache, skipped, out_dir, check=check, view=view, store=store,
+        return _finish(held, articles, cache, skipped, out_dir, check=check, view=view, store=store,
                        shards=shards, validator=validator, render_dir=render_dir)
 
 
@@ -270,7 +281,7 @@ def gc_paused():
             gc.enable()
 
 
-def _finish(held: list, extractions: list[Extraction], cache: Cache, skipped, out_dir: Path, *,
+def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
             check: bool, view: bool, store: bool, shards: Path | None, validator: str,
             render_dir: str | None) -> tuple[BuildResult, tuple | None]:
     """The corpus files from the rendered parts (the one list in HELD, taken out of it): assembled,
@@ -279,26 +290,33 @@ def _finish(held: list, extractions: list[Extraction], cache: Cache, skipped, ou
     does not add to them."""
     rendered = held.pop()
     parts = [r for r, _, _ in rendered]
-    trig, ttl, types = assemble(parts)
-    result = BuildResult(extractions, None, [], cache.misses, skipped or [], None, types,
-                         rendered=sum(not hit for _, _, hit in rendered))
-    if check:
-        fast = validator == "fast" or validator == "auto" and len(parts) > REFERENCE_VALIDATION_ARTICLES
-        result.report = validate_parts(parts) if fast else validate(_union_graph(ttl))
-        if not result.report.ok:
-            write_atomic(out_dir / "graph.invalid.trig", trig)
-            result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
-            return result, None
-    plan = _store_plan(out_dir, parts) if store else None
-    keys = {key for _, key, _ in rendered}
-    del rendered, parts  # (no reference cycles among them: freed here, collector or not)
-    _give_back_memory()
-    files = {out_dir / GRAPH_TRIG: trig, out_dir / GRAPH_TTL: ttl}
-    if view:
-        files[out_dir / GRAPH_HTML] = _explorer(ttl).encode("utf-8")
-    for path, data in files.items():  # everything is rendered before anything is replaced
-        write_atomic(path, data)
-    result.trig_path, result.outputs = out_dir / GRAPH_TRIG, list(files)
+    trig, ttl = temp_beside(out_dir / GRAPH_TRIG), temp_beside(out_dir / GRAPH_TTL)
+    try:
+        with trig.open("wb") as trig_fh, ttl.open("wb") as ttl_fh:
+            types = write_assembled(parts, trig_fh, ttl_fh)
+        result = BuildResult(articles, None, [], cache.misses, skipped or [], None, types,
+                             rendered=sum(not hit for _, _, hit in rendered))
+        if check:
+            fast = validator == "fast" or validator == "auto" and len(parts) > REFERENCE_VALIDATION_ARTICLES
+            result.report = validate_parts(parts) if fast else validate(_union_graph(ttl.read_bytes()))
+            if not result.report.ok:
+                move_into_place(trig, out_dir / "graph.invalid.trig")
+                result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
+                return result, None
+        plan = _store_plan(out_dir, parts) if store else None
+        keys = {key for _, key, _ in rendered}
+        del rendered, parts  # (no reference cycles among them: freed here, collector or not)
+        _give_back_memory()
+        page = _explorer(ttl).encode("utf-8") if view else None  # everything is made before anything is replaced
+        move_into_place(trig, out_dir / GRAPH_TRIG)
+        move_into_place(ttl, out_dir / GRAPH_TTL)
+    finally:
+        trig.unlink(missing_ok=True)
+        ttl.unlink(missing_ok=True)
+    result.trig_path, result.outputs = out_dir / GRAPH_TRIG, [out_dir / GRAPH_TRIG, out_dir / GRAPH_TTL]
+    if page is not None:
+        write_atomic(out_dir / GRAPH_HTML, page)
+        result.outputs.append(out_dir / GRAPH_HTML)
     if shards:
         _replace_folder(shards / ".new", shards)
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
@@ -320,7 +338,7 @@ def _give_back_memory() -> None:
         pass
 
 
-def _explorer(ttl: bytes) -> str:
+def _explorer(ttl: Path) -> str:
     """The explorer page; for a corpus of more than view.MAX_ENTITIES entities or view.MAX_FACTS
     fact nodes, the most mentioned entities and the best-backed facts among them (`kg view` draws
     everything)."""

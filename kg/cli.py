@@ -89,7 +89,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, validator: str
     for problem in result.skipped:
         click.echo(f"Skipped: {problem}", err=True)
     if not quiet:
-        n = len(result.extractions)
+        n = result.articles
         click.echo(f"Read {n} article{'s' if n != 1 else ''} ({result.extracted} extracted, "
                    f"{n - result.extracted} unchanged from the cache; {result.rendered} graph(s) rendered).", err=True)
         counts = result.class_counts()

@@ -199,7 +199,7 @@ def in_child(fn: Callable[[], Any]) -> Any:
     except BaseException:  # Ctrl-C or a signal here: the child stops too, and is waited for
         _stop(pid)
         raise
-    _, status = os.waitpid(pid, 0)
+    _, status = os.waitpid(pid, 0)  # (before unpickling: the child's memory is gone by then)
     if not payload:
         how = f"signal {-os.waitstatus_to_exitcode(status)}" if os.WIFSIGNALED(status) else \
             f"exit code {os.waitstatus_to_exitcode(status)}"

@@ -19,6 +19,7 @@ prefixed name (gotcha G4: Virtuoso keeps the backslash), and declare their prefi
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -26,7 +27,9 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
@@ -345,9 +348,10 @@ def triples_of(data: bytes, turtle: bool = False) -> set[tuple]:
     return {(s, p, o) for s, p, o, _ in _ox_quads(data, turtle)}
 
 
-def plain_triples_of(data: bytes, turtle: bool = False) -> set[tuple]:
-    """The merge as `triples_of` gives it, but with IRIs as plain strings and literals as pyoxigraph
-    Literals: no rdflib term is made, and comparing or hashing one is a C call, not a Python one
+def plain_triples_of(data: bytes | Path, turtle: bool = False) -> set[tuple]:
+    """The merge (DATA: a document or its file) as `triples_of` gives it, but with IRIs as plain
+    strings and literals as pyoxigraph Literals: no rdflib term is made, and comparing or hashing
+    one is a C call, not a Python one
     (choosing what the page of a 10,000-article corpus draws compared terms 20 million times).
     `rdflib_triples` turns the ones kept into rdflib terms."""
     import pyoxigraph as ox
@@ -360,8 +364,9 @@ def plain_triples_of(data: bytes, turtle: bool = False) -> set[tuple]:
             found = terms[t] = t.value if isinstance(t, ox.NamedNode) else t
         return found
 
-    return {(term(q.subject), term(q.predicate), term(q.object))
-            for q in ox.parse(data, format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG)}
+    fmt = ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG
+    quads = ox.parse(path=str(data), format=fmt) if isinstance(data, Path) else ox.parse(data, format=fmt)
+    return {(term(q.subject), term(q.predicate), term(q.object)) for q in quads}
 
 
 def rdflib_triples(triples: Iterable[tuple]) -> list[tuple]:
@@ -450,10 +455,33 @@ def graphs(quads: Iterable[Quad]) -> dict:
 
 
 def _encode(text: str) -> bytes:
+    return _utf8(text.rstrip("\n") + "\n")
+
+
+def _utf8(text: str) -> bytes:
     try:
-        return (text.rstrip("\n") + "\n").encode("utf-8")
+        return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise KGError(f"a term holds a character UTF-8 cannot carry: {exc.object[exc.start:exc.end]!r}") from None
+
+
+def _write_text(fh: BinaryIO, chunks: Iterable[str]) -> None:
+    """Write what _encode("".join(CHUNKS)) gives, about a megabyte at a time: a corpus's documents
+    (hundreds of megabytes) are never one string in memory."""
+    buffer: list[str] = []
+    size, pending = 0, ""  # pending: the last chunk that holds more than line breaks, and those after it
+    for chunk in chunks:
+        if len(chunk) == chunk.count("\n"):
+            pending += chunk
+            continue
+        if pending:
+            buffer.append(pending)
+            size += len(pending)
+        pending = chunk
+        if size > 1 << 20:
+            fh.write(_utf8("".join(buffer)))
+            buffer, size = [], 0
+    fh.write(_encode("".join(buffer) + pending))
 
 
 def _lines(lines: Iterable[str]) -> bytes:
@@ -501,9 +529,9 @@ def turtle_document(ts: Iterable[tuple[str, str, str]]) -> bytes:
     return _encode("\n".join([_turtle_header(), ""] + _turtle_block(ts, "")))
 
 
-def turtle_document_statements(statements: Iterable[str]) -> bytes:
-    """A Turtle file of statements already in subject order (see statement)."""
-    return _encode(_turtle_header() + "\n" + "".join(f"\n{s}\n" for s in statements))
+def write_turtle_statements(fh: BinaryIO, statements: Iterable[str]) -> None:
+    """A Turtle file of statements already in subject order (see statement), written to FH as it goes."""
+    _write_text(fh, chain([_turtle_header() + "\n"], (f"\n{s}\n" for s in statements)))
 
 
 def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
@@ -514,7 +542,14 @@ def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
 
 def trig_document(blocks: Iterable[str]) -> bytes:
     """A TriG file of graph blocks already in order (see trig_block)."""
-    return _encode(_turtle_header() + "".join("\n" + b for b in blocks))
+    buffer = io.BytesIO()
+    write_trig(buffer, blocks)
+    return buffer.getvalue()
+
+
+def write_trig(fh: BinaryIO, blocks: Iterable[str]) -> None:
+    """trig_document, written to FH as it goes."""
+    _write_text(fh, chain([_turtle_header()], ("\n" + b for b in blocks)))
 
 
 def split_document(data: bytes, parts: int, trig: bool) -> list[bytes]:
@@ -774,19 +809,35 @@ def _xml_attr(text: str) -> str:
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written output.
     DURABLE: flushed to disk before the rename (caches, which are checked when read, skip it)."""
+    tmp = temp_beside(path)
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+        move_into_place(tmp, path, durable)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def temp_beside(path: Path) -> Path:
+    """A new empty temporary file in PATH's folder (".NAME.*.tmp", which the next build removes if
+    this one is killed), readable as PATH would be under the umask."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())
+    return Path(tmp)
+
+
+def move_into_place(tmp: Path, path: Path, durable: bool = True) -> None:
+    """TMP, written in full, becomes PATH in one rename (DURABLE: its bytes on disk first)."""
+    if durable:
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    os.replace(tmp, path)
 
 
 def _umask() -> int:

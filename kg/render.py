@@ -9,12 +9,14 @@ bytes are exactly those `kg.export.serialize` writes for the same Dataset.
 """
 from __future__ import annotations
 
+import io
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from kg.defaults import INSTANCE_BASE
 from kg.errors import KGError
-from kg.export import by_subject, statement, trig_document, turtle_document_statements
+from kg.export import by_subject, statement, write_trig, write_turtle_statements
 from kg.model import Extraction
 from kg.rdf import A, article_rdf, graph_name
 from kg.validate import article_problems
@@ -51,8 +53,16 @@ def render(ex: Extraction, base: str = INSTANCE_BASE) -> Rendered:
 
 def assemble(parts: list[Rendered]) -> tuple[bytes, bytes, Counter]:
     """graph.trig, graph.ttl (the RDF merge of all graphs) and the count of each class in the merge."""
+    trig, ttl = io.BytesIO(), io.BytesIO()
+    types = write_assembled(parts, trig, ttl)
+    return trig.getvalue(), ttl.getvalue(), types
+
+
+def write_assembled(parts: list[Rendered], trig: BinaryIO, ttl: BinaryIO) -> Counter:
+    """assemble, written to the files TRIG and TTL as it goes (a corpus's documents are never
+    whole in memory); the count of each class in the merge."""
     parts = sorted(parts, key=lambda r: r.graph)
-    trig = trig_document(r.block for r in parts)
+    write_trig(trig, (r.block for r in parts))
     shared = by_subject({t for r in parts for t in r.shared})
     statements = [(s, statement(s, preds)) for s, preds in shared.items()]
     types: Counter = Counter()
@@ -65,4 +75,5 @@ def assemble(parts: list[Rendered]) -> tuple[bytes, bytes, Counter]:
     for (a, _), (b, _) in zip(statements, statements[1:]):
         if a == b:
             raise KGError(f"two articles both claim the node {a} as their own")  # iris.py mints them from the article key
-    return trig, turtle_document_statements(text for _, text in statements), types
+    write_turtle_statements(ttl, (text for _, text in statements))
+    return types

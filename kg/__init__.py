@@ -216,9 +216,12 @@ def _make_files(paths: list[Path], out_dir: Path, *, engine_name: str, jobs: int
     """Everything but the store: the result and what the store needs (see _store_plan; None: nothing)."""
     runner = engine.engine(engine_name, jobs, scheduler)
     try:
-        return _build(paths, out_dir, runner=runner, **options)
-    finally:
-        runner.close()
+        made = _build(paths, out_dir, runner=runner, **options)
+    except BaseException:
+        runner.close(abort=True)  # (Ctrl-C: the workers stop now, not once their work is done)
+        raise
+    runner.close()
+    return made
 
 
 def _remove_leftovers(out_dir: Path) -> None:

@@ -70,7 +70,8 @@ class Local:
             import multiprocessing
 
             # fork: workers start with the lexicon and the loaded modules of this process
-            self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
+            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_worker_start,
+                                                                  initargs=(os.getpid(),))
         size = _partition_size(len(items), self.jobs)
         parts = partitions(items, size)
         results: list[Any] = [None] * len(parts)
@@ -82,11 +83,22 @@ class Local:
                 progress(len(parts[i]))
         return [r for part in results for r in part]
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers once their work is done (ABORT: at once, e.g. after Ctrl-C)."""
         if self._pool is not None:
-            self._pool.close()
+            if abort:
+                self._pool.terminate()
+            else:
+                self._pool.close()
             self._pool.join()
             self._pool = None
+
+
+def _worker_start(parent: int) -> None:
+    """In each pool worker: Ctrl-C is for the process that runs the build (it stops the pool; a
+    worker printed its own traceback), and the worker dies with that process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
 
 
 class Dask:
@@ -133,7 +145,7 @@ class Dask:
                 progress(len(parts[i]))
         return [r for part in results for r in part]
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         if self.client is not None:
             self.client.close()
             self.client = None

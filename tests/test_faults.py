@@ -296,3 +296,46 @@ def test_a_moved_folder_keeps_its_cache(tmp_path):
     proc = kg_build(str(moved), "--out", str(tmp_path / "out"), "--no-check", "--no-view")
     assert proc.returncode == 0, proc.stderr
     assert "damaged" not in proc.stderr and "0 extracted" in proc.stderr, proc.stderr
+
+
+def test_ctrl_c_stops_a_build_at_once_with_one_line_and_leaves_nothing_running(tmp_path):
+    """Ctrl-C during extraction: the build stops within seconds (the pool's workers used to print a
+    traceback each and the build waited for them), says "Aborted!", writes no output and leaves no
+    process behind."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):  # ~400 articles: extraction is still running when the signal comes
+        for src in sorted(CORPUS.glob("*.txt")):
+            base, lang = src.name.split(".")[:2]
+            shutil.copy(src, folder / f"{base}-{i:02d}.{lang}.txt")
+            meta = src.with_name(f"{base}.{lang}.meta.json")
+            if meta.exists():
+                shutil.copy(meta, folder / f"{base}-{i:02d}.{lang}.meta.json")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(folder), "--out", str(out), "-q"], cwd=ROOT,
+                            env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as at a terminal
+    try:
+        deadline = time.monotonic() + 120
+        while len(list(out.glob(".cache/*/*.pickle"))) < 10 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the build ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends: every process of the terminal's group
+        _, err = proc.communicate(timeout=30)
+        gone = time.monotonic() + 10
+        while time.monotonic() < gone:
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("processes of the interrupted build are still running")
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    text = err.decode("utf-8", "replace")
+    assert proc.returncode != 0 and "Aborted!" in text and "Traceback" not in text, text
+    assert not (out / "graph.trig").exists() and not list(out.glob(".*.tmp"))

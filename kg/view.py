@@ -650,12 +650,14 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     if len(entities) <= max_entities and len(facts) <= max_facts:
         return triples, len(entities), len(entities), len(facts), len(facts)
     kept = set(sorted(entities, key=lambda n: (-mentions[n], n))[:max_entities])
-    neighbours: dict = defaultdict(set)
-    for s_, p_, o_ in triples:
-        if s_ in facts and o_ in types and types[o_] & entity_classes:
-            neighbours[s_].add(o_)
-        if o_ in facts and s_ in types and types[s_] & entity_classes:
-            neighbours[o_].add(s_)
+    neighbours: dict = defaultdict(set)  # fact -> the entities linked to it, either way
+    is_entity = set(entities)
+    for node in is_entity | facts:  # (their own triples only: not the evidence and assertions, most of the graph)
+        for s_, p_, o_ in by_subject[node]:
+            if s_ in facts and o_ in is_entity:
+                neighbours[s_].add(o_)
+            if o_ in facts and s_ in is_entity:
+                neighbours[o_].add(s_)
     candidates = [f for f in facts if neighbours[f] and neighbours[f] <= kept]
 
     def rank(fact) -> tuple:

@@ -213,8 +213,9 @@ def in_child(fn: Callable[[], Any]) -> Any:
         raise
     _, status = os.waitpid(pid, 0)  # (before unpickling: the child's memory is gone by then)
     if not payload:
-        how = f"signal {-os.waitstatus_to_exitcode(status)}" if os.WIFSIGNALED(status) else \
-            f"exit code {os.waitstatus_to_exitcode(status)}"
+        code = os.waitstatus_to_exitcode(status)
+        how = f"exit code {code}" if code >= 0 else f"signal {-code}" + (
+            ": killed, often by the system for lack of memory; try fewer --jobs" if -code == signal.SIGKILL else "")
         raise KGError(f"the build's process ended without finishing ({how})")
     (ok, value), printed = pickle.loads(payload)
     for name, text in printed.items():

@@ -247,7 +247,7 @@ def test_the_files_are_made_in_a_child_process_whose_answer_errors_and_output_co
     assert "in the build's child process" in info.value.__notes__[0]
     assert "return {}[\"missing\"]" in info.value.__notes__[0]  # the child's traceback travels with it
 
-    with pytest.raises(KGError, match=r"ended without finishing \(signal 9\)"):
+    with pytest.raises(KGError, match=r"ended without finishing \(signal 9: killed, often by the system for lack of memory"):
         in_child(lambda: os.kill(os.getpid(), 9))
 
 

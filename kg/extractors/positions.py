@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extractors import extractor
-from kg.extractors.context import Context
+from kg.extractors.context import Context, item_text
 from kg.model import Span
 from kg.text import norm
 
@@ -154,6 +154,22 @@ def titles(ctx: Context) -> None:
             earlier = [k for k, d in ctx.described.items() if k < f.t and d[2]["role"] == f.role["role"]]
             if earlier:
                 ctx.aliases[f.t] = earlier[-1]
+
+
+def named_modifier(ctx: Context, f: Frame) -> bool:
+    """"Former Bing chief NAME", "X's CEO NAME", "Indian-Origin CEO NAME": in English, a capitalized
+    word or a possessive right before a title (past "former" or an article) names what the title is
+    of, even where that is no organization Sanad knows."""
+    if ctx.doc.lang == "ar":
+        return False
+    same = ctx.sentence_range(f.t)
+    q = f.t - 1
+    while q > same.start and ctx.is_word(q, ctx.words("former") | {"the", "a", "an"}, False):
+        q -= 1
+    if q <= same.start:  # (the sentence's first word is capitalized whatever it is)
+        return False
+    text = item_text(ctx, ctx.items[q])
+    return text in ("s", "'s", "’s") or ctx.items[q].script == "latin" and text[:1].isupper()
 
 
 def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extractors import extractor
 from kg.extractors.context import Context
+from kg.extractors.positions import named_modifier
 from kg.model import Attribute
 from kg.text import norm
 
@@ -437,10 +438,7 @@ def founders_titles(ctx: Context) -> None:
     """"Julien Marchetti founded Kestrel in 2021. Marchetti is chief executive": a title with no
     organization, held by someone the article says founded exactly one company, is held there (the
     founding rules run after the titles, so this is read once they have)."""
-    founded: dict[str, set[str]] = {}
-    for r in ctx.out.relations:
-        if r.predicate == "founded":
-            founded.setdefault(r.subject, set()).add(r.object)
+    founded = _founded(ctx)
     held = {(p.person, p.role) for p in ctx.out.positions}
     for f in ctx.frames.values():
         if f.person is None or f.org is not None or f.anaphor_org is not None or f.kind != "office":
@@ -450,6 +448,39 @@ def founders_titles(ctx: Context) -> None:
         if len(orgs) == 1 and (person, f.role["role"]) not in held:
             ctx.position(person, next(iter(orgs)), ctx.span(f.t, f.end), f.role, f.current,
                          ctx.span(min(f.first, f.person), max(f.last, f.person)), "0.6")
+
+
+@extractor("sanad.position.main-company.v1", produces=("holdsPosition", "worksFor", "formerlyWorkedFor"))
+def main_company_titles(ctx: Context) -> None:
+    """"Peter Sarlin, CEO, said", "وقال المسؤول أندرو بوسورث": a title with no organization, in a
+    sentence that names no other company, of someone no other title places and who founded nothing here,
+    is held at the company the article is about. No guess for a title of state ("President NAME":
+    titles marked of_state in patterns.json) or one that names what it is of ("Former Bing chief
+    NAME", "X's CEO NAME")."""
+    company = ctx.main_company()
+    if company is None:
+        return
+    founded = _founded(ctx)
+    placed = {p.person for p in ctx.out.positions} | {ctx.person(f.person) for f in ctx.frames.values()
+                                                      if f.person is not None and (f.org is not None or f.anaphor_org)}
+    for f in ctx.frames.values():
+        if f.person is None or f.org is not None or f.anaphor_org is not None or f.kind not in ("office", "descriptor") \
+                or f.role.get("of_state") or named_modifier(ctx, f):
+            continue
+        person = ctx.person(f.person)
+        if person in placed or person in founded or any(ctx.items[q].is_org and ctx.items[q].etype == "Company"
+                                                        and ctx.items[q].key != company for q in ctx.sentence_range(f.t)):
+            continue
+        ctx.position(person, company, ctx.span(f.t, f.end), f.role, f.current,
+                     ctx.span(min(f.first, f.person), max(f.last, f.person)), "0.5")
+
+
+def _founded(ctx: Context) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for r in ctx.out.relations:
+        if r.predicate == "founded":
+            found.setdefault(r.subject, set()).add(r.object)
+    return found
 
 
 @extractor("sanad.person.age.v1", produces=("age",))

@@ -2600,3 +2600,37 @@ def test_arabic_title_himself_of_and_in_each_of(tmp_path):
         ("person/demis-hassabis", "org/google-deepmind")]
     assert positions("وسوف يكون جيف دين بمثابة كبير العلماء في كل من جوجل وديب مايند.") == [
         ("person/jeff-dean", "org/google"), ("person/jeff-dean", "org/google-deepmind")]
+
+
+def test_a_title_no_company_is_named_with_is_held_at_the_company_the_article_is_about(tmp_path):
+    """"Rana Aziz, chief technology officer, said ...", "وقال المسؤول NAME": a title with no company
+    near it, of someone no other title places, is held at the company the article is about. Not
+    when the title is of state ("President NAME"), names what it is of ("Former Bing chief NAME",
+    "X's CEO NAME", a company Sanad does not know), or the person holds a title elsewhere."""
+    def positions(name, text):
+        ex = run(tmp_path, name, text)
+        return {(p.person, p.org, p.current) for p in ex.positions}, \
+            {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+    held, rel = positions("a.en.txt", "Nvidia opens a lab in Lagos\n\nNvidia said on Monday it would open a research "
+                          "lab in Lagos. Nvidia will hire 200 engineers there.\n\n\"We are building for the long "
+                          "term,\" said Rana Aziz, chief technology officer.\n")
+    assert ("person/rana-aziz", "org/nvidia", True) in held and ("person/rana-aziz", "worksFor", "org/nvidia") in rel
+    held, _ = positions("b.ar.txt", "ميتا تطلق نظارات جديدة\n\nأعلنت شركة ميتا عن نظارات جديدة يوم الخميس. "
+                        "وتبيع ميتا النظارات في عشرين دولة.\n\nوقال المسؤول التنفيذي مازن الحلبي إن الطلب كبير.\n")
+    assert any(org == "org/meta" for _, org, _ in held)
+
+    for name, text in (
+            ("c.en.txt", "Nvidia opens a lab in Lagos\n\nNvidia said on Monday it would open a lab in Lagos. "
+                         "Nvidia will hire 200 engineers. President Bola Tinubu welcomed the plan.\n"),
+            ("d.en.txt", "Nvidia opens a lab in Lagos\n\nNvidia said on Monday it would open a lab in Lagos. "
+                         "Nvidia will hire 200 engineers. Former Xbox chief Dana Whitfield praised the plan.\n"),
+            ("e.en.txt", "Nvidia opens a lab in Lagos\n\nNvidia said on Monday it would open a lab in Lagos. "
+                         "Nvidia will hire 200 engineers. Zorblat's CEO Dana Whitfield praised the move.\n")):
+        held, _ = positions(name, text)
+        assert not any(org == "org/nvidia" for _, org, _ in held), name
+
+    held, _ = positions("f.en.txt", "Google hires Windsurf's chief\n\nGoogle hired Varun Okoye, the co-founder and "
+                        "CEO of the coding startup Windsurf, on Friday. Google said Okoye, CEO, would join "
+                        "DeepMind.\n")
+    assert not any(org == "org/google" for _, org, _ in held)

@@ -28,6 +28,7 @@ Triple = tuple[str, str, str]
 TYPE = f"<{RDF.type}>"
 IGNORED = {f"<{RDF.subject}>", f"<{RDF.predicate}>", f"<{RDF.object}>"}  # reification is provenance, as in validate.py
 _NUMERIC = {str(XSD.decimal): (False, None), str(XSD.integer): (True, None), str(XSD.nonNegativeInteger): (True, 0)}
+_LITERAL = str(RDFS.Literal)  # (looked up once: a namespace attribute is a Python call, and this runs per value)
 # Axioms that cannot make data inconsistent by themselves, or that this module implements
 _KNOWN = {RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range, OWL.inverseOf, OWL.members,
           OWL.unionOf, OWL.onDatatype, OWL.withRestrictions, RDFS.label, RDFS.comment, RDFS.isDefinedBy, RDFS.seeAlso,
@@ -223,7 +224,7 @@ def _value(term: str):
 
 
 def _in_range(term: str, r: Range) -> bool:
-    if r.datatype == str(RDFS.Literal):
+    if r.datatype == _LITERAL:
         return True
     if r.datatype in (STRING, LANG_STRING) and term[-1] != ">":  # a plain or language-tagged string
         return True

@@ -319,11 +319,14 @@ def _datatype_ok(value: str, datatype: str) -> bool:
     return pattern is None or pattern.match(text) is not None
 
 
+_NUMBERS = frozenset({str(XSD.integer), str(XSD.nonNegativeInteger), str(XSD.decimal)})  # (looked up once)
+
+
 def _number(value: str) -> Decimal | None:
     if value[0] != '"':
         return None
     text, dt, _ = split_literal(value)
-    if dt not in (str(XSD.integer), str(XSD.nonNegativeInteger), str(XSD.decimal)) or not _datatype_ok(value, f"<{dt}>"):
+    if dt not in _NUMBERS or not _datatype_ok(value, f"<{dt}>"):
         return None
     try:
         return Decimal(text)

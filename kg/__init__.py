@@ -43,7 +43,7 @@ from kg.model import Extraction
 from kg.rdf import to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
-from kg.render import render, write_assembled
+from kg.render import render, shared_triples, write_assembled
 from kg.resolve import merge_across
 from kg.store import open  # kg.open(path): a build folder, a store or a graph file, for notebooks
 from kg.validate import Report, validate, validate_parts
@@ -295,20 +295,21 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
     parts = [r for r, _, _ in rendered]
     trig, ttl = temp_beside(out_dir / GRAPH_TRIG), temp_beside(out_dir / GRAPH_TTL)
     try:
+        shared = shared_triples(parts)  # (assembled and checked: made once)
         with trig.open("wb") as trig_fh, ttl.open("wb") as ttl_fh:
-            types = write_assembled(parts, trig_fh, ttl_fh)
+            types = write_assembled(parts, trig_fh, ttl_fh, shared)
         result = BuildResult(articles, None, [], cache.misses, skipped or [], None, types,
                              rendered=sum(not hit for _, _, hit in rendered))
         if check:
             fast = validator == "fast" or validator == "auto" and len(parts) > REFERENCE_VALIDATION_ARTICLES
-            result.report = validate_parts(parts) if fast else validate(_union_graph(ttl.read_bytes()))
+            result.report = validate_parts(parts, shared) if fast else validate(_union_graph(ttl.read_bytes()))
             if not result.report.ok:
                 move_into_place(trig, out_dir / "graph.invalid.trig")
                 result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
                 return result, None
         plan = _store_plan(out_dir, parts) if store else None
         keys = {key for _, key, _ in rendered}
-        del rendered, parts  # (no reference cycles among them: freed here, collector or not)
+        del rendered, parts, shared  # (no reference cycles among them: freed here, collector or not)
         _give_back_memory()
         page = _explorer(ttl).encode("utf-8") if view else None  # everything is made before anything is replaced
         move_into_place(trig, out_dir / GRAPH_TRIG)

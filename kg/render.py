@@ -58,12 +58,19 @@ def assemble(parts: list[Rendered]) -> tuple[bytes, bytes, Counter]:
     return trig.getvalue(), ttl.getvalue(), types
 
 
-def write_assembled(parts: list[Rendered], trig: BinaryIO, ttl: BinaryIO) -> Counter:
+def shared_triples(parts: list[Rendered]) -> set[Triple]:
+    """The triples about nodes several articles may describe, each once: what assembling merges and
+    what the merge checks read (kg.validate.validate_parts)."""
+    return {t for r in parts for t in r.shared}
+
+
+def write_assembled(parts: list[Rendered], trig: BinaryIO, ttl: BinaryIO, shared: set[Triple] | None = None) -> Counter:
     """assemble, written to the files TRIG and TTL as it goes (a corpus's documents are never
-    whole in memory); the count of each class in the merge."""
+    whole in memory); the count of each class in the merge. SHARED: shared_triples(parts), when
+    the caller has it already."""
     parts = sorted(parts, key=lambda r: r.graph)
     write_trig(trig, (r.block for r in parts))
-    shared = by_subject({t for r in parts for t in r.shared})
+    shared = by_subject(shared_triples(parts) if shared is None else shared)
     statements = [(s, statement(s, preds)) for s, preds in shared.items()]
     types: Counter = Counter()
     for r in parts:

@@ -69,16 +69,18 @@ def article_problems(triples, owned: set[str]) -> tuple[list[str], list[str]]:
     return [str(r) for r in shacl.check(triples, fast_shapes())], owlcheck.problems(triples, fast_ontology())
 
 
-def validate_parts(parts) -> Report:
+def validate_parts(parts, shared: set | None = None) -> Report:
     """Validate the merge of many article graphs without building it: each article's own problems
     (found in the workers, see article_problems), then what only the merge can break, on the
     nodes several articles describe: SHACL's sh:maxCount and sh:lessThan (every other constraint
     in shapes.ttl only gains values or types in a merge, so it holds in the merge when it holds in
-    each graph) and OWL consistency over those nodes with every triple that touches them."""
+    each graph) and OWL consistency over those nodes with every triple that touches them. SHARED:
+    the parts' shared triples (kg.render.shared_triples), when the caller has them already."""
     from kg import owlcheck, shacl
 
     started = time.perf_counter()
-    shared = {t for r in parts for t in r.shared}
+    if shared is None:
+        shared = {t for r in parts for t in r.shared}
     foci = {t[0] for t in shared}
     violations = [v for r in parts for v in r.violations]
     violations += [str(r) for r in shacl.check(shared, fast_shapes(), only_merge=True, foci=foci)]

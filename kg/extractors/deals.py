@@ -204,6 +204,24 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
                     frame.parties = set(investors) | {last_round.payer}
                     out.append(frame)
                     break
+            r = k + n
+            while ctx.is_word(r, ctx.words("determiners"), proclitic=False):
+                r += 1
+            m = ctx.words_at(r, ctx.phrases("round_nouns"), proclitic=True) \
+                or ctx.is_word(r, frozenset({"round", "الجوله"}), False)
+            if not backed and m:
+                # "ومن بين المستثمرين في الجولة A وB", "Investors in the round include A and B": the
+                # investors of the round just named, not investors in A (no round named: left to _round)
+                payer = last_round.payer if last_round is not None else None
+                investors = [i for i in _listed_orgs(ctx, r + m, idx[-1]) if i != payer] if payer else []
+                if investors:
+                    covered.update(range(k, r + m))
+                    frame = DealFrame([s], payer, kinds={"Investment"}, of_round=True)
+                    frame.others = {(i, "Investment") for i in investors}
+                    frame.parties = set(investors) | {payer}
+                    out.append(frame)
+                    break
+                continue
             if before is None and not backed:
                 before = subject_org(ctx, idx[0], k)
             after = _listed_orgs(ctx, k + n, idx[-1])
@@ -340,14 +358,47 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
     return out
 
 
+def _co_investors(ctx: Context, idx: list[int], first: int, payer: str) -> set[str]:
+    """Who puts money in beside the payer, in a later clause of its sentence: "A invested $50 million in
+    X, while B contributed $95 million and C put in $5 million", "ضخت A ... في X، فيما استثمرت B 95
+    مليون دولار" (the organization and an amount of its own, on the side of the verb its language puts
+    the subject)."""
+    lengths = ctx.lengths(ctx.phrases("co_invest_verbs"), proclitic=True)
+    out: set[str] = set()
+    for k in idx:
+        n = lengths[k]
+        if not n or k <= first:
+            continue
+        if ctx.items[k].script == "ar":  # verb, subject, amount
+            org = k + n + ctx.is_word(k + n, frozenset({"شركه"}), False)
+            paid = range(org + 1, min(org + 3, idx[-1] + 1))
+        else:  # subject, verb, amount
+            org = k - 1 - ctx.is_word(k - 1, frozenset({"also", "reportedly"}), False)
+            paid = range(k + n, min(k + n + 3, idx[-1] + 1))
+        if org in idx and ctx.items[org].is_org and ctx.items[org].etype != "MediaOutlet" \
+                and ctx.items[org].key != payer and any(ctx.items[q].kind == "money" for q in paid):
+            out.add(ctx.items[org].key)
+    return out
+
+
 def _listed_orgs(ctx: Context, k: int, last: int, people: bool = False, outlets: bool = False) -> list[str]:
     """The organizations listed from item k: "Microsoft, Amazon and Google", "مجموعة Alibaba وشركة
     Tencent", past a describing word or two ("العملاقة مايكروسوفت") and quotes; with `people`, named
     people too ("Nvidia and Jeff Bezos")."""
     out: list[str] = []
     gap = 0
+    units = ctx.words("unit_nouns")
+    arm = -1  # "Nvidia's venture arm NVentures": the arm is listed, not its owner
     for q in range(k, min(last + 1, k + 20)):
         it = ctx.items[q]
+        if q <= arm:
+            continue
+        if it.is_org and ctx.is_punct(q + 1, "'’") and ctx.is_word(q + 2, frozenset({"s"}), False):
+            unit = next((u for u in range(q + 3, min(q + 6, last)) if ctx.is_word(u, units, False)), None)
+            if unit is not None and unit + 1 < len(ctx.items) and ctx.items[unit + 1].is_org and all(
+                    ctx.items[u].kind == "tok" and ctx.items[u].script == "latin" for u in range(q + 3, unit)):
+                arm = unit
+                continue
         if people and it.is_person:
             key = ctx.person(q)
             if key and key not in out:
@@ -429,7 +480,10 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     if gap > 1 and (gap > 3 or "\n" in ctx.doc.text[ctx.doc.sentences[max(previous.sentences)][1]:ctx.doc.sentences[s][0]]
                     or all(ctx.is_word(k, frozenset({"led", "co-led", "قادت", "قاد"})) for k in follow)):
         follow = []
-    if not rounds and not raises and previous is not None and gap >= 1 and follow:
+    anaphoric = all(ctx.is_word(k - 1, frozenset({"the", "this"}), False) or ctx.items[k].norm.startswith("ال")
+                    for k in rounds)  # "The round drew A and B": the round named before
+    again = not rounds or anaphoric and not money and not leads and not led
+    if again and not raises and previous is not None and gap >= 1 and follow:
         # "General Catalyst led, joined by Nvidia and Salesforce Ventures.", "Existing investors Nvidia
         # and Oracle also took part.": the round of the sentence before gains its investors
         orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"
@@ -465,6 +519,9 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                 investors.add(it.key)
                 continue
             if ctx.is_word(q, units):
+                if q + 1 < len(ctx.items) and ctx.items[q + 1].is_org \
+                        and any(ctx.is_punct(r, "'’") for r in range(max(k + n, q - 3), q)):
+                    continue  # "and Nvidia's venture arm NVentures": the arm, named next, is
                 break  # "سنابل، الذراع الاستثمارية لصندوق ...": the parent is not an investor
             if ctx.is_punct(q) and clause_of is not None:
                 clause_of = None  # the clause ends at its comma; the list goes on
@@ -954,6 +1011,10 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
             if other and payer:
                 frame.kinds.add(kind)
                 frame.others.add((other, kind))
+    if "Investment" in frame.kinds and payer and invests:
+        also = _co_investors(ctx, idx, invests[0], payer)
+        frame.others = {(o, kind) for o, kind in frame.others if o not in also}
+        frame.co_payers |= also
     if contents and (deal_words or licences or partnerships) and not any(negated(k) for k in deal_words + licences):
         _content_licence(ctx, frame, idx, contents[0], payer)
     for k in staffing:  # "hired most of Inflection's staff"

@@ -45,8 +45,10 @@ def part_of(ctx: Context) -> None:
             parent = next((q for q in window if items[q].is_org and items[q].key != it.key), None)
             # the apposition opens with the parent ("the Alphabet unit", "Amazon's cloud arm") or the unit noun
             opens = parent == start or unit == start
+            # (and no other organization comes between: "A, B and Nvidia's venture arm C" is a list)
             clean = unit is not None and parent is not None and not any(
-                ctx.is_punct(q, ",،.") or ctx.refers_to_person(q) for q in range(start, max(unit, parent)))
+                ctx.is_punct(q, ",،.") or ctx.refers_to_person(q) or items[q].is_org and q != parent
+                for q in range(start, max(unit, parent)))
             if opens and clean:
                 ctx.relate(it.key, "partOf", items[parent].key, ctx.span(k, max(unit, parent)), "0.75")
         # ORG's (venture) arm ORG2: "Samsung's venture arm Samsung Next"

@@ -2084,7 +2084,7 @@ def test_round_investors_two_sentences_on_people_who_invest_and_running_totals(t
         return sorted([("investee", f"org/{investee}")] + [("investor", i if "/" in i else f"org/{i}") for i in investors])
 
     assert deal("en", "Kestrel AI raised $300 million in a round led by Thrive Capital. The company said the money would "
-                "fund research. Existing investors Accel and Greylock also participated.") == [
+                "fund research. Existing investors Accel and Greylock Partners also participated.") == [
         (roles_of("kestrel-ai", "thrive-capital", "accel", "greylock"), [300_000_000])]
     assert deal("en", "Kestrel AI raised $30 million in a seed round led by Greylock, with participation from Elad Gil "
                 "and Nat Friedman.") == [(roles_of("kestrel-ai", "greylock", "person/elad-gil", "person/nat-friedman"),
@@ -2634,3 +2634,44 @@ def test_a_title_no_company_is_named_with_is_held_at_the_company_the_article_is_
                         "CEO of the coding startup Windsurf, on Friday. Google said Okoye, CEO, would join "
                         "DeepMind.\n")
     assert not any(org == "org/google" for _, org, _ in held)
+
+
+def test_investors_of_a_round_in_lists_later_sentences_and_clauses_of_their_own(tmp_path):
+    """Who invests in a round, however the list is written: an investor's venture arm named by its
+    owner's possessive ("and Intel's venture arm Intel Capital": the arm invests, and the list is no
+    "unit" apposition), "The round drew A and B" and "A and B also joined" after the round's
+    sentence, "ومن بين المستثمرين في الجولة A وB" (the round's investors, not investors in A), and
+    a later clause with an investor and an amount of its own ("while B contributed $N", "فيما
+    استثمرت B ...")."""
+    def investors(name, text):
+        ex = run(tmp_path, name, "Funding news\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(d.kinds, frozenset((r, label[k]) for r, k in d.roles if r in ("investor", "investee"))) for d in ex.deals}, \
+            {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "partOf"}
+
+    deals, part_of = investors("a.en.txt", "Tessellate AI raised $30 million from Accel, Greylock Partners and Intel's "
+                               "venture arm Intel Capital.")
+    assert deals == {(("Investment",), frozenset({("investee", "Tessellate AI"), ("investor", "Accel"),
+                                                  ("investor", "Greylock Partners"), ("investor", "Intel Capital")}))}
+    assert ("Accel", "Greylock Partners") not in part_of
+
+    for text in ("Tessellate AI raised $30 million in new funding. The round drew Accel and Greylock Partners, the company said.",
+                 "Tessellate AI raised $30 million in a Series A round. Existing investors Accel and Greylock Partners "
+                 "also joined."):
+        deals, _ = investors("b.en.txt", text)
+        assert any({("investor", "Accel"), ("investor", "Greylock Partners"), ("investee", "Tessellate AI")} <= roles
+                   for _, roles in deals), text
+
+    deals, _ = investors("c.ar.txt", "جمعت شركة تيسيليت 30 مليون دولار في جولة تمويل جديدة. ومن بين المستثمرين في "
+                         "الجولة إنفيديا وسيلزفورس.")
+    assert len(deals) == 1
+    (_, roles), = deals
+    assert ("investor", "Nvidia") in roles and ("investor", "Salesforce") in roles
+    assert [org for role, org in roles if role == "investee"] == ["تيسيليت"]
+
+    for name, text in (("d.en.txt", "Intel invested $20 million in Tessellate AI, while Salesforce contributed $10 million "
+                                    "and Nvidia put in $5 million."),
+                       ("e.ar.txt", "ضخت إنتل 20 مليون دولار في شركة تيسيليت، فيما استثمرت سيلزفورس 10 ملايين دولار.")):
+        deals, _ = investors(name, text)
+        (_, roles), = deals
+        assert ("investor", "Salesforce") in roles and ("investee", "Salesforce") not in roles, name

@@ -1378,7 +1378,19 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
     if k < len(after) and after[k].norm in moves and k + 1 < len(after) and after[k + 1].script == "latin" \
             and (_case_ok(after[k + 1].text) or after[k + 1].norm in ("the", "to", "as", "from")):
         return True
-    for phrase in lex.phrases("role_change_en"):  # "Srinivas Narayanan becomes CTO of ...", "X will step in as CTO"
+    if 0 < k < len(after) and after[k - 1].norm in ("is", "was") and after[k].norm in ("a", "an", "the"):
+        # "Dana Moretti is a former OpenAI researcher", "X was an Nvidia alum", "X is the company's CTO"
+        j = doc.token_index[after[k].start] + 1
+        toks = doc.tokens
+        for _ in range(4):
+            if j >= len(toks) or _title_at(doc, j) or toks[j].norm in lex.words("alum_words_en"):
+                return j < len(toks)
+            if not (toks[j].norm in lex.words("former_en") or toks[j].norm in ("'", "’", "s")
+                    or toks[j].script == "latin" and _case_ok(toks[j].text)):
+                break
+            j += 1
+    # "Srinivas Narayanan becomes CTO of ...", "X will step in as CTO", "X stepped down as CEO of ..."
+    for phrase in (*lex.phrases("role_change_en"), *lex.phrases("role_leave_en")):
         n = len(phrase)
         if len(after) > n and tuple(t.norm for t in after[:n]) == phrase:
             j = doc.token_index[after[n].start]
@@ -1396,8 +1408,9 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
             return True  # "Dana Moretti, formerly of Google,"
         if after[1].norm == "the" and _company_possessive_title(doc, doc.token_index[after[1].start] + 1):
             return True  # "Mara Quist, the A.I. company's co-founder"
-        for t in after[1:6]:  # "X, the CEO", "X, a former Meta researcher", "X, a former Google ad strategist"
-            if _title_at(doc, doc.token_index[t.start]):
+        # "X, the CEO", "X, a former Meta researcher", "X, a former Google ad strategist", "X, an Nvidia alum"
+        for t in after[1:6]:
+            if _title_at(doc, doc.token_index[t.start]) or t.norm in lex.words("alum_words_en"):
                 return True
     return lex.first_name(run[0].norm)
 

@@ -24,6 +24,8 @@ def works_now(ctx: Context) -> None:
             continue
         if any(ctx.words_at(q, ctx.phrases("board"), proclitic=True) for q in range(k + n, o)):
             continue  # "will join the board of Cohere", "انضم إلى مجلس إدارة X": a seat, not a job
+        if ctx.is_word(k + n + (ctx.items[k + n].norm == "the"), frozenset({"likes"}), False):
+            continue  # "NAME joins the likes of Intel engineer X": people like them, not a company
         p = k - 1
         if ctx.is_word(p, relative, proclitic=False):
             p -= 1
@@ -259,7 +261,9 @@ def former_jobs(ctx: Context) -> None:
         after = [r for r in range(q + 2, min(q + 7, same.stop)) if ctx.refers_to_person(r)
                  and all(ctx.items[m].is_person or ctx.is_punct(m) or ctx.is_word(m, frozenset({"and"}), False)
                          for m in range(q + 2, r))]
-        before = [r for r in range(max(same.start, q - 4), q) if ctx.refers_to_person(r) and ctx.is_punct(r + 1)]
+        before = [r for r in range(max(same.start, q - 4), q) if ctx.refers_to_person(r) and (ctx.is_punct(r + 1) or (
+            ctx.is_word(r + 1, frozenset({"is", "was"}), False)  # "NAME is an Nvidia alum"
+            and all(ctx.is_word(m, frozenset({"a", "an", "also", "herself", "himself"}), False) for m in range(r + 2, q))))]
         for r in after or before[-1:]:
             if (ctx.person(r), it.key) not in hired_by:
                 ctx.relate(ctx.person(r), "formerlyWorkedFor", it.key, ctx.span(min(q, r), max(q + 1, r)), "0.7")

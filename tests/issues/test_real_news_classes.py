@@ -2675,3 +2675,27 @@ def test_investors_of_a_round_in_lists_later_sentences_and_clauses_of_their_own(
         deals, _ = investors(name, text)
         (_, roles), = deals
         assert ("investor", "Salesforce") in roles and ("investee", "Salesforce") not in roles, name
+
+
+def test_a_name_no_list_knows_is_a_person_by_what_the_sentence_says_of_it(tmp_path):
+    """A first name in no list is a person's when the sentence gives the name a title or a past: "NAME
+    stepped down as chief scientist of X" (not an unnamed chief scientist), "NAME is a former X
+    researcher", "NAME is an X alum", "NAME, an X alum,"; and "NAME joins X from Y" is a move to X
+    ("joins the likes of Intel engineer Z" is no move)."""
+    def facts(text):
+        ex = run(tmp_path, "n.en.txt", "People\n\n" + text + "\n")
+        return {(r.subject, r.predicate, r.object) for r in ex.relations} | {
+            (p.person, "position", p.org) for p in ex.positions}
+
+    assert facts("Zorava Quellin stepped down as chief scientist of Mistral AI.") == {
+        ("person/zorava-quellin", "formerlyWorkedFor", "org/mistral-ai"),
+        ("person/zorava-quellin", "position", "org/mistral-ai")}
+    assert facts("Zorava Quellin is a former OpenAI researcher.") == {
+        ("person/zorava-quellin", "formerlyWorkedFor", "org/openai")}
+    assert facts("Zorava Quellin is an Nvidia alum.") == {("person/zorava-quellin", "formerlyWorkedFor", "org/nvidia")}
+    assert ("person/zorava-quellin", "formerlyWorkedFor", "org/nvidia") in facts(
+        "Zorava Quellin, an Nvidia alum, spoke on Monday.")
+    assert facts("Zorava Quellin joins Anthropic from Google.") == {
+        ("person/zorava-quellin", "worksFor", "org/anthropic"), ("person/zorava-quellin", "formerlyWorkedFor", "org/google")}
+    assert ("person/zorava-quellin", "worksFor", "org/intel") not in facts(
+        "Arm hired Zorava Quellin. Quellin joins the likes of veteran Intel engineer Tomas Brandt.")

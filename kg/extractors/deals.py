@@ -1194,6 +1194,34 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
         acquirer = _agent_after(ctx, k + n - 1 if n else k + 1, idx[-1])
         if target and target != acquirer:
             return target, acquirer
+    # "X was sold to Y", "X agreed to sell itself to Y", "باعت شركة X نفسها لـY": Y buys X
+    sold = frozenset({"sold", "sell", "sells", "selling", "باعت", "باع", "تبيع", "ستبيع"})
+    for k in idx:
+        if not ctx.is_word(k, sold, False) or any(ctx.negates(q) for q in range(max(idx[0], k - 3), k)):
+            continue
+        if ctx.items[k].script == "ar":
+            t = k + 1 + ctx.is_word(k + 1, frozenset({"شركه"}), False)
+            if not (t in idx and ctx.items[t].is_org and ctx.is_word(t + 1, frozenset({"نفسها"}), False)):
+                continue
+            q = t + 2
+            if q in idx and ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet" and ctx.items[q].key != ctx.items[t].key \
+                    and (ctx.items[q].prefix.startswith("ل") or ctx.doc.text[ctx.items[q].start - 1] == "ل"):
+                return ctx.items[t].key, ctx.items[q].key
+            continue
+        itself = ctx.is_word(k + 1, frozenset({"itself"}), False)
+        passive = any(ctx.is_word(q, frozenset({"is", "was", "being", "be", "been", "were", "are"}), False)
+                      for q in range(max(idx[0], k - 3), k))
+        to = k + 1 + itself
+        if not (itself or passive and ctx.is_word(k, frozenset({"sold"}), False)) \
+                or not ctx.is_word(to, frozenset({"to"}), False):
+            continue
+        target = next((q for q in range(k - 1, max(idx[0], k - 8) - 1, -1)
+                       if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
+        buyer = next((q for q in range(to + 1, min(to + 4, idx[-1] + 1)) if ctx.items[q].is_org), None)
+        if target is not None and buyer is not None and ctx.items[buyer].etype != "MediaOutlet" \
+                and ctx.items[target].key != ctx.items[buyer].key and not any(
+                    ctx.items[q].kind != "tok" or ctx.is_punct(q) for q in range(to + 1, buyer)):
+            return ctx.items[target].key, ctx.items[buyer].key
     return None
 
 

@@ -324,7 +324,10 @@ def founded_by(ctx: Context) -> None:
             called = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.is_word(q, ctx.words("called"), False)), None)
             target = next((q for q in range(called + 1, min(called + 3, same.stop)) if ctx.items[q].is_org), None) \
                 if called is not None else None
-        target_key = ctx.items[target].key if target is not None else _company_anaphor(ctx, k, same)
+        # ("starting the company", "setting up the company": a company not named yet as often as the one named last)
+        loose = ctx.is_word(k, frozenset({"start", "starts", "starting", "set", "sets", "setting", "establish",
+                                         "established", "founding", "co-founding"}), False)
+        target_key = ctx.items[target].key if target is not None else None if loose else _company_anaphor(ctx, k, same)
         if target_key is None:
             continue
         people = [k - 1] if k - 1 in same and ctx.refers_to_person(k - 1) else []

@@ -2699,3 +2699,28 @@ def test_a_name_no_list_knows_is_a_person_by_what_the_sentence_says_of_it(tmp_pa
         ("person/zorava-quellin", "worksFor", "org/anthropic"), ("person/zorava-quellin", "formerlyWorkedFor", "org/google")}
     assert ("person/zorava-quellin", "worksFor", "org/intel") not in facts(
         "Arm hired Zorava Quellin. Quellin joins the likes of veteran Intel engineer Tomas Brandt.")
+
+
+def test_founding_and_selling_in_other_words(tmp_path):
+    """"left Google to start X" founds X ("starting the company" names no company: not the one left);
+    "X was sold to Y", "X agreed to sell itself to Y", "باعت شركة X نفسها لـY", "Y snapped up X": Y
+    acquires X ("SoftBank sold its stake to Y" is no acquisition of SoftBank)."""
+    def facts(name, text):
+        ex = run(tmp_path, name, "Business\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}, \
+            [(d.kinds, {(r, label[k]) for r, k in d.roles if r != "party"}) for d in ex.deals]
+
+    rels, _ = facts("a.en.txt", "Zorava Quellin left Google in March to start Tessellate AI, a startup building agents.")
+    assert ("Zorava Quellin", "founded", "Tessellate AI") in rels
+    rels, _ = facts("b.en.txt", "Google veteran Zorava Quellin is leaving the company to build a startup. "
+                    "Quellin said she will be starting the company with a partner in March.")
+    assert not any(p == "founded" for _, p, _ in rels)
+    for name, text, target in (("c.en.txt", "Tessellate AI was sold to Nvidia last year for $300 million.", "Tessellate AI"),
+                               ("d.en.txt", "Tessellate AI agreed to sell itself to Nvidia for $300 million.", "Tessellate AI"),
+                               ("e.ar.txt", "باعت شركة تيسيليت نفسها لإنفيديا مقابل 300 مليون دولار.", "تيسيليت"),
+                               ("f.en.txt", "Nvidia snapped up Tessellate AI in a deal announced on Monday.", "Tessellate AI")):
+        _, deals = facts(name, text)
+        assert deals == [(("Acquisition",), {("acquirer", "Nvidia"), ("target", target)})], name
+    _, deals = facts("g.en.txt", "SoftBank sold its stake to Nvidia last year.")
+    assert not any("Acquisition" in kinds for kinds, _ in deals)

@@ -424,6 +424,8 @@ def _leads(ctx: Context, phrases, current: bool) -> None:
     links = ctx.phrases("org_links")
     for k, n, same in ctx.matches(phrases):
         title_end = k + n - 1
+        if current and ctx.items[k].script == "ar" and _arabic_lead(ctx, k, n, same, head):
+            continue
         if k + n in same and not ctx.items[k + n].is_org and current:
             # "who leads alignment research at Anthropic": the field led, then the organization (a
             # past "who led reward modeling for X" names a task, not a post)
@@ -457,6 +459,34 @@ def _leads(ctx: Context, phrases, current: bool) -> None:
             for member in people:
                 ctx.position(ctx.person(member), ctx.items[o].key, ctx.span(k, title_end), head, current,
                              ctx.span(min(p, member), max(o, member)), "0.7")
+
+
+def _arabic_lead(ctx: Context, k: int, n: int, same: range, head: dict) -> bool:
+    """"ويرأس NAME وحدة الذكاء الاصطناعي في أمازون", "NAME ... تقود الآن فريق الأبحاث في OpenAI": the
+    verb's subject (after it, or the sentence's named person before it) heads a part of the organization
+    named after the field; True when read."""
+    q = k + n
+    person = q if q in same and ctx.refers_to_person(q) and ctx.items[q].kind == "ent" else None
+    if person is not None:
+        q += 1
+    elif not any(ctx.is_word(r, frozenset({"الذي", "التي"}), False) or ctx.is_punct(r)
+                 for r in range(max(same.start, k - 1), k)) and not ctx.is_word(k - 1, frozenset({"الان", "حاليا"}), False):
+        person = next((r for r in range(k - 1, max(same.start, k - 3) - 1, -1) if ctx.refers_to_person(r)
+                       and ctx.items[r].kind == "ent"), None)
+    else:  # "NAME، المديرة السابقة في ميتا، تقود الآن": the subject before its appositive
+        person = next((r for r in range(same.start, k) if ctx.refers_to_person(r) and ctx.items[r].kind == "ent"), None)
+    q += ctx.is_word(q, frozenset({"الان", "حاليا"}), False)
+    if person is None or q not in same or ctx.items[q].is_org or ctx.items[q].kind != "tok":
+        return False  # (the organization itself right after the verb: the general rule)
+    org = next((r for r in range(q + 1, min(q + 6, same.stop)) if ctx.items[r].is_org), None)
+    if org is None or ctx.items[org].etype == "MediaOutlet" or not (
+            ctx.is_word(org - 1, frozenset({"في", "لدى"}), False) or ctx.items[org].prefix in ("في", "ب", "ل", "لـ")) \
+            or any(ctx.items[r].kind != "tok" or ctx.is_punct(r) for r in range(q, org - 1)):
+        return False
+    field_end = org - 1 - ctx.is_word(org - 1, frozenset({"في", "لدى"}), False)
+    ctx.position(ctx.person(person), ctx.items[org].key, ctx.span(q, max(q, field_end)), head, True,
+                 ctx.span(min(person, k), org), "0.7")
+    return True
 
 
 @extractor("sanad.position.board.v1", produces=("holdsPosition",))

@@ -237,6 +237,8 @@ def _frame(ctx: Context, t: int) -> Frame:
     if ctx.is_word(f.end + 1, former, proclitic=False):
         f.current = False
         f.end += 1
+    elif items[t].script == "ar" and any(ctx.is_word(q, former, proclitic=False) for q in range(t + 1, f.end + 1)):
+        f.current = False  # "المدير السابق في ميتا", "مديرة الأبحاث السابقة": the field read past its "former"
     f.last = f.end
     # the organization: after the title ("في Databricks", "at OpenAI") or before it ("OpenAI CEO")
     k = f.end + 1

@@ -317,6 +317,11 @@ def founded_by(ctx: Context) -> None:
         # active: "Oyelaran co-founded Halcyon", "Lindgren co-founded the company", and the Arabic
         # verb-first order "وأسس العتيبي الشركة", "وأسست Kalima AI ... الباحثة نادية بنعلي"
         target = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].is_org), None)
+        if ctx.items[k].script == "ar" and k + 2 in same and ctx.refers_to_person(k + 1) and ctx.is_punct(k + 2, ",،"):
+            # "وأسس NAME، الموظف السابق في جوجل، شركة X": past the subject's appositive to the object
+            close = next((q for q in range(k + 3, min(k + 14, same.stop)) if ctx.is_punct(q, ",،")), None)
+            target = next((q for q in range(close + 1, min(close + 4, same.stop)) if ctx.items[q].is_org), None) \
+                if close is not None else target
         if target is not None and ctx.items[k].script == "ar" and ctx.is_word(k + 1, frozenset({"الشركه"}), False) \
                 and (ctx.is_word(target - 1, ctx.words("prepositions"), False) or ctx.items[target].prefix in ("في", "ب", "ل")):
             target = None  # "أسس الشركة الباحثان السابقان في جوجل A وB": the company the article is about, not Google

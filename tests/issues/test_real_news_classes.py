@@ -2724,3 +2724,26 @@ def test_founding_and_selling_in_other_words(tmp_path):
         assert deals == [(("Acquisition",), {("acquirer", "Nvidia"), ("target", target)})], name
     _, deals = facts("g.en.txt", "SoftBank sold its stake to Nvidia last year.")
     assert not any("Acquisition" in kinds for kinds, _ in deals)
+
+
+def test_arabic_former_after_a_field_leading_a_unit_and_founding_past_an_appositive(tmp_path):
+    """"NAME، المدير السابق في ميتا" and "مديرة الأبحاث السابقة في ميتا" are former titles (the "former"
+    after the title's field); "ويرأس NAME وحدة الذكاء الاصطناعي في أمازون" and "NAME ... تقود الآن فريق
+    الأبحاث في OpenAI" head a part of it now; "وأسس NAME، الموظف السابق في جوجل، شركة X" founds X, not
+    Google."""
+    def facts(text):
+        ex = run(tmp_path, "a.ar.txt", "أخبار\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}, \
+            {(label[p.person], label[p.org], p.current) for p in ex.positions}
+
+    for title in ("المدير السابق", "مديرة الأبحاث السابقة"):
+        rels, held = facts(f"قال طارق منصور، {title} في ميتا، إن السوق تتغير.")
+        assert ("طارق منصور", "formerlyWorkedFor", "Meta") in rels and ("طارق منصور", "worksFor", "Meta") not in rels
+        assert held == {("طارق منصور", "Meta", False)}
+    rels, held = facts("ويرأس طارق منصور وحدة الذكاء الاصطناعي في أمازون.")
+    assert ("طارق منصور", "Amazon", True) in held and ("طارق منصور", "worksFor", "Amazon") in rels
+    rels, held = facts("سارة الأحمد، المديرة السابقة في ميتا، تقود الآن فريق الأبحاث في أوبن إيه آي.")
+    assert {("سارة الأحمد", "OpenAI", True), ("سارة الأحمد", "Meta", False)} <= held
+    rels, _ = facts("وأسس طارق منصور، الموظف السابق في جوجل، شركة تيسيليت الناشئة في دبي.")
+    assert ("طارق منصور", "founded", "تيسيليت") in rels and ("طارق منصور", "founded", "Google") not in rels

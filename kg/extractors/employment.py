@@ -469,12 +469,13 @@ def _arabic_lead(ctx: Context, k: int, n: int, same: range, head: dict) -> bool:
     person = q if q in same and ctx.refers_to_person(q) and ctx.items[q].kind == "ent" else None
     if person is not None:
         q += 1
-    elif not any(ctx.is_word(r, frozenset({"الذي", "التي"}), False) or ctx.is_punct(r)
-                 for r in range(max(same.start, k - 1), k)) and not ctx.is_word(k - 1, frozenset({"الان", "حاليا"}), False):
+    elif ctx.is_word(k - 1, frozenset({"الذي", "التي"}), False):
+        return False  # "NAME، الذي يقود فريق الأبحاث في إنتل": the general rule
+    elif ctx.is_punct(k - 1):  # "NAME، المديرة السابقة في ميتا، تقود الآن": the subject before its appositive
+        person = next((r for r in range(same.start, k) if ctx.refers_to_person(r) and ctx.items[r].kind == "ent"), None)
+    else:
         person = next((r for r in range(k - 1, max(same.start, k - 3) - 1, -1) if ctx.refers_to_person(r)
                        and ctx.items[r].kind == "ent"), None)
-    else:  # "NAME، المديرة السابقة في ميتا، تقود الآن": the subject before its appositive
-        person = next((r for r in range(same.start, k) if ctx.refers_to_person(r) and ctx.items[r].kind == "ent"), None)
     q += ctx.is_word(q, frozenset({"الان", "حاليا"}), False)
     if person is None or q not in same or ctx.items[q].is_org or ctx.items[q].kind != "tok":
         return False  # (the organization itself right after the verb: the general rule)
@@ -484,7 +485,8 @@ def _arabic_lead(ctx: Context, k: int, n: int, same: range, head: dict) -> bool:
             or any(ctx.items[r].kind != "tok" or ctx.is_punct(r) for r in range(q, org - 1)):
         return False
     field_end = org - 1 - ctx.is_word(org - 1, frozenset({"في", "لدى"}), False)
-    ctx.position(ctx.person(person), ctx.items[org].key, ctx.span(q, max(q, field_end)), head, True,
+    title_start = q if person > k else k  # (the verb and its field, as the general rule gives it; not the name after the verb)
+    ctx.position(ctx.person(person), ctx.items[org].key, ctx.span(title_start, max(q, field_end)), head, True,
                  ctx.span(min(person, k), org), "0.7")
     return True
 

@@ -64,12 +64,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+# one romanized syllable of a Korean or Chinese given name ("Hye", "jin", "Seung", "woo", "Xiao")
+_SYLLABLE = re.compile(r"[bcdfghjklmnpqrstvwxyz]{0,3}(?:yeo|iao|ae|eo|eu|oe|oo|ou|ui|ya|yo|yu|ye|wa|wo|we|wi|ai|ao|ei|"
+                       r"ia|ie|iu|ua|uo|a|e|i|o|u|y)(?:ng|n|k|l|m|p|t|r)?", re.IGNORECASE)
+
+
+def _given_name(left: str, right: str) -> bool:
+    """"Hye-jin", "Ji-hoon", "Seung-woo": two syllables of one given name, the second in lower case."""
+    return left[:1].isupper() and right.islower() and len(left) <= 5 and len(right) <= 5 \
+        and _SYLLABLE.fullmatch(left) is not None and _SYLLABLE.fullmatch(right) is not None
+
+
 def _split_hyphens(start: int, word: str) -> list[Token]:
-    """"ex-Inflection" and "Microsoft-backed" are two words; "co-founder", "Co-founder" and "Mercedes-Benz" one."""
+    """"ex-Inflection" and "Microsoft-backed" are two words; "co-founder", "Co-founder", "Mercedes-Benz"
+    and "Hye-jin" one."""
     parts, pos = [], 0
     for i, ch in enumerate(word):
         if ch == "-" and 0 < i < len(word) - 1 and word[i - 1].isalpha() and word[i + 1].isalpha() \
                 and (word[pos].isupper() != word[i + 1].isupper() and word[pos:i].lower() != "co"  # "Co-founder" is one
+                     and not _given_name(word[pos:i], word[i + 1:].split("-")[0])
                      or word[pos:i].lower() == "ex"):  # "Ex-Google": "ex" and Google
             parts.append((pos, i))
             parts.append((i, i + 1))

@@ -2747,3 +2747,15 @@ def test_arabic_former_after_a_field_leading_a_unit_and_founding_past_an_apposit
     assert {("سارة الأحمد", "OpenAI", True), ("سارة الأحمد", "Meta", False)} <= held
     rels, _ = facts("وأسس طارق منصور، الموظف السابق في جوجل، شركة تيسيليت الناشئة في دبي.")
     assert ("طارق منصور", "founded", "تيسيليت") in rels and ("طارق منصور", "founded", "Google") not in rels
+
+
+def test_hyphenated_korean_and_chinese_given_names_are_one_word(tmp_path):
+    """"Hye-jin Kwon", "Park Ji-hoon", "Lee Jae-yong": a given name of two romanized syllables is one
+    word of the name; "Meta-owned", "Arm-based", "Nvidia-backed" stay two words."""
+    from kg.text import tokenize
+
+    assert [t.text for t in tokenize("Park Ji-hoon met Hye-jin Kwon")] == ["Park", "Ji-hoon", "met", "Hye-jin", "Kwon"]
+    for word in ("Meta-owned", "Arm-based", "Nvidia-backed", "Google-run"):
+        assert len(tokenize(word)) == 3, word
+    ex = run(tmp_path, "k.en.txt", "People\n\nLumina was founded in 2020 by former Apple engineer Hye-jin Kwon.\n")
+    assert ("person/hye-jin-kwon", "formerlyWorkedFor", "org/apple") in {(r.subject, r.predicate, r.object) for r in ex.relations}

@@ -871,12 +871,21 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
 
     rejects = _found(ctx, idx, "reject_words")
     offers_near = ctx.words("offer_nouns")
+    # "X denied a report that it had agreed to acquire Y", "نفت X ما أفادت به صحيفة ... عن مفاوضات لشراء Y"
+    disowned = _found(ctx, idx, "denial_verbs")
+    talks = frozenset({"in", "talks", "discussions", "negotiations", "to", "any", "currently", "planning", "plans",
+                       "في", "محادثات", "مفاوضات", "مباحثات", "اي", "أي"})
 
     def denied_acquisition(k: int) -> bool:
         """"لم تكن هذه العملية استحواذا", "rather than acquiring", "لو قامت بشراء" (had it bought); an offer
         the sentence says was turned down ("رفضت شركة X ... عرض استحواذ من ميتا", "X rejected Meta's takeover offer")."""
         if any(q < k for q in rejects) and any(ctx.is_word(r, offers_near, False) for r in range(max(idx[0], k - 3), k + 4)):
             return True
+        if any(q < k and k - q <= 20 for q in disowned):
+            return True
+        if any(ctx.negates(q) and all(ctx.is_word(r, talks, proclitic=True) for r in range(q + 1, k))
+               for q in range(max(idx[0], k - 6), k - 3)):
+            return True  # "We are not in discussions to acquire X", "لسنا في مفاوضات للاستحواذ"
         return negated(k) or any(ctx.negates(q) and ctx.items[q].norm in ("لم", "لن", "ليس", "ليست", "لا")
                                  for q in range(max(idx[0], k - 4), k - 3)) \
             or any(leads[q] and q + leads[q] >= k - 2 for q in range(max(idx[0], k - 4), k)) \
@@ -1136,6 +1145,9 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
     a number or a chip comes first ("لشراء ١٠٬٠٠٠ شريحة H100 من إنفيديا" buys chips, not Nvidia)."""
     for q in range(k + 1, min(k + (12 if buying else 14), last + 1)):  # "buy London-based AI (AI) company DeepMind"
         it = ctx.items[q]
+        if it.kind == "num" and it.value is not None and 1900 <= it.value <= 2100 \
+                and ctx.is_word(q - 1, frozenset({"عام", "العام", "سنه", "in", "since", "في"}), False):
+            continue  # "استحوذت في عام 2022 على شركة X", "bought in 2019 a stake in X": a year, not a count
         if buying and (it.kind == "num" or (it.kind == "ent" and it.etype == "HardwareModel")):
             return None
         if buying and q > k + 1 and ctx.is_punct(q, ",،;"):
@@ -1208,6 +1220,15 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
                     and (ctx.items[q].prefix.startswith("ل") or ctx.doc.text[ctx.items[q].start - 1] == "ل"):
                 return ctx.items[t].key, ctx.items[q].key
             continue
+        # "NAME sold his previous company, Formline, to Intuit", "SoftBank sold Arm to Nvidia": the company sold
+        sold_org = next((q for q in range(k + 1, min(k + 7, idx[-1] + 1)) if ctx.items[q].is_org), None)
+        if sold_org is not None and ctx.items[sold_org].etype != "MediaOutlet" and not any(
+                ctx.items[q].kind != "tok" or ctx.is_word(q, ctx.words("stake_nouns")) for q in range(k + 1, sold_org)):
+            to = sold_org + 1 + ctx.is_punct(sold_org + 1, ",")
+            buyer = to + 1
+            if ctx.is_word(to, frozenset({"to"}), False) and buyer in idx and ctx.items[buyer].is_org \
+                    and ctx.items[buyer].etype != "MediaOutlet" and ctx.items[buyer].key != ctx.items[sold_org].key:
+                return ctx.items[sold_org].key, ctx.items[buyer].key
         itself = ctx.is_word(k + 1, frozenset({"itself"}), False)
         passive = any(ctx.is_word(q, frozenset({"is", "was", "being", "be", "been", "were", "are"}), False)
                       for q in range(max(idx[0], k - 3), k))

@@ -2759,3 +2759,25 @@ def test_hyphenated_korean_and_chinese_given_names_are_one_word(tmp_path):
         assert len(tokenize(word)) == 3, word
     ex = run(tmp_path, "k.en.txt", "People\n\nLumina was founded in 2020 by former Apple engineer Hye-jin Kwon.\n")
     assert ("person/hye-jin-kwon", "formerlyWorkedFor", "org/apple") in {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+def test_denied_reports_of_a_deal_and_a_past_acquisition_dated_by_its_year(tmp_path):
+    """"X denied a report that it had agreed to acquire Y", "نفت X ما أفادت به صحيفة ... عن مفاوضات لشراء
+    Y", "We are not in discussions to acquire Y": no acquisition of Y by X anywhere in the article; "وكانت
+    X قد استحوذت في عام 2022 على شركة Y" (a year between the verb and its object) and "SoftBank sold Arm
+    to Nvidia" are acquisitions."""
+    def deals(name, text):
+        ex = run(tmp_path, name, "Deals\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return [(d.kinds, {(r, label[k]) for r, k in d.roles if r != "party"}) for d in ex.deals]
+
+    got = deals("a.en.txt", "ServiceNow on Monday denied a report that it had agreed to acquire Quillmark. \"We are not "
+                "in discussions to acquire Quillmark,\" a spokesperson said. The Journal had reported that ServiceNow was "
+                "nearing a deal to buy Quillmark for about $2 billion.")
+    assert not any("Acquisition" in kinds for kinds, _ in got)
+    got = deals("b.ar.txt", "نفت شركة أوراكل ما أفادت به صحيفة فايننشال تايمز عن دخولها في مفاوضات لشراء شركة إنفليكشن. "
+                "وكانت أوراكل قد استحوذت في عام 2022 على شركة سيرنر مقابل 28.3 مليار دولار.")
+    assert (("Acquisition",), {("acquirer", "Oracle"), ("target", "سيرنر")}) in got
+    assert not any(("target", "Inflection AI") in roles and "Acquisition" in kinds for kinds, roles in got)
+    assert deals("c.en.txt", "SoftBank sold Arm to Nvidia for $40 billion.") == [
+        (("Acquisition",), {("acquirer", "Nvidia"), ("target", "Arm")})]

@@ -818,7 +818,18 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     called = lex.words("called_ar")
     company_nouns = cue_words["Company"] | {norm("الشركة")}
     plural_cues = lex.words("quoted_list_cues_ar")
+    quoted_cues = lex.words("quoted_name_cues_ar")
+    appositive = lex.words("appositive_company_nouns_ar")
     for i, tok in enumerate(toks[:-1]):
+        if tok.text in ("«", "“") and i + 2 < len(toks) and toks[i + 1].script == "ar" \
+                and free(toks[i + 1].start, toks[i + 1].end):
+            # "«ميزان سيليكون»، الشركة المنبثقة عن ...": a quoted name its apposition calls a company
+            close = _closing_quote(doc, i + 1, free, least=1)
+            if close is not None and close + 2 < len(toks) and toks[close + 1].norm in ("،", ",") \
+                    and any(f in appositive for f, _ in strip_proclitic(doc, toks[close + 2])) \
+                    and toks[i + 1].norm not in stop:
+                found.append((doc.span(toks[i + 1].start, toks[close - 1].end), "Company"))
+                continue
         if tok.script != "ar":
             continue
         forms = [f for f, _ in strip_proclitic(doc, tok)]
@@ -829,6 +840,8 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         plural = etype is None and toks[i + 1].text in QUOTE_MARKS and any(f in plural_cues for f in forms)
         if plural:
             etype = "Company"  # "من شركات «A» و«B»", "المستثمرين «A» و«B»": a plural noun, then quoted names
+        if etype is None and toks[i + 1].text in QUOTE_MARKS and any(f in quoted_cues for f in forms):
+            etype = "Company"  # "ووحدة «الراية للحوسبة»", "كيان جديد يحمل اسم «X»": a name in quotes only
         described = 0  # "الشركة الناشئة «X»": the company, its adjectives, then its quoted name
         if any(f in ("الشركه", "شركه") for f in forms) and tok.norm.endswith("الشركه"):
             while i + 1 + described < len(toks) - 1 and described < 2 and toks[i + 1 + described].norm.startswith("ال") \
@@ -853,7 +866,8 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
             if close is not None:
                 found += _quoted_list(doc, close + 1, free, etype)
             continue
-        if first.script != "ar" or not free(first.start, first.end) or first.norm in stop or _adjective(first.norm) \
+        if first.script != "ar" or not free(first.start, first.end) or first.norm in stop \
+                or _adjective(first.norm) and j == i + 1 \
                 or first.norm.startswith("لل") or _purpose(doc, first) or first.norm in plural_cues \
                 or first.norm in lex.words("investor_words_ar"):
             continue  # "شركة للذكاء الاصطناعي" is "an AI company", "شركته لحفر الأنفاق" "his company for digging",

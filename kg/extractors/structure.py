@@ -389,13 +389,13 @@ def _founded_it(ctx: Context, k: int, same: range) -> None:
 
 
 def _company_anaphor(ctx: Context, k: int, same: range) -> str | None:
-    """"the company" / "الشركة" right after the verb: the last company named before it."""
+    """"the company" / "الشركة" right after the verb: the company it refers to (deals.last_company)."""
+    from kg.extractors.deals import last_company
+
     phrases = ctx.phrases("company_anaphora")
     for q in range(k + 1, min(k + 3, same.stop)):
         if ctx.words_at(q, phrases, proclitic=True):
-            for r in range(k - 1, -1, -1):
-                if ctx.items[r].is_org and ctx.items[r].etype == "Company":
-                    return ctx.items[r].key
+            return last_company(ctx, k)  # the most salient one ("أسس الشركة" after "قادها صندوق X": not the fund)
     return None
 
 

@@ -2781,3 +2781,24 @@ def test_denied_reports_of_a_deal_and_a_past_acquisition_dated_by_its_year(tmp_p
     assert not any(("target", "Inflection AI") in roles and "Acquisition" in kinds for kinds, roles in got)
     assert deals("c.en.txt", "SoftBank sold Arm to Nvidia for $40 billion.") == [
         (("Acquisition",), {("acquirer", "Nvidia"), ("target", "Arm")})]
+
+
+def test_arabic_quoted_names_of_units_and_companies_and_the_company_meant(tmp_path):
+    """"ووحدة «الراية للحوسبة»" (a unit's name in quotes), "«ميزان سيليكون»، الشركة المنبثقة عن ..." (a
+    quoted name its apposition calls a company) are organizations; "المعروف باسم «...»" names none;
+    "أسس الشركة ..." after "قادها صندوق «X»" founds the company the article is about, not the fund."""
+    def entities(text, headline="أخبار"):
+        ex = run(tmp_path, "q.ar.txt", headline + "\n\n" + text + "\n")
+        return ex, {e.labels[0][0] for e in ex.entities.values() if e.etype in ("Company", "Organization")}
+
+    _, orgs = entities("ويضم الكيان الجديد ووحدة «الراية للحوسبة» التي تدير مركزي بيانات.")
+    assert "الراية للحوسبة" in orgs
+    _, orgs = entities("وتملك المجموعة حصة في «ميزان سيليكون»، الشركة المنبثقة عن جامعة حمد بن خليفة.")
+    assert "ميزان سيليكون" in orgs
+    _, orgs = entities("جيفري هينتون، المعروف باسم «الأب الروحي للذكاء الاصطناعي»، ترك جوجل.")
+    assert not any("الروحي" in o for o in orgs)
+    ex, _ = entities("أغلقت شركة مِداد (Midad AI) الناشئة جولة تمويل بقيمة 4.5 مليون دولار قادها صندوق «نقطة فنتشرز». "
+                     "أسس الشركة في 2023 كلٌّ من سلمى عبد الحميد ويوسف الشاذلي.", "«مِداد» المصرية تجمع 4.5 مليون دولار")
+    label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+    founded = {label[r.object] for r in ex.relations if r.predicate == "founded"}
+    assert founded and not any("نقطة" in o or "نقطه" in o for o in founded)

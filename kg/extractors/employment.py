@@ -18,8 +18,9 @@ def works_now(ctx: Context) -> None:
     for k, n, same in ctx.matches(phrases):
         o = k + n
         while o < same.stop and o - (k + n) < 6 and not ctx.items[o].is_org and ctx.items[o].kind == "tok" \
-                and ctx.items[o].script != "punct":
+                and ctx.items[o].script != "punct" and not ctx.is_word(o, frozenset({"بعد", "قبل", "after", "before"}), False):
             o += 1  # "joined a new Microsoft division called ...": the first organization after the verb
+            # (not past "بعد": "انضم إلى الشركة بعد سبع سنوات قضاها في إنفيديا" did not join Nvidia)
         if o not in same or not ctx.items[o].is_org:
             continue
         if any(ctx.words_at(q, ctx.phrases("board"), proclitic=True) for q in range(k + n, o)):
@@ -129,8 +130,16 @@ def moved(ctx: Context) -> None:
         o = q + 1
         while o in same and o <= q + 2 and (ctx.is_punct(o, '"“”«»') or ctx.is_word(o, frozenset({"شركة", "شركه"}), False)):
             o += 1
-        if o in same and not ctx.items[o].is_org:
+        anaphor = o in same and ctx.is_word(o, frozenset({"الشركه", "المجموعه"}), False)
+        if o in same and not ctx.items[o].is_org and not anaphor:
             o = _post_at(ctx, o, same)  # "إلى رئاسة قسم التصميم في “ميتا”": a post, then where it is
+        if anaphor:  # "انضم NAME إلى الشركة بعد سنوات قضاها في إنفيديا": the company meant, not the one after
+            from kg.extractors.deals import last_company
+
+            key = last_company(ctx, k)
+            if key is not None:
+                ctx.relate(ctx.person(k + 1), "worksFor", key, ctx.span(k, o), "0.7")
+            continue
         if o is None or o not in same or not ctx.items[o].is_org:
             continue
         person, org = ctx.person(k + 1), ctx.items[o].key
@@ -277,6 +286,50 @@ def former_jobs(ctx: Context) -> None:
         p = next((q for q in range(k - 1, max(same.start, k - 12) - 1, -1) if ctx.refers_to_person(q)), None)
         if p is not None and (ctx.person(p), ctx.items[o + 2].key) not in hired_by:
             ctx.relate(ctx.person(p), "formerlyWorkedFor", ctx.items[o + 2].key, ctx.span(p, o + 2), "0.7")
+
+
+@extractor("sanad.employment.former-verb-first.v1", produces=("formerlyWorkedFor",))
+def former_verb_first(ctx: Context) -> None:
+    """"وعمل NAME في مجموعة راكوتن", "وقضت NAME أربع سنوات في مجموعة أوبر", "وكان NAME وNAME يعملان قبل ذلك
+    باحثين في Google Brain": an Arabic past verb of working before its subject, then where (past a
+    span of time, an adverb or an occupation), is a former employer."""
+    items = ctx.items
+    verbs = ctx.words("past_work_verbs")
+    was = frozenset({"كان", "كانت", "كانا", "كانوا"})
+    now = frozenset({"يعمل", "تعمل", "يعملان", "تعملان", "يعملون"})
+    hired_by = {(r.object, r.subject) for r in ctx.out.relations if r.predicate == "hired"}
+    for k in range(len(items) - 2):
+        past = ctx.is_word(k, verbs, proclitic=True)
+        if not past and not (ctx.is_word(k, was, proclitic=True) and items[k].script == "ar"):
+            continue
+        p = k + 1 + ctx.is_word(k + 1, frozenset({"قد"}), False)
+        if not (items[p].is_person and items[p].kind == "ent"):
+            continue
+        same = ctx.sentence_range(k)
+        group = subjects(ctx, p)
+        q = group[-1] + 1
+        if not past:  # "وكان NAME (وNAME) يعملان": the verb of working after the subject
+            q += ctx.is_word(q, frozenset({"قد"}), False)
+            if not ctx.is_word(q, now | verbs, proclitic=False):
+                continue
+            q += 1
+        org = None
+        for r in range(q, min(q + 9, same.stop)):
+            it = items[r]
+            if it.is_org and it.etype != "MediaOutlet":
+                linked = ctx.is_word(r - 1, frozenset({"في", "لدى"}), False) or it.prefix in ("في", "ب", "ل", "لدى") or (
+                    ctx.is_word(r - 1, frozenset({"شركه", "مجموعه", "فريق", "مختبر", "مركز"}), False)
+                    and ctx.is_word(r - 2, frozenset({"في", "لدى"}), False))
+                org = r if linked else None
+                break
+            if ctx.is_punct(r) or it.is_person or ctx.is_word(r, frozenset({"إلى", "الى", "ثم"}), False):
+                break
+        if org is None:
+            continue
+        for member in group:
+            person = ctx.person(member)
+            if (person, items[org].key) not in hired_by:
+                ctx.relate(person, "formerlyWorkedFor", items[org].key, ctx.span(k, org), "0.7")
 
 
 def _org_list(ctx: Context, first: int, same: range) -> list[int]:

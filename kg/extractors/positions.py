@@ -417,6 +417,8 @@ def _frame(ctx: Context, t: int) -> Frame:
         f.person = appositive_subject(ctx, before + 1)
     if f.person is None and ctx.doc.lang != "ar":
         _worked_as(ctx, f, same)
+    if f.person is None and items[t].script == "ar" and not _definite(ctx, t):
+        _arabic_worked_as(ctx, f, same)
     if f.person is None:
         f.pronoun = _pronoun_subject(ctx, f, same)
         # "وتشغل بنعلي منصب الرئيسة التنفيذية": the person sits between the verb and منصب
@@ -501,6 +503,29 @@ def _worked_as(ctx: Context, f: Frame, same: range) -> None:
     f.person = person
     if not spell:
         f.current = f.current and bool(words & {"has", "have"}) and not words & {"previously", "formerly", "once"}
+
+
+def _arabic_worked_as(ctx: Context, f: Frame, same: range) -> None:
+    """"وكان NAME قد أمضى أكثر من عشر سنوات مهندساً في AMD", "عمل NAME سابقاً باحثاً في شركة شل", "NAME،
+    الذي يعمل مهندسا في X": an indefinite title a few words after a verb of working is the title of
+    that verb's subject (the name right after the verb, else the nearest before it); held before
+    unless the verb is present and no past copula comes before it."""
+    verbs = ctx.words("past_work_verbs")
+    now = frozenset({"يعمل", "تعمل", "يعملان", "تعملان", "يعملون"})
+    v = next((q for q in range(f.first - 1, max(same.start, f.first - 8) - 1, -1)
+              if ctx.is_word(q, verbs | now, proclitic=True)), None)
+    if v is None or any(ctx.is_punct(q) or ctx.items[q].kind in ("ent", "title") and not ctx.refers_to_person(q)
+                        for q in range(v + 1, f.first)):
+        return
+    after = next((q for q in range(v + 1, f.first) if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+    p = after if after is not None else next((q for q in range(v - 1, max(same.start, v - 6) - 1, -1)
+                                              if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+    if p is None:
+        return
+    present = ctx.is_word(v, now, proclitic=True) and not any(
+        ctx.is_word(q, frozenset({"كان", "كانت", "كانا", "كانوا"}), proclitic=True) for q in range(max(same.start, p - 2), v))
+    f.person, f.first = p, min(p, f.first)
+    f.current = f.current and present
 
 
 def _role_change(ctx: Context, f: Frame, org_known: bool = False) -> None:
@@ -623,7 +648,9 @@ def _holder_before(ctx: Context, p: int, same: range) -> tuple[int | None, bool]
             break
         if ctx.refers_to_person(p) and ctx.items[p].kind == "ent":
             # "وكانت NAME تشغل منصب": the past copula before the name
-            return p, past or ctx.is_word(p - 1, frozenset({"كان", "كانت"}))
+            # ("شغل NAME منصب": the past verb of holding before the name)
+            return p, past or ctx.is_word(p - 1, frozenset({"كان", "كانت"})) \
+                or ctx.is_word(p - 1, frozenset({"شغل", "شغلت"}), proclitic=True)
         if ctx.is_word(p, was):
             past = True
         elif not (ctx.is_word(p, adverbs) or ctx.is_word(p, ctx.words("relative")) or ctx.is_punct(p)):
@@ -749,8 +776,12 @@ def _arabic_field(ctx: Context, t: int, same: range) -> int:
     k = t + 1
     former = ctx.words("former")
     occupation = items[t].title["kind"] == "occupation"
+    # (a field ends where time or a clause begins: "رئيسةً للعمليات بعد سبع سنوات في مبادلة" is not COO of Mubadala)
+    stops = frozenset({"بعد", "قبل", "منذ", "خلال", "حتي", "حتى", "عام", "عاما", "سنوات", "سنه", "حيث", "عندما", "ثم",
+                       "قادما", "قادمه", "قادمًا", "قادمةً"})
     while k in same and k - t <= 4 and items[k].kind == "tok" and items[k].script == "ar" and not ctx.words_at(k, links) \
-            and not ctx.is_word(k, former) and not (occupation and not _field_word(items[k].norm)):
+            and not ctx.is_word(k, former) and not ctx.is_word(k, stops, proclitic=False) \
+            and not (occupation and not _field_word(items[k].norm)):
         k += 1
     n = ctx.words_at(k, links) if k > t + 1 else 0
     if n:

@@ -2802,3 +2802,25 @@ def test_arabic_quoted_names_of_units_and_companies_and_the_company_meant(tmp_pa
     label = {k: e.labels[0][0] for k, e in ex.entities.items()}
     founded = {label[r.object] for r in ex.relations if r.predicate == "founded"}
     assert founded and not any("نقطة" in o or "نقطه" in o for o in founded)
+
+
+def test_arabic_time_spent_and_past_work_verb_first(tmp_path):
+    """Arabic past work: "وقضت NAME أربع سنوات في مجموعة أوبر", "وكان NAME قد أمضى أكثر من عشر سنوات
+    مهندساً في AMD" (the occupation is NAME's, not an unnamed engineer's), "وكان A وB يعملان قبل ذلك
+    باحثين في جوجل", "شغل NAME منصب ... في تسلا لفترة قصيرة" (held before; "لفترة قصيرة" is no name),
+    and "انضم NAME إلى الشركة بعد سبع سنوات قضاها في إنفيديا" (Nvidia before, not the company joined)."""
+    def facts(text):
+        ex = run(tmp_path, "w.ar.txt", "أخبار\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}, \
+            {(label[p.person], label[p.org], p.current) for p in ex.positions}
+
+    assert ("سارة الأحمد", "formerlyWorkedFor", "Uber") in facts("وقضت سارة الأحمد أربع سنوات في مجموعة أوبر.")[0]
+    rels, _ = facts("وكان طارق منصور قد أمضى أكثر من عشر سنوات مهندساً في AMD.")
+    assert rels == {("طارق منصور", "formerlyWorkedFor", "AMD")}
+    rels, _ = facts("وكان طارق منصور وسارة الأحمد يعملان قبل ذلك باحثَين في جوجل.")
+    assert {("طارق منصور", "formerlyWorkedFor", "Google"), ("سارة الأحمد", "formerlyWorkedFor", "Google")} <= rels
+    rels, held = facts("شغل طارق منصور منصب نائب الرئيس لبرمجيات القيادة الذاتية في تسلا لفترة قصيرة.")
+    assert held == {("طارق منصور", "Tesla", False)} and ("طارق منصور", "formerlyWorkedFor", "Tesla") in rels
+    rels, _ = facts("انضم طارق منصور إلى الشركة بعد سبع سنوات قضاها في إنفيديا.")
+    assert rels == {("طارق منصور", "formerlyWorkedFor", "Nvidia")}

@@ -438,18 +438,31 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
     org_ends = {it.end: it for it in taken if it.is_org and it.etype != "MediaOutlet"}
     org_starts = {it.start: it for it in taken if it.is_org and it.etype != "MediaOutlet"}
     links = ("and", ",", "و", "،", ", and", "or")
-    for run in runs:
-        if _surface_key(doc, run) in typed:
-            continue
-        k = doc.token_index[run[-1].start] + 1
-        if len(run) == 1 and k < len(doc.tokens) and doc.tokens[k].script == "latin" and doc.tokens[k].text.islower():
-            continue  # "Nvidia and French state investment bank Bpifrance": an adjective
-        left = next((org_ends[run[0].start - cut] for cut in range(1, 8)
-                     if run[0].start - cut in org_ends and doc.text[run[0].start - cut:run[0].start].strip() in links), None)
-        right = next((org_starts[run[-1].end + cut] for cut in range(1, 8)
-                      if run[-1].end + cut in org_starts and doc.text[run[-1].end:run[-1].end + cut].strip() in links), None)
-        if left is not None or right is not None:
-            typed[_surface_key(doc, run)] = (left or right).etype
+    for run in runs:  # (and the names typed already)
+        if typed.get(_surface_key(doc, run)) in ORG_TYPES:
+            item = Item(run[0].start, run[-1].end, "ent", "", key="", etype=typed[_surface_key(doc, run)])
+            org_ends.setdefault(run[-1].end, item)
+            org_starts.setdefault(run[0].start, item)
+    grew = True
+    while grew:  # (a list goes on past the names it types: "Sony, NTT, and KDDI")
+        grew = False
+        for run in runs:
+            if _surface_key(doc, run) in typed:
+                continue
+            k = doc.token_index[run[-1].start] + 1
+            if len(run) == 1 and k < len(doc.tokens) and doc.tokens[k].script == "latin" and doc.tokens[k].text.islower() \
+                    and not (run[0].text.isupper() and len(run[0].text) > 1):
+                continue  # "Nvidia and French state investment bank Bpifrance": an adjective (not "and KDDI participated")
+            left = next((org_ends[run[0].start - cut] for cut in range(1, 8)
+                         if run[0].start - cut in org_ends and doc.text[run[0].start - cut:run[0].start].strip() in links), None)
+            right = next((org_starts[run[-1].end + cut] for cut in range(1, 8)
+                          if run[-1].end + cut in org_starts and doc.text[run[-1].end:run[-1].end + cut].strip() in links), None)
+            if left is not None or right is not None:
+                etype = (left or right).etype
+                typed[_surface_key(doc, run)] = etype
+                item = Item(run[0].start, run[-1].end, "ent", "", key="", etype=etype)
+                org_ends[run[-1].end], org_starts[run[0].start] = item, item
+                grew = True
     full = [(it.key, it.etype, doc.text[it.start:it.end]) for it in taken if it.is_org]
     for run in runs:
         etype = typed.get(_surface_key(doc, run))

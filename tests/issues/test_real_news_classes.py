@@ -2824,3 +2824,22 @@ def test_arabic_time_spent_and_past_work_verb_first(tmp_path):
     assert held == {("طارق منصور", "Tesla", False)} and ("طارق منصور", "formerlyWorkedFor", "Tesla") in rels
     rels, _ = facts("انضم طارق منصور إلى الشركة بعد سبع سنوات قضاها في إنفيديا.")
     assert rels == {("طارق منصور", "formerlyWorkedFor", "Nvidia")}
+
+
+def test_known_companies_beyond_the_ai_labs_and_lists_that_go_on(tmp_path):
+    """Employers AI news names in passing are known ("Sofia Lindqvist, formerly of Datadog", "previously
+    at Shopify", "إنتويت", "نتفليكس"); a list goes on past the names it types ("Sony, NTT, and KDDI
+    participated": KDDI too), but a single capital letter after "on" ("its account on X and YouTube")
+    is not typed by its neighbour."""
+    ex = run(tmp_path, "a.en.txt", "Hires\n\nParallax AI hired Sofia Lindqvist, formerly of Datadog, and Owen Parsons, "
+             "previously at Shopify.\n")
+    rels = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {("person/sofia-lindqvist", "formerlyWorkedFor", "org/datadog"),
+            ("person/owen-parsons", "formerlyWorkedFor", "org/shopify")} <= rels
+    ex = run(tmp_path, "b.ar.txt", "أخبار\n\nوقالت إنتويت ونتفليكس إنهما ستستخدمان النموذج.\n")
+    assert {"org/intuit", "org/netflix"} <= set(ex.entities)
+    ex = run(tmp_path, "c.en.txt", "Funding\n\nSakana AI raised $30 million. Japanese tech firms Sony, NTT, and KDDI "
+             "participated.\n")
+    assert {"org/sony", "org/ntt", "org/kddi"} <= set(ex.entities)
+    ex = run(tmp_path, "d.en.txt", "Gone\n\nThe website is no longer available, nor is its account on X and YouTube.\n")
+    assert "org/x" not in ex.entities

@@ -1203,8 +1203,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     if len(before) >= 3 and before[-1].norm == "s" and before[-2].norm in ("'", "’") and after \
             and after[0].norm in lex.words("unit_nouns_en") and after[0].text.islower():
         return "Organization"  # "OpenAI's Superalignment team", "Amazon's AGI lab": a named unit of the owner
-    if acronym:
-        return None  # a bare acronym such as GPU or LLM needs a cue word
+    if acronym:  # a bare acronym such as GPU or LLM needs a cue word: a title it possesses is one ("PFN's chief executive")
+        poss = _after_possessive(after)
+        return "Company" if poss is not None and _title_at(doc, doc.token_index[poss.start]) else None
     # what was founded: "co-founded Nexlo with ...", "founded Tessaro in 2019"
     if before and before[-1].norm in lex.words("founded_verbs_en") - {"launched", "started", "found"}:
         return "Company"
@@ -1288,6 +1289,7 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             if len(p) == 2 and p[1] in ("in", "of")):
         return "Company"  # "the investors in Kestrel AI", "backers of Orbitly": what they invest in
     if nxt is not None and nxt.script == "latin" and (_case_ok(nxt.text) or (nxt.norm,) in lex.title_index
+                                                       or _title_at(doc, doc.token_index[nxt.start])  # "PFN's chief executive"
                                                        or nxt.norm in lex.words("unit_nouns_en")
                                                        or nxt.norm in lex.words("owned_nouns_en")):
         return "MediaOutlet" if doc.lang == "ar" and _is_outlet_context(doc, j) else "Company"

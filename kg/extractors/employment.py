@@ -23,6 +23,11 @@ def works_now(ctx: Context) -> None:
             # (not past "بعد": "انضم إلى الشركة بعد سبع سنوات قضاها في إنفيديا" did not join Nvidia)
         if o not in same or not ctx.items[o].is_org:
             continue
+        if any(ctx.is_word(q, frozenset({"from", "من"}), False) for q in range(k + n, o)):
+            continue  # "Imbert joins from Arm": the company left (sanad.employment.former.v1)
+        if ctx.is_punct(o + 1, "'’") and ctx.is_word(o + 2 + ctx.is_word(o + 2, frozenset({"s"}), False),
+                                                     frozenset({"board"}), False):
+            continue  # "will join Ledgerline's board": a seat (sanad.position.board.v1), not a job
         if any(ctx.words_at(q, ctx.phrases("board"), proclitic=True) for q in range(k + n, o)):
             continue  # "will join the board of Cohere", "انضم إلى مجلس إدارة X": a seat, not a job
         if ctx.is_word(k + n + (ctx.items[k + n].norm == "the"), frozenset({"likes"}), False):
@@ -567,6 +572,21 @@ def boards(ctx: Context) -> None:
         if person is not None:
             ctx.position(ctx.person(person), ctx.items[o].key, ctx.span(k, k + n - 1), member, True,
                          ctx.span(person, o), "0.7", employment=False)
+    # "will join Ledgerline's board", "has been appointed to Cerulean's board of directors": the owner's possessive
+    joins = ctx.phrases("join_words") + ctx.phrases("appoint_words")
+    for k, it in enumerate(ctx.items):
+        if not (it.is_org and ctx.is_punct(k + 1, "'’")):
+            continue
+        b = k + 2 + ctx.is_word(k + 2, frozenset({"s"}), False)
+        same = ctx.sentence_range(k)
+        if not (b in same and ctx.is_word(b, frozenset({"board"}), False)):
+            continue
+        verb = next((q for q in range(k - 1, max(same.start, k - 4) - 1, -1) if ctx.words_at(q, joins)), None)
+        person = next((q for q in range(verb - 1, max(same.start, verb - 8) - 1, -1)
+                       if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None) if verb is not None else None
+        if person is not None:
+            ctx.position(ctx.person(person), it.key, ctx.span(b, b), member, True, ctx.span(person, b), "0.7",
+                         employment=False)
     # "انضم NAME إلى مجلس الإدارة", "عضو آخر في مجلس الإدارة هو NAME": the board of the company the
     # article is about
     main = ctx.main_company()

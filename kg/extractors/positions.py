@@ -337,6 +337,8 @@ def _frame(ctx: Context, t: int) -> Frame:
                               and ctx.is_word(before, frozenset({"will", "would"}), False)
                               and ctx.is_word(before + 1, frozenset({"be"}), False)):
         before -= 1  # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director", "NAME will be CTO"
+    if ctx.doc.lang != "ar" and any(ctx.is_word(q, frozenset({"was", "were", "had"}), False) for q in range(before + 1, f.first)):
+        f.current = False  # "NAME was the chief executive of X", "NAME, who was a researcher at Google": a past title
     if ctx.doc.lang != "ar" and f.first - 1 in same and ctx.is_word(f.first - 1, frozenset({"a", "an", "the"}), False):
         # "Sarah Chen, previously a vice president at X", "NAME, who was formerly the CTO of X": a past title
         q = before
@@ -498,6 +500,8 @@ def _worked_as(ctx: Context, f: Frame, same: range) -> None:
         words.add(ctx.items[r].norm)
         r -= 1
     person = next((p for p in range(r, same.start - 1, -1) if ctx.refers_to_person(p) and ctx.items[p].kind == "ent"), None)
+    if person is None and r in same and not spell:  # "He most recently served as ...": the one the sentence before names
+        person = ctx.sentence_subject(r + 1, pronoun=True)
     if person is None:
         return
     f.person = person

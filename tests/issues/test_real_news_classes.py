@@ -2843,3 +2843,29 @@ def test_known_companies_beyond_the_ai_labs_and_lists_that_go_on(tmp_path):
     assert {"org/sony", "org/ntt", "org/kddi"} <= set(ex.entities)
     ex = run(tmp_path, "d.en.txt", "Gone\n\nThe website is no longer available, nor is its account on X and YouTube.\n")
     assert "org/x" not in ex.entities
+
+
+def test_english_past_posts_joins_from_boards_and_acronym_employers(tmp_path):
+    """"Imbert joins from Arm" (Arm before, not after), "He most recently served as a vice president of
+    engineering at Snowflake" (the person the sentence before names, not an unnamed VP), "NAME was the
+    chief executive of X" (a past post), "NAME will join Ledgerline's board" (a seat, not a job), "PFN's
+    chief executive" (an acronym that has a chief executive is a company), "a professor at X"."""
+    def facts(text):
+        ex = run(tmp_path, "p.en.txt", "People\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}, \
+            {(label[p.person], label[p.org], p.current) for p in ex.positions}
+
+    rels, _ = facts("Nvidia has named Rachel Imbert to lead its inference group. Imbert joins from Arm.")
+    assert ("Rachel Imbert", "formerlyWorkedFor", "Arm") in rels and ("Rachel Imbert", "worksFor", "Arm") not in rels
+    rels, held = facts("Victor Almeida will lead the team. He most recently served as a vice president of engineering "
+                       "at Snowflake.")
+    assert ("Victor Almeida", "Snowflake", False) in held and ("Victor Almeida", "formerlyWorkedFor", "Snowflake") in rels
+    rels, held = facts("Omar Al Hashimi was the chief executive of Inception until March.")
+    assert held == {("Omar Al Hashimi", "Inception", False)}
+    rels, held = facts("Index partner Martin Mignot will join Ledgerline's board.")
+    assert ("Martin Mignot", "worksFor", "Ledgerline") not in rels and ("Martin Mignot", "Ledgerline", True) in held
+    rels, _ = facts("Toru Nishikawa, PFN's chief executive, said the chips would ship in May.")
+    assert ("Toru Nishikawa", "worksFor", "PFN") in rels
+    rels, _ = facts("Rebecca Hall, a professor at Stanford University, founded the startup.")
+    assert ("Rebecca Hall", "worksFor", "Stanford University") in rels

@@ -276,6 +276,9 @@ def _known_entities(doc: Doc, free) -> list[Item]:
             if j == i + 1 and _inside_longer_quote(doc, i, j):
                 i += 1  # "«إكس إن»": one word of a longer quoted name (XN), not X
                 continue
+            if _named_unit_after(doc, j, lex.entries[entry_id].etype):
+                i = j  # "Samsung Foundry", "Samsung Research America": a unit named after its owner (read as a new name)
+                continue
             if free(start, end):
                 known = lex.entries[entry_id]
                 key = f"{iris.kind_segment(known.etype)}/{known.id}"
@@ -286,6 +289,27 @@ def _known_entities(doc: Doc, free) -> list[Item]:
                 continue
         i += 1
     return out
+
+
+def _named_unit_after(doc: Doc, j: int, etype: str) -> bool:
+    """An organization's English name at token j goes on into a longer name that a company word
+    ends or carries ("Samsung Foundry", "Samsung Research America", "Aramco Digital"): up to three
+    more capitalized words on the same line, one of them a company's inside word."""
+    if etype not in ("Company", "Organization"):
+        return False
+    toks = doc.tokens
+    # (not a corporate suffix of the same company: "Rakuten Group", "Huawei Technologies", "Nvidia Corp")
+    inside = set(doc.lex.patterns["type_cues"]["Company"]["inside_en"]) - {
+        "AI", "Inc", "Corp", "Corporation", "Group", "Holdings", "Technologies", "Systems", "Electronics", "Semiconductor",
+        "Semiconductors", "Partners", "Management", "Networks", "Software", "Computing", "Motors"}
+    run = []
+    for q in range(j, min(j + 3, len(toks))):
+        t = toks[q]
+        if t.script != "latin" or not t.text[:1].isupper() or "\n" in doc.text[toks[q - 1].end:t.start] \
+                or doc.text[toks[q - 1].end:t.start] != " ":
+            break
+        run.append(t.text)
+    return any(w in inside for w in run)
 
 
 def _inside_longer_quote(doc: Doc, i: int, j: int) -> bool:

@@ -44,7 +44,11 @@ def part_of(ctx: Context) -> None:
             unit = next((q for q in window if ctx.is_word(q, units)), None)
             parent = next((q for q in window if items[q].is_org and items[q].key != it.key), None)
             # the apposition opens with the parent ("the Alphabet unit", "Amazon's cloud arm") or the unit noun
-            opens = parent == start or unit == start
+            opens = parent == start or unit == start or (  # "the research arm of X", "the contract chipmaking division of X"
+                unit is not None and parent is not None and parent == unit + 2 and ctx.is_word(unit + 1, frozenset({"of"}), False)
+                and unit - start <= 3 and all(
+                    items[q].kind == "tok" and items[q].script == "latin"
+                    and ctx.doc.text[items[q].start:items[q].end].islower() for q in range(start, unit)))
             # (and no other organization comes between: "A, B and Nvidia's venture arm C" is a list)
             clean = unit is not None and parent is not None and not any(
                 ctx.is_punct(q, ",،.") or ctx.refers_to_person(q) or items[q].is_org and q != parent
@@ -158,6 +162,15 @@ def owned_compounds(ctx: Context) -> None:
             owner = ctx.person(k) if it.is_person else it.key
             o = next((q for q in range(k + 3, min(k + 8, same.stop)) if items[q].kind == "ent"), None)
             verbs = ctx.words("copulas") | ctx.words("prepositions") | ctx.words("relative")
+            d = k - 1 - ctx.is_word(k - 1, frozenset({"the", "a", "an"}), False)
+            if d < k - 1 and ctx.is_punct(d, ",") and d - 1 in same and items[d - 1].is_org \
+                    and items[d - 1].key != owner and (o is None or any(ctx.is_punct(q, ",.;") for q in range(k + 3, o))):
+                # "Isomorphic Labs, the Alphabet-owned drug-discovery company,": the organization the apposition describes
+                if it.is_person:
+                    ctx.relate(owner, "founded", items[d - 1].key, ctx.span(d - 1, k + 2), "0.5")
+                else:
+                    ctx.relate(items[d - 1].key, "partOf", owner, ctx.span(d - 1, k + 2), "0.75")
+                continue
             if o is None or not items[o].is_org or items[o].key == owner or any(
                     ctx.is_punct(q, ",،.;") or ctx.is_word(q, verbs, False) for q in range(k + 3, o)):
                 continue  # ("Nvidia-owned chips were sold to SoftBank": a verb, then another organization)

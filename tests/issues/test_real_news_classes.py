@@ -2869,3 +2869,23 @@ def test_english_past_posts_joins_from_boards_and_acronym_employers(tmp_path):
     assert ("Toru Nishikawa", "worksFor", "PFN") in rels
     rels, _ = facts("Rebecca Hall, a professor at Stanford University, founded the startup.")
     assert ("Rebecca Hall", "worksFor", "Stanford University") in rels
+
+
+def test_units_named_after_their_owner_and_owned_appositions(tmp_path):
+    """"Samsung Foundry, the contract chipmaking division of Samsung Electronics" (a unit named after its
+    known owner is a name of its own, and the apposition's unit noun may have modifiers), "Samsung
+    Research America, a Samsung subsidiary", "Isomorphic Labs, the Alphabet-owned drug-discovery
+    company" (partOf the owner); "Rakuten Group" is Rakuten (a corporate suffix)."""
+    def part_of(text):
+        ex = run(tmp_path, "u.en.txt", "Units\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "partOf"}, ex
+
+    assert ("Samsung Foundry", "Samsung Electronics") in part_of(
+        "Samsung Foundry, the contract chipmaking division of Samsung Electronics, said it would expand.")[0]
+    assert ("Samsung Research America", "Samsung Electronics") in part_of(
+        "Samsung Research America, a Samsung subsidiary, said it would expand.")[0]
+    assert ("Isomorphic Labs", "Alphabet") in part_of(
+        "Isomorphic Labs, the Alphabet-owned drug-discovery company, said on Monday it would expand.")[0]
+    _, ex = part_of("Rakuten Group said on Monday it would license the models.")
+    assert "org/rakuten" in ex.entities and not any("group" in k for k in ex.entities)

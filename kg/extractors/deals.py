@@ -286,6 +286,29 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
                         more.others, more.parties = {(i, "Investment") for i in investors}, set(investors) | {other}
                         out.append(more)
             break
+    # "NFDG's portfolio includes A, B and C", "وتضم محفظتها A وB": each listed company is an investee of the owner
+    holdings = ctx.phrases("investment_portfolio_nouns")
+    listing = ctx.phrases("round_investor_lists") + ctx.phrases("including")
+    for k in idx:
+        it = ctx.items[k]
+        if not (it.is_org and it.etype != "MediaOutlet"):
+            continue
+        j = k + 1
+        if ctx.is_punct(j, "'’"):
+            j += 1 + ctx.is_word(j + 1, frozenset({"s"}), False)
+        n = ctx.words_at(j, holdings)
+        if j == k + 1 and ctx.doc.lang != "ar" or not n:
+            continue
+        m = ctx.words_at(j + n, listing) or ctx.words_at(j + n + ctx.is_punct(j + n), listing)
+        if not m:
+            continue
+        first = j + n + ctx.is_punct(j + n) + m
+        for held in _listed_orgs(ctx, first, idx[-1]):
+            if held != it.key:
+                frame = DealFrame([s], held, kinds={"Investment"})
+                frame.others, frame.parties = {(it.key, "Investment")}, {it.key, held}
+                out.append(frame)
+        covered.update(range(k, first))
     # "Sequoia, which invested $800 million in Twitter, ...", "شركة Sequoia، التي استثمرت 800 مليون دولار في
     # تويتر،": the relative clause's own investment, a deal apart from the sentence's
     for k in idx:

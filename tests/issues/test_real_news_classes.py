@@ -2889,3 +2889,23 @@ def test_units_named_after_their_owner_and_owned_appositions(tmp_path):
         "Isomorphic Labs, the Alphabet-owned drug-discovery company, said on Monday it would expand.")[0]
     _, ex = part_of("Rakuten Group said on Monday it would license the models.")
     assert "org/rakuten" in ex.entities and not any("group" in k for k in ex.entities)
+
+
+def test_investment_portfolios_garnered_investments_and_transliterated_given_names(tmp_path):
+    """"NFDG's portfolio includes A, B and C" (NFDG invests in each), "X has garnered investments from A,
+    B, and C" (each invests in X), and Western given names as Arabic writes them ("رينيه جيمس",
+    "يوهان شالكويك"): a person even where no title or verb names one."""
+    def deals(text, name="a.en.txt"):
+        ex = run(tmp_path, name, "Funding\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[dict(d.roles).get("investor", "")] if "investor" in dict(d.roles) else None,
+                 frozenset(label[k] for r, k in d.roles if r == "investee")) for d in ex.deals}, ex
+
+    got, _ = deals("Gross and Friedman lead venture firm NFDG. NFDG's portfolio includes Coinbase, Figma, CoreWeave, "
+                   "Perplexity and Character.ai.")
+    assert {("NFDG", frozenset({"Coinbase"})), ("NFDG", frozenset({"Figma"})), ("NFDG", frozenset({"Perplexity"}))} <= got
+    _, ex = deals("Acme Robotics said it has garnered investments from Atomico, Lux Capital, and Tamarack.")
+    roles = {(r, ex.entities[k].labels[0][0]) for d in ex.deals for r, k in d.roles}
+    assert {("investee", "Acme Robotics"), ("investor", "Atomico"), ("investor", "Lux Capital"), ("investor", "Tamarack")} <= roles
+    _, ex = deals("وانضم يوهان شالكويك مؤخرًا إلى ميتا قادمًا من شركة سيسامي.", "b.ar.txt")
+    assert any(e.etype == "Person" and e.labels[0][0] == "يوهان شالكويك" for e in ex.entities.values())

@@ -2906,6 +2906,7 @@ def test_investment_portfolios_garnered_investments_and_transliterated_given_nam
     assert {("NFDG", frozenset({"Coinbase"})), ("NFDG", frozenset({"Figma"})), ("NFDG", frozenset({"Perplexity"}))} <= got
     _, ex = deals("Acme Robotics said it has garnered investments from Atomico, Lux Capital, and Tamarack.")
     roles = {(r, ex.entities[k].labels[0][0]) for d in ex.deals for r, k in d.roles}
-    assert {("investee", "Acme Robotics"), ("investor", "Atomico"), ("investor", "Lux Capital"), ("investor", "Tamarack")} <= roles
+    assert {("investee", "Acme Robotics"), ("investor", "Atomico"), ("investor", "Lux Capital"),
+            ("investor", "Tamarack")} <= roles
     _, ex = deals("وانضم يوهان شالكويك مؤخرًا إلى ميتا قادمًا من شركة سيسامي.", "b.ar.txt")
     assert any(e.etype == "Person" and e.labels[0][0] == "يوهان شالكويك" for e in ex.entities.values())

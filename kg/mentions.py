@@ -1255,6 +1255,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             and any(u.text in lex.currency_symbols or u.script == "num" for u in toks[k + 1:i - 1])
             for k, t in enumerate(toks[max(0, i - 7):i - 1], max(0, i - 7))):
         return "Company"  # (an amount between: not "invested heavily in Python")
+    if before and before[-1].norm in ("in", "into") and len(before) >= 2 and before[-2].norm in lex.words("invest_words_en") \
+            and len(after) >= 2 and after[0].norm == "," and after[1].norm in ("whose", "which", "a", "an", "the"):
+        return "Company"  # "Qualcomm invested in Tensorlane, whose backers ...": what an apposition goes on to describe
     # "استثمرت سوفت بنك 500 مليون دولار في Orbitly", "ومن بين المستثمرين في Orbitly": what is invested in
     if before and before[-1].norm in ("في", "فى") and run[0].script == "latin" and doc.lang == "ar" and any(
             f in lex.words("investor_words_ar") | lex.words("investing_clause_words_ar") | lex.words("invest_words_ar")

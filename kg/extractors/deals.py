@@ -224,7 +224,23 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
                 continue
             if before is None and not backed:
                 before = subject_org(ctx, idx[0], k)
+            if backed and ctx.is_word(k, frozenset({"whose"}), False) and not (
+                    ctx.is_punct(k - 1) and k - 2 >= idx[0] and ctx.items[k - 2].is_org):
+                continue  # "Tensorlane, whose backers include X": Tensorlane, right before (none read: no guess)
+            anaphor = None
+            if before is None and backed:  # "The company was backed by A and B", "وكانت الشركة قد حصلت على استثمارات من A"
+                q = next((q for q in range(idx[0], k) if ctx.words_at(q, ctx.phrases("company_anaphora"), proclitic=True)), None)
+                anaphor = last_company(ctx, q) if q is not None else None
             after = _listed_orgs(ctx, k + n, idx[-1])
+            if anaphor is not None and after:
+                investors = [i for i in after if i != anaphor]
+                if investors:
+                    covered.update(range(k, k + n))
+                    frame = DealFrame([s], anaphor, kinds={"Investment"})
+                    frame.others = {(i, "Investment") for i in investors}
+                    frame.parties = set(investors) | {anaphor}
+                    out.append(frame)
+                    break
             if before is None and not backed and after:
                 # "Notable investors in X include A and B", "Backers of X include ...": the list after "include"
                 q = next((q for q in range(k + n, min(k + n + 4, idx[-1])) if ctx.items[q].is_org), None)
@@ -925,7 +941,9 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     acquires += [k for k in idx if ctx.is_word(k, ctx.words("stake_taking_verbs"), ctx.items[k].script == "ar")
                  and any(ctx.is_word(q, ctx.words("stake_nouns")) for q in range(k + 1, min(k + 6, idx[-1] + 1)))]
     acquires.sort()
-    invests = [k for k in found("invest_words") if not negated(k) and k not in covered]
+    # ("was backed by X": the backer is the agent after "by", read by _backings, not the subject)
+    invests = [k for k in found("invest_words") if not negated(k) and k not in covered
+               and not ctx.is_word(k + 1, frozenset({"by"}), False)]
     hires = [k for k in found("hire_words") if not negated(k)]
     generic_denial = False
     for k in acquires:

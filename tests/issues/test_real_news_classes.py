@@ -2910,3 +2910,22 @@ def test_investment_portfolios_garnered_investments_and_transliterated_given_nam
             ("investor", "Tamarack")} <= roles
     _, ex = deals("وانضم يوهان شالكويك مؤخرًا إلى ميتا قادمًا من شركة سيسامي.", "b.ar.txt")
     assert any(e.etype == "Person" and e.labels[0][0] == "يوهان شالكويك" for e in ex.entities.values())
+
+
+def test_backers_in_colon_lists_whose_clauses_and_of_the_company_meant(tmp_path):
+    """"Investors: A, B and C" after a round; "Qualcomm invested in Tensorlane, whose backers also include
+    Kalaari Capital" (both invest in Tensorlane); "The company was backed by A and B" and "وكانت الشركة قد
+    حصلت على استثمارات من A" (the company meant is backed, never the backer's investor); "snagged $12M"."""
+    def roles(text, name="a.en.txt"):
+        ex = run(tmp_path, name, "Funding\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return [{(r, label[k]) for r, k in d.roles if r in ("investor", "investee")} for d in ex.deals]
+
+    got = roles("Tandem Voice, a maker of AI phone agents, snagged $12M in seed funding. Investors: Y Combinator, "
+                "Pioneer Fund and Soma Capital.")
+    assert {("investee", "Tandem Voice"), ("investor", "Y Combinator"), ("investor", "Pioneer Fund"),
+            ("investor", "Soma Capital")} in got
+    got = roles("Qualcomm invested in Tensorlane, whose backers also include Kalaari Capital.")
+    assert all(("investee", "Tensorlane") in r for r in got) and any(("investor", "Kalaari Capital") in r for r in got)
+    got = roles("Vectorhaus was founded in Berlin by two engineers. The company was backed by Cherry Ventures.")
+    assert got == [{("investee", "Vectorhaus"), ("investor", "Cherry Ventures")}]

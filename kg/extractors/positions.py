@@ -211,7 +211,15 @@ def _share_coordinated(ctx: Context, frames: list[Frame]) -> None:
             f.anaphor_org = g.anaphor_org = f.anaphor_org or g.anaphor_org  # "the company's co-founder and CEO"
         if f.person is None and g.person is not None:
             f.person = g.person
-        if g.person is None and f.person is not None and g.org == f.org:
+        if g.person is None and f.person is not None and (
+                g.org == f.org or f.person < f.t and ctx.items[g.t].script == "ar"):
+            g.person = f.person  # ("NAME، أحد مؤسسي OpenAI والمدير السابق ... في تسلا": one apposition, two titles)
+    for f, g in zip(frames, frames[1:]):
+        # "تعيين NAME، رئيس وحدة ... في Arm، رئيساً تنفيذياً لشركة ...": an indefinite title right after the
+        # comma that closes a name's apposition is that name's (the post the sentence gives them)
+        if g.person is None and f.person is not None and f.person < f.t and ctx.items[g.t].script == "ar" \
+                and g.first == f.last + 2 and ctx.is_punct(f.last + 1) and not _definite(ctx, g.t) \
+                and ctx.sentence_range(f.t) == ctx.sentence_range(g.t):
             g.person = f.person
 
 

@@ -2929,3 +2929,19 @@ def test_backers_in_colon_lists_whose_clauses_and_of_the_company_meant(tmp_path)
     assert all(("investee", "Tensorlane") in r for r in got) and any(("investor", "Kalaari Capital") in r for r in got)
     got = roles("Vectorhaus was founded in Berlin by two engineers. The company was backed by Cherry Ventures.")
     assert got == [{("investee", "Vectorhaus"), ("investor", "Cherry Ventures")}]
+
+
+def test_arabic_second_titles_of_one_apposition(tmp_path):
+    """"NAME، أحد مؤسسي OpenAI والمدير السابق للذكاء الاصطناعي في تسلا،": both titles are NAME's (not an
+    unnamed former director); "تعيين NAME، رئيس وحدة ... في Arm، رئيساً تنفيذياً لشركة Arm بأثر فوري": the
+    new post is NAME's too, and "بأثر فوري" is no name."""
+    def held(text):
+        ex = run(tmp_path, "t.ar.txt", "أخبار\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[p.person], label[p.org]) for p in ex.positions}, ex
+
+    got, ex = held("أعلن أندريه كارباثي، أحد مؤسسي OpenAI والمدير السابق للذكاء الاصطناعي في تسلا، عن تأسيس شركة جديدة.")
+    assert ("Andrej Karpathy", "Tesla") in got and not any(e.described for e in ex.entities.values())
+    got, ex = held("أعلنت مجموعة سوفت بنك تعيين رينيه هاس، رئيس وحدة منتجات الملكية الفكرية في Arm، رئيساً تنفيذياً "
+                   "لشركة Arm بأثر فوري.")
+    assert {p for p, _ in got} == {"Rene Haas"} and not any("فوري" in e.labels[0][0] for e in ex.entities.values())

@@ -1442,6 +1442,7 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
             if j >= len(toks) or _title_at(doc, j) or toks[j].norm in lex.words("alum_words_en"):
                 return j < len(toks)
             if not (toks[j].norm in lex.words("former_en") or toks[j].norm in ("'", "’", "s")
+                    or toks[j].norm in lex.words("company_nouns_en")  # "X is the startup's chief executive"
                     or toks[j].script == "latin" and _case_ok(toks[j].text)):
                 break
             j += 1

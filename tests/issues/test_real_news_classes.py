@@ -2945,3 +2945,10 @@ def test_arabic_second_titles_of_one_apposition(tmp_path):
     got, ex = held("أعلنت مجموعة سوفت بنك تعيين رينيه هاس، رئيس وحدة منتجات الملكية الفكرية في Arm، رئيساً تنفيذياً "
                    "لشركة Arm بأثر فوري.")
     assert {p for p, _ in got} == {"Rene Haas"} and not any("فوري" in e.labels[0][0] for e in ex.entities.values())
+
+
+def test_a_name_is_the_startups_chief_executive(tmp_path):
+    """"Elodie Marchand is the startup's chief executive": a person (no list knows "Elodie") holding the
+    title at the startup named before."""
+    ex = run(tmp_path, "s.en.txt", "People\n\nVauban Systems builds drones. Elodie Marchand is the startup's chief executive.\n")
+    assert {(p.person, p.org) for p in ex.positions} == {("person/elodie-marchand", "org/vauban-systems")}

@@ -1233,6 +1233,11 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
     # what was founded: "co-founded Nexlo with ...", "founded Tessaro in 2019"
     if before and before[-1].norm in lex.words("founded_verbs_en") - {"launched", "started", "found"}:
         return "Company"
+    founding = lex.words("founded_verbs_en") - {"launched", "started", "found", "start", "starts", "starting", "launching",
+                                                "launches", "establish", "established"}
+    if any(len(before) > n and before[-n - 1].norm in founding and all(t.script == "latin" and t.text.islower()
+                                                                       for t in before[-n:]) for n in (1, 2)):
+        return "Company"  # "previously founded search engine Cue": a describing word or two between
     # the object of a purchase: "Nvidia acquired Deci", "the acquisition of Deci by Nvidia"
     bought = lex.words("acquire_words_en")
     if before and (before[-1].norm in bought or len(before) >= 2 and before[-1].norm == "of"

@@ -1247,6 +1247,18 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
         acquirer = _agent_after(ctx, k + n - 1 if n else k + 1, idx[-1])
         if target and target != acquirer:
             return target, acquirer
+    # "Cue, which Apple acquired in 2013", "Mellanox, which the chipmaker agreed to buy": the relative's subject buys
+    for k in idx:
+        if not ctx.is_word(k, frozenset({"which", "that"}), False) or not ctx.is_punct(k - 1, ",") \
+                or k - 2 < idx[0] or not ctx.items[k - 2].is_org or ctx.items[k - 2].etype == "MediaOutlet":
+            continue
+        buyer = k + 1
+        if not (buyer in idx and ctx.items[buyer].is_org and ctx.items[buyer].etype != "MediaOutlet"):
+            continue
+        v = buyer + 1 + ctx.is_word(buyer + 1, frozenset({"had", "has", "later", "eventually"}), False)
+        if ctx.is_word(v, frozenset({"acquired", "bought", "purchased"}), False) \
+                and not any(ctx.negates(q) for q in range(buyer + 1, v)) and ctx.items[buyer].key != ctx.items[k - 2].key:
+            return ctx.items[k - 2].key, ctx.items[buyer].key
     # "X was sold to Y", "X agreed to sell itself to Y", "باعت شركة X نفسها لـY": Y buys X
     sold = frozenset({"sold", "sell", "sells", "selling", "باعت", "باع", "تبيع", "ستبيع"})
     for k in idx:

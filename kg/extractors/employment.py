@@ -225,6 +225,8 @@ def former_jobs(ctx: Context) -> None:
             if n and ctx.is_word(q + n - 1, frozenset({"left", "departed"}), False) \
                     and ctx.is_word(q + n, frozenset({"for", "to"}), False):
                 break  # "left for Meta": where the person went, not what they left
+            if n and ctx.is_word(q + n, ctx.words("founded_verbs"), False):
+                break  # "NAME previously founded Cue, which Apple acquired": a company founded, not a past employer
             if not n:
                 q += 1
                 continue

@@ -348,7 +348,11 @@ def founded_by(ctx: Context) -> None:
         target_key = ctx.items[target].key if target is not None else None if loose else _company_anaphor(ctx, k, same)
         if target_key is None:
             continue
-        people = [k - 1] if k - 1 in same and ctx.refers_to_person(k - 1) else []
+        subj = k - 1
+        while subj in same and ctx.is_word(subj, frozenset({"previously", "also", "later", "formerly", "once", "then",
+                                                           "recently", "first", "had", "has", "have"}), False):
+            subj -= 1  # "Gross previously founded Cue"
+        people = [subj] if subj in same and ctx.refers_to_person(subj) else []
         if not people and ctx.is_punct(k - 1):
             from kg.extractors.positions import appositive_subject
             p = appositive_subject(ctx, k - 1)  # "Mira Murati, OpenAI's former CTO, launched X"

@@ -2952,3 +2952,16 @@ def test_a_name_is_the_startups_chief_executive(tmp_path):
     title at the startup named before."""
     ex = run(tmp_path, "s.en.txt", "People\n\nVauban Systems builds drones. Elodie Marchand is the startup's chief executive.\n")
     assert {(p.person, p.org) for p in ex.positions} == {("person/elodie-marchand", "org/vauban-systems")}
+
+
+def test_led_as_founded_with_a_description_and_acquired_in_a_relative(tmp_path):
+    """"Nat Friedman led GitHub as CEO" (a past post at GitHub), "Daniel Gross previously founded search
+    engine Cue, which Apple acquired" (Gross founded Cue, Apple bought it, and Apple was never Gross's
+    employer)."""
+    ex = run(tmp_path, "l.en.txt", "People\n\nNat Friedman led GitHub as CEO before joining the fund.\n")
+    assert {(p.person, p.org, p.current) for p in ex.positions} == {("person/nat-friedman", "org/github", False)}
+    ex = run(tmp_path, "c.en.txt", "People\n\nDaniel Gross previously founded search engine Cue, which Apple acquired.\n")
+    rels = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert ("person/daniel-gross", "founded", "org/cue") in rels and not any(p == "formerlyWorkedFor" for _, p, _ in rels)
+    assert [(d.kinds, {r for r in d.roles if r[0] != "party"}) for d in ex.deals] == [
+        (("Acquisition",), {("acquirer", "org/apple"), ("target", "org/cue")})]

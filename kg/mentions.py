@@ -279,6 +279,12 @@ def _known_entities(doc: Doc, free) -> list[Item]:
             if _named_unit_after(doc, j, lex.entries[entry_id].etype):
                 i = j  # "Samsung Foundry", "Samsung Research America": a unit named after its owner (read as a new name)
                 continue
+            if _platform_venue(doc, entry_id, i, j):
+                # "posted on X", "عبر منصة إكس", "his LinkedIn profile": where something was said, no party (its
+                # words stay plain tokens, so that no later reading takes them for a name)
+                out += [Item(t.start, t.end, "tok", t.norm, t.script) for t in doc.tokens[i:j]]
+                i = j
+                continue
             if free(start, end):
                 known = lex.entries[entry_id]
                 key = f"{iris.kind_segment(known.etype)}/{known.id}"
@@ -289,6 +295,33 @@ def _known_entities(doc: Doc, free) -> list[Item]:
                 continue
         i += 1
     return out
+
+
+def _platform_venue(doc: Doc, entry_id: str, i: int, j: int) -> bool:
+    """A social platform named as the place something was posted ("in a post on X", "عبر منصة «إكس»",
+    "according to his LinkedIn profile"): the article names no party to anything there."""
+    lex = doc.lex
+    if entry_id not in lex.patterns["platform_entities"]:
+        return False
+    toks = doc.tokens
+    quotes = {'"', "“", "”", "«", "»"}
+    k = i - 1
+    while k >= 0 and toks[k].text in quotes:
+        k -= 1
+    m = j
+    while m < len(toks) and toks[m].text in quotes:
+        m += 1
+    before = toks[k] if k >= 0 else None
+    after = toks[m] if m < len(toks) else None
+    if after is not None and after.norm in lex.words("platform_venue_after_en"):
+        return True
+    if before is None:
+        return False
+    if before.script == "ar":  # "في تغريدة له على موقع إكس", "قال عبر منصة «إكس»" (not "استحواذها على منصة إكس")
+        posting = lex.words("platform_posting_words_ar")
+        return any(f in lex.words("platform_venue_before_ar") for f, _ in strip_proclitic(doc, before)) and any(
+            f in posting for t in toks[max(0, k - 7):k] for f, _ in strip_proclitic(doc, t))
+    return before.norm in lex.words("platform_venue_before_en")
 
 
 def _named_unit_after(doc: Doc, j: int, etype: str) -> bool:

@@ -2965,3 +2965,16 @@ def test_led_as_founded_with_a_description_and_acquired_in_a_relative(tmp_path):
     assert ("person/daniel-gross", "founded", "org/cue") in rels and not any(p == "formerlyWorkedFor" for _, p, _ in rels)
     assert [(d.kinds, {r for r in d.roles if r[0] != "party"}) for d in ex.deals] == [
         (("Acquisition",), {("acquirer", "org/apple"), ("target", "org/cue")})]
+
+
+def test_a_platform_posted_on_is_no_party(tmp_path):
+    """"Rao posted on X", "according to his LinkedIn profile", "في تغريدة له على موقع إكس": where something
+    was said names no organization of the article; "استحواذها على منصة إكس" (bought) still does."""
+    def orgs(name, text):
+        ex = run(tmp_path, name, "News\n\n" + text + "\n")
+        return {k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")}
+
+    assert "org/x-corp" not in orgs("a.en.txt", "\"We are early,\" Naveen Rao posted on X earlier this year.")
+    assert "org/linkedin" not in orgs("b.en.txt", "Dana Moretti left Google, according to her LinkedIn profile.")
+    assert not orgs("c.ar.txt", "وفي تغريدة له على موقع إكس، قال ماسك إن الحاسوب سيكتمل قريبا.") & {"org/x-corp", "org/iks"}
+    assert "org/x-corp" in orgs("d.ar.txt", "أعلنت شركة إكس إيه.آي عن استحواذها على منصة إكس في صفقة كبيرة.")

@@ -528,10 +528,13 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
             full.append((iris.entity_key(etype, sp.exact), etype, sp.exact))
     short = _short_forms(doc, full)
     out = []
+    generic = doc.lex.words("generic_names_en")
     for run in runs:
         sp = doc.span(run[0].start, run[-1].end)
         key_here = _surface_key(doc, run)
         etype = typed.get(key_here)
+        if " ".join(t.norm for t in run) in generic:
+            continue  # "Generative AI", "Big Tech", "Silicon Valley": a field or a place, not an organization
         known = short.get(key_here)
         if known and (etype is None or etype in ORG_TYPES):
             key, etype = known

@@ -2978,3 +2978,11 @@ def test_a_platform_posted_on_is_no_party(tmp_path):
     assert "org/linkedin" not in orgs("b.en.txt", "Dana Moretti left Google, according to her LinkedIn profile.")
     assert not orgs("c.ar.txt", "وفي تغريدة له على موقع إكس، قال ماسك إن الحاسوب سيكتمل قريبا.") & {"org/x-corp", "org/iks"}
     assert "org/x-corp" in orgs("d.ar.txt", "أعلنت شركة إكس إيه.آي عن استحواذها على منصة إكس في صفقة كبيرة.")
+
+
+def test_fields_and_places_are_no_organizations(tmp_path):
+    """"Generative AI", "Big Tech", "Silicon Valley", "Wall Street": capitalized, with a company word
+    inside ("AI") or next to a company, but a field or a place."""
+    ex = run(tmp_path, "g.en.txt", "Markets\n\nGenerative AI startups in Silicon Valley raised more than Big Tech expected, "
+             "and Wall Street took note, Nvidia said.\n")
+    assert {k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")} == {"org/nvidia"}

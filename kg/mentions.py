@@ -529,12 +529,13 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
     short = _short_forms(doc, full)
     out = []
     generic = doc.lex.words("generic_names_en")
+    products = {norm(w) for w in doc.lex.patterns["product_names"]}
     for run in runs:
         sp = doc.span(run[0].start, run[-1].end)
         key_here = _surface_key(doc, run)
         etype = typed.get(key_here)
-        if " ".join(t.norm for t in run) in generic:
-            continue  # "Generative AI", "Big Tech", "Silicon Valley": a field or a place, not an organization
+        if " ".join(t.norm for t in run) in generic or _surface_key(doc, run) in products:
+            continue  # "Generative AI", "Big Tech", "Silicon Valley": a field or a place; "ChatGPT": a product
         known = short.get(key_here)
         if known and (etype is None or etype in ORG_TYPES):
             key, etype = known
@@ -983,6 +984,8 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     found += _again_quoted(doc, free, {words[sp]: etype for sp, etype in found if len(words.get(sp, ())) == 1},
                            {sp.start for sp, _ in found})
     words = {sp: tuple(t.norm for t in tokenize(sp.exact)) for sp, _ in found}
+    products = {norm(w) for w in lex.patterns["product_names"]}
+    found = [(sp, etype) for sp, etype in found if norm(sp.exact) not in products]  # "منصة «تشات جي بي تي»": a product
     for sp, etype in found:
         longest = max((o for o, _ in found if words[o][:len(words[sp])] == words[sp]), key=lambda o: len(words[o]))
         key = iris.entity_key(etype, longest.exact)

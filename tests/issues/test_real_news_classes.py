@@ -2986,3 +2986,13 @@ def test_fields_and_places_are_no_organizations(tmp_path):
     ex = run(tmp_path, "g.en.txt", "Markets\n\nGenerative AI startups in Silicon Valley raised more than Big Tech expected, "
              "and Wall Street took note, Nvidia said.\n")
     assert {k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")} == {"org/nvidia"}
+
+
+def test_products_are_no_organizations(tmp_path):
+    """"the ChatGPT maker", "Claude", "منصة «تشات جي بي تي»": products (the gold format keeps them apart),
+    not organizations; the company that makes them still is one."""
+    ex = run(tmp_path, "p.en.txt", "Models\n\nThe ChatGPT maker OpenAI said Claude and Gemini trail its models, Anthropic "
+             "disagreed.\n")
+    assert {k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")} == {"org/openai", "org/anthropic"}
+    ex = run(tmp_path, "p.ar.txt", "نماذج\n\nوقالت أوبن إيه آي إن منصة «تشات جي بي تي» تضم 800 مليون مستخدم.\n")
+    assert {k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")} == {"org/openai"}

@@ -119,7 +119,8 @@ def titles(ctx: Context) -> None:
                 ctx.person_refs[f.t] = person
                 ctx.mention_person(person, evidence)
                 ctx.position(person, org, ctx.span(f.t, f.end), f.role, f.current, evidence)
-            else:
+            elif ctx.items[f.t].norm not in ("partner", "lead", "chief", "head", "chair", "director") or f.end > f.t:
+                # (a bare "partner", "lead" or "head" names no one: "a key partner for Microsoft", "Nvidia's lead")
                 ctx.described[f.t] = (evidence, f.org, f.role, f.current)
                 person = ctx.describe(f.t)
                 ctx.position(person, org, ctx.span(f.t, f.end), f.role, f.current, evidence)

@@ -2996,3 +2996,13 @@ def test_products_are_no_organizations(tmp_path):
     assert {k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")} == {"org/openai", "org/anthropic"}
     ex = run(tmp_path, "p.ar.txt", "نماذج\n\nوقالت أوبن إيه آي إن منصة «تشات جي بي تي» تضم 800 مليون مستخدم.\n")
     assert {k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")} == {"org/openai"}
+
+
+def test_a_bare_generic_title_names_no_one(tmp_path):
+    """"a key partner for Microsoft", "catch up with Nvidia's lead", "the head of Amazon's efforts": a
+    bare "partner", "lead" or "head" with no name is no unnamed person; "Perplexity's CEO" still is."""
+    ex = run(tmp_path, "g.en.txt", "Chips\n\nOpenAI is a key partner for Microsoft, and rivals want to catch up with "
+             "Nvidia's lead.\n")
+    assert not any(e.described for e in ex.entities.values())
+    ex = run(tmp_path, "c.en.txt", "Search\n\nPerplexity's CEO said the company would grow.\n")
+    assert any(e.described for e in ex.entities.values())

@@ -944,6 +944,11 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     # ("was backed by X": the backer is the agent after "by", read by _backings, not the subject)
     invests = [k for k in found("invest_words") if not negated(k) and k not in covered
                and not ctx.is_word(k + 1, frozenset({"by"}), False)]
+    # "Radical Ventures put $7.5M into Cortexa": putting money into a company is investing in it
+    invests += [k for k in idx if ctx.is_word(k, frozenset({"put", "puts", "putting"}), False) and any(
+        ctx.items[q].kind == "money" and ctx.is_word(q + 1, frozenset({"into", "in"}), False)
+        for q in range(k + 1, min(k + 4, idx[-1] + 1)))]
+    invests.sort()
     hires = [k for k in found("hire_words") if not negated(k)]
     generic_denial = False
     for k in acquires:

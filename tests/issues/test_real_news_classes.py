@@ -3006,3 +3006,14 @@ def test_a_bare_generic_title_names_no_one(tmp_path):
     assert not any(e.described for e in ex.entities.values())
     ex = run(tmp_path, "c.en.txt", "Search\n\nPerplexity's CEO said the company would grow.\n")
     assert any(e.described for e in ex.entities.values())
+
+
+def test_money_put_into_a_company_and_funds_by_name(tmp_path):
+    """"Radical Ventures put $7.5M into Cortexa" is an investment; "Climate Innovation Fund" is a name
+    ("Fund" inside it) that can join a round."""
+    ex = run(tmp_path, "p.en.txt", "Funding\n\nRadical Ventures put $7.5 million into Cortexa AI last year.\n")
+    assert [{r for r in d.roles if r[0] != "party"} for d in ex.deals] == [
+        {("investor", "org/radical-ventures"), ("investee", "org/cortexa-ai")}]
+    ex = run(tmp_path, "f.en.txt", "Funding\n\nArbor Grid raised $60 million in a round co-led by Prelude Ventures. "
+             "Microsoft's Climate Innovation Fund also joined.\n")
+    assert any(("investor", "org/climate-innovation-fund") in d.roles for d in ex.deals)

@@ -527,6 +527,25 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
             sp = doc.span(run[0].start, run[-1].end)
             full.append((iris.entity_key(etype, sp.exact), etype, sp.exact))
     short = _short_forms(doc, full)
+    # "Preferred Networks (PFN)": an acronym glossed in parentheses right after a name is that organization
+    toks = doc.tokens
+    named = [(it.start, it.end, it.key, it.etype) for it in taken if it.is_org]
+    named += [(run[0].start, run[-1].end, iris.entity_key(typed[_surface_key(doc, run)],
+                                                            doc.text[run[0].start:run[-1].end]), typed[_surface_key(doc, run)])
+              for run in runs if typed.get(_surface_key(doc, run)) in ORG_TYPES]
+    starts = [t.start for t in toks]
+    for start, end, key, etype in named:
+        k = bisect.bisect_left(starts, end)
+        if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" \
+                and toks[k + 1].text.isupper() and 2 <= len(toks[k + 1].text) <= 6 and toks[k + 1].script == "latin":
+            short.setdefault(toks[k + 1].norm, (key, etype))
+    # "Omar Al Hashimi" ... "Al Hashimi joins": a shorter run that ends a person's full name is that person
+    people = {tuple(t.norm for t in run): run for run in runs if typed.get(_surface_key(doc, run)) == "Person"}
+    short_of: dict[str, str] = {}
+    for words in people:
+        longer = [w for w in people if len(w) > len(words) and w[-len(words):] == words]
+        if len(words) >= 2 and len(longer) == 1:
+            short_of[" ".join(words)] = iris.entity_key("Person", doc.text[people[longer[0]][0].start:people[longer[0]][-1].end])
     out = []
     generic = doc.lex.words("generic_names_en")
     products = {norm(w) for w in doc.lex.patterns["product_names"]}
@@ -537,7 +556,10 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
         if " ".join(t.norm for t in run) in generic or _surface_key(doc, run) in products:
             continue  # "Generative AI", "Big Tech", "Silicon Valley": a field or a place; "ChatGPT": a product
         known = short.get(key_here)
-        if known and (etype is None or etype in ORG_TYPES):
+        if key_here in short_of:
+            key, etype = short_of[key_here], "Person"
+            doc.add_entity(key, etype, sp.exact, how="surname", span=sp)
+        elif known and (etype is None or etype in ORG_TYPES):
             key, etype = known
             doc.add_entity(key, etype, sp.exact, how="short-form", span=sp)
         elif etype:

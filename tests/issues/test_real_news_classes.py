@@ -3017,3 +3017,15 @@ def test_money_put_into_a_company_and_funds_by_name(tmp_path):
     ex = run(tmp_path, "f.en.txt", "Funding\n\nArbor Grid raised $60 million in a round co-led by Prelude Ventures. "
              "Microsoft's Climate Innovation Fund also joined.\n")
     assert any(("investor", "org/climate-innovation-fund") in d.roles for d in ex.deals)
+
+
+def test_short_forms_of_unknown_people_and_glossed_acronyms(tmp_path):
+    """"Omar Al Hashimi ... Al Hashimi joins": a shorter run ending a person's full name is that person;
+    "Preferred Networks (PFN)": the acronym glossed in parentheses is that company, even where it comes
+    first ("PFN's chief executive")."""
+    ex = run(tmp_path, "a.en.txt", "People\n\nInception has named Omar Al Hashimi its chief scientist. Al Hashimi joins "
+             "Inception from Microsoft Research.\n")
+    assert [k for k, e in ex.entities.items() if e.etype == "Person"] == ["person/omar-al-hashimi"]
+    ex = run(tmp_path, "b.en.txt", "Chips\n\nPFN's chief executive Toru Nishikawa spoke. Preferred Networks (PFN) said "
+             "it would build chips.\n")
+    assert [k for k, e in ex.entities.items() if e.etype == "Company"] == ["org/preferred-networks"]

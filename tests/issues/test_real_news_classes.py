@@ -3029,3 +3029,11 @@ def test_short_forms_of_unknown_people_and_glossed_acronyms(tmp_path):
     ex = run(tmp_path, "b.en.txt", "Chips\n\nPFN's chief executive Toru Nishikawa spoke. Preferred Networks (PFN) said "
              "it would build chips.\n")
     assert [k for k, e in ex.entities.items() if e.etype == "Company"] == ["org/preferred-networks"]
+
+
+def test_arabic_adjectives_and_plurals_after_a_cue_are_no_names(tmp_path):
+    """"من مختبر تقني إلى كيان تجاري" (a technical lab), "منصة سهلة" (an easy platform), "بقيادة مصرفيي بنك
+    ..." (led by bankers): the word after the cue is an adjective or a plural noun, not a company's name."""
+    ex = run(tmp_path, "a.ar.txt", "أخبار\n\nتحولت الشركة من مختبر تقني إلى كيان تجاري، وطورت منصة سهلة لإنشاء الصوت. "
+             "وحصلت على قرض بقيادة مصرفيي بنك الاستثمار.\n")
+    assert not [k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")]

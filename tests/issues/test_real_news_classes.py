@@ -3037,3 +3037,13 @@ def test_arabic_adjectives_and_plurals_after_a_cue_are_no_names(tmp_path):
     ex = run(tmp_path, "a.ar.txt", "أخبار\n\nتحولت الشركة من مختبر تقني إلى كيان تجاري، وطورت منصة سهلة لإنشاء الصوت. "
              "وحصلت على قرض بقيادة مصرفيي بنك الاستثمار.\n")
     assert not [k for k, e in ex.entities.items() if e.etype in ("Company", "Organization")]
+
+
+def test_talks_that_ended_without_an_offer_are_no_acquisition(tmp_path):
+    """"X held talks to acquire Y ..., but the discussions ended without an offer", "أجرت X محادثات للاستحواذ
+    على شركة Y، لكن المحادثات انتهت دون اتفاق": an attempt the article says came to nothing."""
+    for name, text in (("a.en.txt", "Intel held talks to acquire Lumenor in 2023, according to the same people, but the "
+                                    "discussions ended without an offer."),
+                       ("b.ar.txt", "أجرت إنتل محادثات للاستحواذ على شركة أكمي في 2023، لكن المحادثات انتهت دون اتفاق.")):
+        ex = run(tmp_path, name, "Chips\n\n" + text + "\n")
+        assert ex.deals and not any("Acquisition" in d.kinds for d in ex.deals), name

@@ -332,9 +332,7 @@ def _named_unit_after(doc: Doc, j: int, etype: str) -> bool:
         return False
     toks = doc.tokens
     # (not a corporate suffix of the same company: "Rakuten Group", "Huawei Technologies", "Nvidia Corp")
-    inside = set(doc.lex.patterns["type_cues"]["Company"]["inside_en"]) - {
-        "AI", "Inc", "Corp", "Corporation", "Group", "Holdings", "Technologies", "Systems", "Electronics", "Semiconductor",
-        "Semiconductors", "Partners", "Management", "Networks", "Software", "Computing", "Motors"}
+    inside = set(doc.lex.patterns["type_cues"]["Company"]["inside_en"]) - set(doc.lex.patterns["same_company_suffixes_en"])
     run = []
     for q in range(j, min(j + 3, len(toks))):
         t = toks[q]
@@ -548,7 +546,7 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
             short_of[" ".join(words)] = iris.entity_key("Person", doc.text[people[longer[0]][0].start:people[longer[0]][-1].end])
     out = []
     generic = doc.lex.words("generic_names_en")
-    products = {norm(w) for w in doc.lex.patterns["product_names"]}
+    products = doc.lex.words_both("product_names")
     for run in runs:
         sp = doc.span(run[0].start, run[-1].end)
         key_here = _surface_key(doc, run)
@@ -1006,7 +1004,7 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     found += _again_quoted(doc, free, {words[sp]: etype for sp, etype in found if len(words.get(sp, ())) == 1},
                            {sp.start for sp, _ in found})
     words = {sp: tuple(t.norm for t in tokenize(sp.exact)) for sp, _ in found}
-    products = {norm(w) for w in lex.patterns["product_names"]}
+    products = lex.words_both("product_names")
     found = [(sp, etype) for sp, etype in found if norm(sp.exact) not in products]  # "منصة «تشات جي بي تي»": a product
     for sp, etype in found:
         longest = max((o for o, _ in found if words[o][:len(words[sp])] == words[sp]), key=lambda o: len(words[o]))

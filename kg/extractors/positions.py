@@ -119,7 +119,7 @@ def titles(ctx: Context) -> None:
                 ctx.person_refs[f.t] = person
                 ctx.mention_person(person, evidence)
                 ctx.position(person, org, ctx.span(f.t, f.end), f.role, f.current, evidence)
-            elif ctx.items[f.t].norm not in ("partner", "lead", "chief", "head", "chair", "director") or f.end > f.t:
+            elif ctx.items[f.t].norm not in ctx.words("generic_bare_titles") or f.end > f.t:
                 # (a bare "partner", "lead" or "head" names no one: "a key partner for Microsoft", "Nvidia's lead")
                 ctx.described[f.t] = (evidence, f.org, f.role, f.current)
                 person = ctx.describe(f.t)
@@ -799,8 +799,7 @@ def _arabic_field(ctx: Context, t: int, same: range) -> int:
     former = ctx.words("former")
     occupation = items[t].title["kind"] == "occupation"
     # (a field ends where time or a clause begins: "رئيسةً للعمليات بعد سبع سنوات في مبادلة" is not COO of Mubadala)
-    stops = frozenset({"بعد", "قبل", "منذ", "خلال", "حتي", "حتى", "عام", "عاما", "سنوات", "سنه", "حيث", "عندما", "ثم",
-                       "قادما", "قادمه", "قادمًا", "قادمةً"})
+    stops = ctx.words("field_stops")
     while k in same and k - t <= 4 and items[k].kind == "tok" and items[k].script == "ar" and not ctx.words_at(k, links) \
             and not ctx.is_word(k, former) and not ctx.is_word(k, stops, proclitic=False) \
             and not (occupation and not _field_word(items[k].norm)):

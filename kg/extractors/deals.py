@@ -1265,7 +1265,7 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
                 and not any(ctx.negates(q) for q in range(buyer + 1, v)) and ctx.items[buyer].key != ctx.items[k - 2].key:
             return ctx.items[k - 2].key, ctx.items[buyer].key
     # "X was sold to Y", "X agreed to sell itself to Y", "باعت شركة X نفسها لـY": Y buys X
-    sold = frozenset({"sold", "sell", "sells", "selling", "باعت", "باع", "تبيع", "ستبيع"})
+    sold = ctx.words("sell_words")
     for k in idx:
         if not ctx.is_word(k, sold, False) or any(ctx.negates(q) for q in range(max(idx[0], k - 3), k)):
             continue

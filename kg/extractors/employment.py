@@ -303,7 +303,7 @@ def former_verb_first(ctx: Context) -> None:
     items = ctx.items
     verbs = ctx.words("past_work_verbs")
     was = frozenset({"كان", "كانت", "كانا", "كانوا"})
-    now = frozenset({"يعمل", "تعمل", "يعملان", "تعملان", "يعملون"})
+    now = ctx.words("present_work_verbs")
     hired_by = {(r.object, r.subject) for r in ctx.out.relations if r.predicate == "hired"}
     for k in range(len(items) - 2):
         past = ctx.is_word(k, verbs, proclitic=True)

@@ -533,7 +533,7 @@ def _arabic_worked_as(ctx: Context, f: Frame, same: range) -> None:
     that verb's subject (the name right after the verb, else the nearest before it); held before
     unless the verb is present and no past copula comes before it."""
     verbs = ctx.words("past_work_verbs")
-    now = frozenset({"يعمل", "تعمل", "يعملان", "تعملان", "يعملون"})
+    now = ctx.words("present_work_verbs")
     v = next((q for q in range(f.first - 1, max(same.start, f.first - 8) - 1, -1)
               if ctx.is_word(q, verbs | now, proclitic=True)), None)
     if v is None or any(ctx.is_punct(q) or ctx.items[q].kind in ("ent", "title") and not ctx.refers_to_person(q)

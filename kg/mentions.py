@@ -698,6 +698,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             j < len(toks) - 1 and toks[j].norm == "الذي" and toks[j + 1].script == "ar" and not _definite_article(toks[j + 1]),
             # "تأسست X على يد NAME" or "... على يد اثنين من موظفي X السابقين، NAME": the founders
             _founders_after(doc, i),
+            # "كوستيا بيتروف (Kostya Petrov)": the same name in Latin letters right after, in parentheses
+            2 * _latin_gloss_after(doc, i, j),
             # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name
             j < len(toks) and toks[j].norm.startswith("ك") and _title_at(doc, j),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
@@ -735,6 +737,32 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
                         prefix=norm(doc.text[tok.start:start])))
         i = j
     return out
+
+
+def _latin_gloss_after(doc: Doc, i: int, j: int) -> bool:
+    """Tokens i..j (Arabic words) are followed by the same name in Latin letters in parentheses, word for
+    word ("كوستيا بيتروف (Kostya Petrov)"): two or three capitalized words with no company word among
+    them, whose consonant skeleton is close to the Arabic one (transliterations differ in vowels and in a
+    letter or two)."""
+    from difflib import SequenceMatcher
+
+    from kg.resolve import skeleton
+
+    toks = doc.tokens
+    if j >= len(toks) or toks[j].text != "(":
+        return False
+    k = j + 1
+    while k < len(toks) and toks[k].script == "latin" and toks[k].text[:1].isupper():
+        k += 1
+    latin = toks[j + 1:k]
+    if not (2 <= len(latin) <= 3 and len(latin) == j - i and k < len(toks) and toks[k].text == ")"):
+        return False
+    cues = doc.lex.patterns["type_cues"]
+    inside = set(cues["Company"]["inside_en"]) | set(cues["Organization"]["inside_en"])
+    if any(t.text in inside for t in latin):
+        return False
+    arabic = skeleton(" ".join(t.text for t in toks[i:j]))
+    return SequenceMatcher(None, arabic, skeleton(" ".join(t.text for t in latin))).ratio() >= 0.7
 
 
 def _verb_company_before(doc: Doc, i: int, free, verbs: frozenset[str]) -> bool:

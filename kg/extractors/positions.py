@@ -360,6 +360,10 @@ def _frame(ctx: Context, t: int) -> Frame:
                 f.current, before = False, q
     if ctx.is_punct(before):
         before -= 1
+    if ctx.is_punct(before, ")"):  # "NAME (Latin spelling)، TITLE": past the name's gloss
+        opening = next((q for q in range(before - 1, max(same.start, before - 6) - 1, -1) if ctx.is_punct(q, "(")), None)
+        if opening is not None and opening - 1 in same and items[opening - 1].is_person:
+            before = opening - 1
     # "TITLE A، وTITLE B": a title joined by و after a comma opens the next item of a list, whose
     # name comes after it; the name before the comma belongs to the title before
     listed = None

@@ -3047,3 +3047,14 @@ def test_talks_that_ended_without_an_offer_are_no_acquisition(tmp_path):
                        ("b.ar.txt", "أجرت إنتل محادثات للاستحواذ على شركة أكمي في 2023، لكن المحادثات انتهت دون اتفاق.")):
         ex = run(tmp_path, name, "Chips\n\n" + text + "\n")
         assert ex.deals and not any("Acquisition" in d.kinds for d in ex.deals), name
+
+
+def test_an_arabic_name_glossed_in_latin_letters_is_a_person(tmp_path):
+    """"كوستيا بيتروف (Kostya Petrov)": a name no list knows, followed by the same name in Latin letters in
+    parentheses (close in consonants, no company word), is a person; a title after the gloss is theirs."""
+    ex = run(tmp_path, "g.ar.txt", "أخبار\n\nوقال كوستيا بيتروف (Kostya Petrov)، الرئيس التنفيذي لشركة نوفا، إن الشركة "
+             "ستتوسع.\n")
+    label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+    assert {(label[p.person], label[p.org]) for p in ex.positions} == {("كوستيا بيتروف", "نوفا")}
+    ex = run(tmp_path, "h.ar.txt", "أخبار\n\nجمعت شركة مداد (Midad AI) تمويلا جديدا.\n")
+    assert not any(e.etype == "Person" for e in ex.entities.values())

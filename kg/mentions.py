@@ -1356,6 +1356,11 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
             for t in toks[max(0, i - 7):i - 1] if "\n" not in doc.text[t.start:run[0].start]
             for f, _ in strip_proclitic(doc, t)):
         return "Company"
+    # "شركة ناشئة باسم Waabi", "شركة جديدة تحمل اسم Eureka Labs": a Latin name a company noun calls by name
+    if before and doc.lang == "ar" and run[0].script == "latin" and before[-1].norm in lex.words("called_ar") and any(
+            f in ("شركه", "الشركه", "شركته", "شركتها", "شركتهما") for t in toks[max(0, i - 6):i - 1]
+            if "\n" not in doc.text[t.start:run[0].start] for f, _ in strip_proclitic(doc, t)):
+        return "Company"
     # "Waterloo-based DarwinAI", "Paris-based startup Zentrix": a company described by its home town
     if len(before) >= 2 and before[-1].norm == "based" and before[-2].norm in ("-", "‐", "–") \
             and run[0].script == "latin":

@@ -416,6 +416,36 @@ def _company_anaphor(ctx: Context, k: int, same: range) -> str | None:
     return None
 
 
+@extractor("sanad.founder.launched-named.v1", produces=("founded",))
+def launched_named(ctx: Context) -> None:
+    """"أطلقت NAME، ...، شركة ناشئة باسم Waabi", "أعلن NAME عن تأسيس شركة ناشئة جديدة تحمل اسم Eureka Labs",
+    "غادر A وB شركة X ليطلقا شركة جديدة باسم Y": a verb of launching or founding, a company noun, then the
+    name it goes by; the founders are the verb's subject (right after it, else the people the sentence opens with)."""
+    from kg.extractors.employment import subjects
+
+    verbs = ctx.words("launch_company_verbs")
+    called = ctx.words("called")
+    for k, it in enumerate(ctx.items):
+        if it.script != "ar" or not ctx.is_word(k, verbs, proclitic=True):
+            continue
+        same = ctx.sentence_range(k)
+        noun = next((q for q in range(k + 1, min(k + 14, same.stop))
+                     if ctx.is_word(q, frozenset({"شركه"}), proclitic=False)), None)
+        if noun is None:
+            continue
+        name = next((q for q in range(noun + 1, min(noun + 6, same.stop)) if ctx.is_word(q, called, proclitic=True)), None)
+        org = name + 1 + ctx.is_punct(name + 1, '"“”«»') if name is not None else None
+        if org is None or org not in same or not ctx.items[org].is_org or any(
+                ctx.items[q].kind == "ent" for q in range(noun + 1, name)):
+            continue
+        subject = k + 1 if k + 1 in same and ctx.refers_to_person(k + 1) and ctx.items[k + 1].kind == "ent" else \
+            next((q for q in range(same.start, k) if ctx.refers_to_person(q) and ctx.items[q].kind == "ent"), None)
+        if subject is None:
+            continue
+        for member in subjects(ctx, subject):
+            ctx.relate(ctx.person(member), "founded", ctx.items[org].key, ctx.span(min(member, k), org), "0.75")
+
+
 @extractor("sanad.founder.owner.v1", produces=("founded",))
 def owners(ctx: Context) -> None:
     """"Elon Musk's xAI": a person's company, read as founder or founding owner (low confidence)."""

@@ -3058,3 +3058,19 @@ def test_an_arabic_name_glossed_in_latin_letters_is_a_person(tmp_path):
     assert {(label[p.person], label[p.org]) for p in ex.positions} == {("كوستيا بيتروف", "نوفا")}
     ex = run(tmp_path, "h.ar.txt", "أخبار\n\nجمعت شركة مداد (Midad AI) تمويلا جديدا.\n")
     assert not any(e.etype == "Person" for e in ex.entities.values())
+
+
+def test_arabic_launching_a_company_by_name(tmp_path):
+    """"أطلقت NAME، ...، شركة ناشئة باسم Waabi", "أعلن NAME عن تأسيس شركة ناشئة جديدة تحمل اسم Eureka Labs",
+    "غادر A وB شركة X ليطلقا شركة جديدة باسم Y": the subject founds the company named; "أطلقت ميتا نموذجا
+    جديدا يحمل اسم Llama 4" (a model, no company noun) founds nothing."""
+    def founded(text):
+        ex = run(tmp_path, "l.ar.txt", "أخبار\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "founded"}
+
+    assert ("راكيل أورتاسون", "Waabi") in founded("أطلقت راكيل أورتاسون، كبيرة العلماء السابقة في أوبر، شركة ناشئة باسم Waabi.")
+    assert founded("أعلن أندريه كارباثي عن تأسيس شركة ناشئة جديدة تحمل اسم Eureka Labs.") == {("Andrej Karpathy", "Eureka Labs")}
+    assert founded("غادر آشيش فاسواني ونيكي بارمار شركة Adept ليطلقا شركة جديدة باسم Essential AI.") >= {
+        ("Ashish Vaswani", "Essential AI"), ("Niki Parmar", "Essential AI")}
+    assert not founded("أطلقت ميتا نموذجا جديدا يحمل اسم Llama 4.")

@@ -446,6 +446,51 @@ def launched_named(ctx: Context) -> None:
             ctx.relate(ctx.person(member), "founded", ctx.items[org].key, ctx.span(min(member, k), org), "0.75")
 
 
+@extractor("sanad.founder.one-of.v1", produces=("founded", "formerlyWorkedFor"))
+def one_of_the_founders(ctx: Context) -> None:
+    """Arabic "one of the founders": "رحيل ثلاثة من مؤسسيها الخمسة، هم A وB وC" (the people listed after
+    "هم"), "شركة X، التي كانا من مؤسسيها" (the sentence's subjects), "وكانت NAME من مؤسسي معهد X" (the name
+    before "من"). The company is the one the possessive stands for ("ها": the organization before), else
+    the one named after the title. A departure word before the title makes it a former employer too."""
+    from kg.extractors.employment import subjects
+    from kg.extractors.positions import _listed
+
+    departure = ctx.words("departure_nouns") | ctx.words("departure")
+    for t, it in enumerate(ctx.items):
+        if it.kind != "title" or it.script != "ar" or it.title.get("kind") != "founder" \
+                or not ctx.is_word(t - 1, frozenset({"من"}), proclitic=False):
+            continue
+        same = ctx.sentence_range(t)
+        possessive = it.norm.endswith(("ها", "ه"))
+        if possessive:
+            org = next((q for q in range(t - 1, same.start - 1, -1) if ctx.items[q].is_org
+                        and ctx.items[q].etype != "MediaOutlet"), None)
+        else:
+            org = next((q for q in range(t + 1, min(t + 4, same.stop)) if ctx.items[q].is_org), None)
+        if org is None:
+            continue
+        q = t + 1
+        while q in same and q - t <= 3 and (ctx.items[q].kind == "tok" and ctx.items[q].norm.startswith("ال")
+                                            or ctx.is_punct(q)):
+            q += 1  # "مؤسسيها الخمسة،"
+        people: list[int] = []
+        if q in same and ctx.is_word(q, frozenset({"هم", "وهم", "هما", "وهما"}), False) and q + 1 in same \
+                and ctx.items[q + 1].is_person:
+            people = _listed(ctx, q + 1)
+        elif ctx.is_word(t - 2, frozenset({"كان", "كانت", "كانا", "كانوا"}), proclitic=True) \
+                and ctx.is_word(t - 3, frozenset({"الذي", "التي", "اللذين", "الذين"}), False):
+            first = next((r for r in range(same.start, t) if ctx.refers_to_person(r) and ctx.items[r].kind == "ent"), None)
+            people = subjects(ctx, first) if first is not None else []
+        elif t - 2 in same and ctx.refers_to_person(t - 2) and ctx.items[t - 2].kind == "ent":
+            people = [t - 2]  # "وكانت NAME من مؤسسي X"
+        left = any(ctx.is_word(r, departure, proclitic=True) for r in range(max(same.start, t - 4), t))
+        for p in people:
+            ctx.relate(ctx.person(p), "founded", ctx.items[org].key, ctx.span(min(p, t, org), max(p, t, org)), "0.75")
+            if left:  # "رحيل ثلاثة من مؤسسيها": they leave the company they founded
+                ctx.relate(ctx.person(p), "formerlyWorkedFor", ctx.items[org].key,
+                           ctx.span(min(p, t, org), max(p, t, org)), "0.7")
+
+
 @extractor("sanad.founder.owner.v1", produces=("founded",))
 def owners(ctx: Context) -> None:
     """"Elon Musk's xAI": a person's company, read as founder or founding owner (low confidence)."""

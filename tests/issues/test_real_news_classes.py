@@ -3074,3 +3074,19 @@ def test_arabic_launching_a_company_by_name(tmp_path):
     assert founded("غادر آشيش فاسواني ونيكي بارمار شركة Adept ليطلقا شركة جديدة باسم Essential AI.") >= {
         ("Ashish Vaswani", "Essential AI"), ("Niki Parmar", "Essential AI")}
     assert not founded("أطلقت ميتا نموذجا جديدا يحمل اسم Llama 4.")
+
+
+def test_arabic_one_of_the_founders(tmp_path):
+    """"رحيل ثلاثة من مؤسسيها الخمسة، هم A وB وC" (founders, leaving), "شركة X الناشئة، التي كانا من
+    مؤسسيها" (the sentence's two subjects), "وكانت NAME من مؤسسي معهد X"."""
+    def rels(text):
+        ex = run(tmp_path, "f.ar.txt", "أخبار\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
+
+    got = rels("أعلنت شركة H الفرنسية رحيل ثلاثة من مؤسسيها الخمسة، هم دان فيرسترا وكارل تويلز وجوليان بيرولا.")
+    assert {(p, "founded", "H") for p in ("دان فيرسترا", "كارل تويلز", "جوليان بيرولا")} <= got
+    assert ("كارل تويلز", "formerlyWorkedFor", "H") in got
+    got = rels("غادر آشيش فاسواني ونيكي بارمار شركة Adept الناشئة، التي كانا من مؤسسيها.")
+    assert {("Ashish Vaswani", "founded", "Adept"), ("Niki Parmar", "founded", "Adept")} <= got
+    assert ("راكيل أورتاسون", "founded", "Vector") in rels("وكانت راكيل أورتاسون من مؤسسي معهد Vector للذكاء الاصطناعي.")

@@ -638,6 +638,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
         | lex.words("name_verbs_ar")  # verbs of holding, joining, leaving, founding: "وشغل NAME منصب"
     before_phrases = lex.phrases("person_before_ar")
     relatives = lex.words("relative_ar")
+    honorifics = lex.words("honorifics_ar")
     out = []
     i = 0
     while i < len(toks):
@@ -668,9 +669,11 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             i and toks[i - 1].text in "-‐–" and toks[i - 1].end == tok.start) \
             and not (toks[j - 1].text.endswith("ه") and not toks[j - 1].text.endswith("الله")) \
             and doc.sentence_index(tok.start) > 0
-        cues = 2 * listed + sum((
+        honored = bool(i) and toks[i - 1].norm in honorifics  # "عُيّن الدكتور NAME": past the honorific
+        cues = 2 * listed + honored + sum((
             _title_ends_at(doc, i),
-            bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1])),
+            bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1 - honored]))
+            and (i - 1 - honored >= 0),
             # the verb, its subject, then the name: "عينت أمازون NAME رئيسًا"
             i >= 2 and (not free(toks[i - 1].start, toks[i - 1].end) or toks[i - 1].norm == "مع") and any(
                 f in verbs for f, _ in strip_proclitic(doc, toks[i - 2]))  # ("تعاقدت مع NAME")

@@ -149,6 +149,11 @@ def moved(ctx: Context) -> None:
             continue
         person, org = ctx.person(k + 1), ctx.items[o].key
         ctx.relate(person, "worksFor", org, ctx.span(k, o), "0.8")
+        r = o + 1 + ctx.is_punct(o + 1, '"“”«»')
+        if r + 1 in same and ctx.items[r + 1].is_org and ctx.items[r + 1].etype != "MediaOutlet" \
+                and ctx.is_word(r, frozenset({"من"}), False) and ctx.items[r + 1].key != org:
+            # "ويأتي NAME إلى «هيوماين» من أرامكو الرقمية": where the person comes from, after where they go
+            ctx.relate(person, "formerlyWorkedFor", ctx.items[r + 1].key, ctx.span(k, r + 1), "0.75")
         left = False
         for r in range(k + 2, q):  # "انتقل NAME من جوجل إلى X": the company left
             if ctx.items[r].is_org and ctx.items[r].key != org and ctx.items[r].etype != "MediaOutlet" and (

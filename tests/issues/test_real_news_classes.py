@@ -3090,3 +3090,20 @@ def test_arabic_one_of_the_founders(tmp_path):
     got = rels("غادر آشيش فاسواني ونيكي بارمار شركة Adept الناشئة، التي كانا من مؤسسيها.")
     assert {("Ashish Vaswani", "founded", "Adept"), ("Niki Parmar", "founded", "Adept")} <= got
     assert ("راكيل أورتاسون", "founded", "Vector") in rels("وكانت راكيل أورتاسون من مؤسسي معهد Vector للذكاء الاصطناعي.")
+
+
+def test_arabic_honorifics_and_coming_to_one_company_from_another(tmp_path):
+    """"عُيّن الدكتور NAME مديراً ...، قادماً من شركة IBM" (an honorific before a name is a cue, and the
+    verb before it still counts), "ويأتي NAME إلى «هيوماين» من أرامكو الرقمية" (now at the one, before at
+    the other), and "قد" is no part of a name ("وكان عيسى قد ترك")."""
+    def rels(text):
+        ex = run(tmp_path, "h.ar.txt", "أخبار\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}, ex
+
+    got, _ = rels("وبموجب التغييرات، عُيّن الدكتور مازن الخطيب مديراً تنفيذياً للتكنولوجيا، قادماً من شركة IBM.")
+    assert ("مازن الخطيب", "formerlyWorkedFor", "IBM") in got
+    got, _ = rels("ويأتي طارق أمين إلى «هيوماين» من أرامكو الرقمية، التي شغل فيها منصب الرئيس التنفيذي.")
+    assert {("Tareq Amin", "worksFor", "Humain"), ("Tareq Amin", "formerlyWorkedFor", "Aramco Digital")} <= got
+    _, ex = rels("وكان سامر عيسى قد ترك الشركة في 2023.")
+    assert not any("قد" in e.labels[0][0].split() for e in ex.entities.values())

@@ -3107,3 +3107,19 @@ def test_arabic_honorifics_and_coming_to_one_company_from_another(tmp_path):
     assert {("Tareq Amin", "worksFor", "Humain"), ("Tareq Amin", "formerlyWorkedFor", "Aramco Digital")} <= got
     _, ex = rels("وكان سامر عيسى قد ترك الشركة في 2023.")
     assert not any("قد" in e.labels[0][0].split() for e in ex.entities.values())
+
+
+def test_arabic_leaving_a_post_and_joining_with_iltahaqa(tmp_path):
+    """"NAME، الذي استقال من منصبه مديراً تقنياً للشركة" (a former post at the company meant), "ترك «قلم» في
+    2023 ليلتحق بـInception" (Qalam before, Inception after)."""
+    def rels(text):
+        ex = run(tmp_path, "j.ar.txt", "أخبار\n\n" + text + "\n")
+        label = {k: e.labels[0][0] for k, e in ex.entities.items()}
+        return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}, \
+            {(label[p.person], label[p.org], p.current) for p in ex.positions}
+
+    got, held = rels("أعلنت شركة قلم تعيين هالة منصور. وجاء ذلك بعد رحيل رامي جبور، الذي استقال من منصبه مديراً تقنياً "
+                     "للشركة في 2024.")
+    assert ("رامي جبور", "قلم", False) in held and ("رامي جبور", "formerlyWorkedFor", "قلم") in got
+    got, _ = rels("أعلنت شركة قلم عودة سامر عيسى. وكان سامر عيسى قد ترك «قلم» في 2023 ليلتحق بـInception.")
+    assert {("سامر عيسى", "formerlyWorkedFor", "قلم"), ("سامر عيسى", "worksFor", "Inception")} <= got

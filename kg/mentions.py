@@ -324,6 +324,13 @@ def _platform_venue(doc: Doc, entry_id: str, i: int, j: int) -> bool:
     return before.norm in lex.words("platform_venue_before_en")
 
 
+@lru_cache(maxsize=4)
+def _unit_name_words(lex: Lexicon) -> frozenset[str]:
+    """Company words that make a known name go on into a unit's name ("Foundry", "Research"), not the
+    corporate suffixes of the same company ("Rakuten Group", "Huawei Technologies", "Nvidia Corp")."""
+    return frozenset(lex.patterns["type_cues"]["Company"]["inside_en"]) - frozenset(lex.patterns["same_company_suffixes_en"])
+
+
 def _named_unit_after(doc: Doc, j: int, etype: str) -> bool:
     """An organization's English name at token j goes on into a longer name that a company word
     ends or carries ("Samsung Foundry", "Samsung Research America", "Aramco Digital"): up to three
@@ -331,8 +338,7 @@ def _named_unit_after(doc: Doc, j: int, etype: str) -> bool:
     if etype not in ("Company", "Organization"):
         return False
     toks = doc.tokens
-    # (not a corporate suffix of the same company: "Rakuten Group", "Huawei Technologies", "Nvidia Corp")
-    inside = set(doc.lex.patterns["type_cues"]["Company"]["inside_en"]) - set(doc.lex.patterns["same_company_suffixes_en"])
+    inside = _unit_name_words(doc.lex)
     run = []
     for q in range(j, min(j + 3, len(toks))):
         t = toks[q]
@@ -551,7 +557,7 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
         sp = doc.span(run[0].start, run[-1].end)
         key_here = _surface_key(doc, run)
         etype = typed.get(key_here)
-        if " ".join(t.norm for t in run) in generic or _surface_key(doc, run) in products:
+        if key_here in generic or key_here in products:
             continue  # "Generative AI", "Big Tech", "Silicon Valley": a field or a place; "ChatGPT": a product
         known = short.get(key_here)
         if key_here in short_of:

@@ -1529,6 +1529,8 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
         return True  # "The chief technology officer of Lumenor, Anil Verhoeven"
     if any(tuple(t.norm for t in doc.tokens[i - len(p):i]) == p for p in lex.phrases("person_before_en") if i >= len(p)):
         return True  # "co-founded by Julien Marchetti"
+    if before and before[-1].norm == "and" and _founder_list_before(doc, i - 1):
+        return True  # "co-founded by Aditya Menon, who earlier headed ... at Flipkart, and Sahana Iyer"
     if after and after[0].norm in speech:
         return True
     # "Dana Moretti is leaving Google", "Oskar Lind joined Cohere", "X will join OpenAI": a person's move
@@ -1576,6 +1578,19 @@ def _person_cue(doc: Doc, run: list[Token], before: list[Token], after: list[Tok
             if _title_at(doc, doc.token_index[t.start]) or t.norm in lex.words("alum_words_en"):
                 return True
     return lex.first_name(run[0].norm)
+
+
+def _founder_list_before(doc: Doc, k: int, reach: int = 30) -> bool:
+    """Token K ("and") ends a list that a founding verb and "by" ("co-founded in 2023 by") opened earlier in the same
+    sentence, a name right after "by": the next name is one of the founders listed."""
+    toks = doc.tokens
+    verbs = doc.lex.words("founded_verbs_en")
+    for j in range(k - 1, max(-1, k - reach), -1):
+        if toks[j].norm in (".", "!", "?", ";", ":"):
+            return False
+        if toks[j].norm == "by" and any(toks[q].norm in verbs for q in range(max(0, j - 4), j)):
+            return j + 1 < k and _case_ok(toks[j + 1].text)  # ("co-founded in 2023 by")
+    return False
 
 
 def _company_possessive_title(doc: Doc, k: int) -> bool:

@@ -312,6 +312,14 @@ def founded_by(ctx: Context) -> None:
                     skipped, found = 0, True
                     # "by A, an audio researcher with prior stints at Meta and OpenAI, and B": a longer appositive
                     described = ctx.is_punct(q + 1) and ctx.is_word(q + 2, frozenset({"a", "an", "the", "former"}), False)
+                elif found and ctx.is_word(q, relative, proclitic=False) and ctx.is_punct(q - 1, ",،"):
+                    # "by A, who earlier headed cloud infrastructure at Flipkart, and B": past the relative
+                    # clause to the next name, which follows a comma and "and" (else the list has ended)
+                    close = next((c for c in range(q + 1, min(q + 16, same.stop)) if ctx.is_punct(c, ",،")
+                                  and ctx.is_word(c + 1, frozenset({"and", "و"}), proclitic=False)), None)
+                    if close is None:
+                        break
+                    q, skipped = close + 1, 0
                 elif ctx.items[q].kind in ("title", "ent") or ctx.is_punct(q, ",،\"“”«»'’") \
                         or ctx.is_word(q, along, proclitic=False):
                     skipped += 1

@@ -3123,3 +3123,15 @@ def test_arabic_leaving_a_post_and_joining_with_iltahaqa(tmp_path):
     assert ("رامي جبور", "قلم", False) in held and ("رامي جبور", "formerlyWorkedFor", "قلم") in got
     got, _ = rels("أعلنت شركة قلم عودة سامر عيسى. وكان سامر عيسى قد ترك «قلم» في 2023 ليلتحق بـInception.")
     assert {("سامر عيسى", "formerlyWorkedFor", "قلم"), ("سامر عيسى", "worksFor", "Inception")} <= got
+
+
+def test_founder_list_past_a_relative_clause_names_an_unknown_person(tmp_path):
+    """"co-founded in 2023 by A, who ..., and B": B is a founder and a person, with a given name the
+    lexicon does not know; the list goes on past A's relative clause."""
+    ex = run(tmp_path, "f.en.txt", "Tidewell raises money\n\nTidewell Systems was co-founded in 2022 by Marek Olsen, "
+             "who earlier ran storage at Dropbox, and Kenji Ubaldo. Ubaldo serves as chief technology officer.\n")
+    who = people(ex)
+    assert "Kenji Ubaldo" in who
+    facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {(who["Marek Olsen"], "founded", "org/tidewell-systems"),
+            (who["Kenji Ubaldo"], "founded", "org/tidewell-systems")} <= facts

@@ -636,6 +636,11 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     toks = doc.tokens
     lex = doc.lex
     ambiguous = lex.words("ambiguous_first_names_ar")
+    # "علي" is ambiguous where a writer puts ي for ى ("علي" for the preposition "على"); an article that
+    # writes "على" elsewhere keeps the two apart, and there "علي" is the name
+    kept_apart = {w for w in ambiguous if w.endswith("ي") and re.search(
+        rf"(?<![\u0600-\u06ff]){w[:-1]}ى(?![\u0600-\u06ff])", doc.text)}
+    ambiguous = ambiguous - kept_apart
     firsts = lex.words("first_names_ar")
     stop = lex.words("not_name_words_ar") | lex.words("relative_ar") | lex.words("former_ar") \
         | lex.words("prepositions_ar") | lex.words("speech_verbs_ar") | lex.words("title_tail_ar")
@@ -650,7 +655,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     while i < len(toks):
         tok = toks[i]
         if tok.script != "ar" or not free(tok.start, tok.end) or _definite_article(tok) \
-                or tok.norm in stop or _title_at(doc, i) or _purpose(doc, tok) \
+                or tok.norm in stop and _plain(tok.text) not in kept_apart or _title_at(doc, i) or _purpose(doc, tok) \
                 or re.fullmatch("ت[^ا]{2}ي[^ا]", tok.norm):  # ("إعادة تصميم تطبيقات": a verbal noun, تفعيل, is no name)
             i += 1
             continue
@@ -951,6 +956,7 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     plural_cues = lex.words("quoted_list_cues_ar")
     quoted_cues = lex.words("quoted_name_cues_ar")
     appositive = lex.words("appositive_company_nouns_ar")
+    own_nouns = cue_words["MediaOutlet"] | cue_words["Organization"]  # nouns that are part of the names they open
     for i, tok in enumerate(toks[:-1]):
         if tok.text in ("«", "“") and i + 2 < len(toks) and toks[i + 1].script == "ar" \
                 and free(toks[i + 1].start, toks[i + 1].end):
@@ -1020,8 +1026,8 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
             while j < len(toks) and j - i <= 3 and toks[j].norm.startswith("ال") and free(toks[j].start, toks[j].end) \
                     and _contiguous(doc, [toks[j - 1], toks[j]]):
                 j += 1
-            if etype == "MediaOutlet":
-                name_start = forms_start(doc, tok)
+            if etype in ("MediaOutlet", "Organization"):  # "صحيفة الوطن", "وزارة التجارة الأميركية"
+                name_start = forms_start(doc, tok, own_nouns)
             found.append((doc.span(name_start, toks[j - 1].end), etype))
             continue
         j += 1
@@ -1033,7 +1039,9 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
                 j += 1
                 continue
             break
-        found.append((doc.span(first.start, toks[j - 1].end), etype))
+        # an institution's noun belongs to its name ("جامعة واشنطن", "معهد ماساتشوستس"); a company's does not
+        start = forms_start(doc, tok, own_nouns) if etype == "Organization" and first is toks[i + 1] else first.start
+        found.append((doc.span(start, toks[j - 1].end), etype))
     # a shorter name that begins a longer one is the same organization ("نوفا" / "نوفا للذكاء الاصطناعي")
     words = {sp: tuple(t.norm for t in tokenize(sp.exact)) for sp, _ in found}
     found += _again(doc, free, {words[sp]: etype for sp, etype in found if len(words[sp]) >= 2},
@@ -1127,11 +1135,11 @@ def _again_quoted(doc: Doc, free, names: dict[tuple[str, ...], str], seen: set[i
     return out
 
 
-def forms_start(doc: Doc, tok: Token) -> int:
-    """Where a token starts once a glued proclitic is left out ("لصحيفة" -> "صحيفة")."""
+def forms_start(doc: Doc, tok: Token, nouns: frozenset[str]) -> int:
+    """Where a token starts once a glued proclitic is left out ("لصحيفة" -> "صحيفة", "بجامعة" -> "جامعة"),
+    when what is left is one of NOUNS (normalized)."""
     forms = strip_proclitic(doc, tok)
-    return forms[-1][1] if len(forms) > 1 and forms[-1][0] in {norm(w) for w in ("صحيفة", "وكالة", "مجلة", "قناة", "جريدة")} \
-        else tok.start
+    return next((st for f, st in forms if f in nouns), tok.start)
 
 
 def _purpose(doc: Doc, tok: Token) -> bool:

@@ -144,7 +144,8 @@ def titles(ctx: Context) -> None:
             elif person:
                 ctx.person_refs[f.t] = person
                 ctx.mention_person(person, evidence)
-        elif f.kind == "occupation" and org and not f.role.get("plural"):
+        elif f.kind == "occupation" and org and not f.role.get("plural") and f.role.get("describes", True):
+            # ("a professor at X" with no one named: a post someone already named holds, not a new person)
             ctx.described[f.t] = (evidence, f.org, f.role, f.current)
             ctx.describe(f.t)  # "متحدث باسم OpenAI", "a Meta engineer": a person of that company
         elif f.kind == "occupation" and f.anaphor_org and f.role["role"] == "spokesperson" and f.last > f.t:

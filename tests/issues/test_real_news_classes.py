@@ -3135,3 +3135,19 @@ def test_founder_list_past_a_relative_clause_names_an_unknown_person(tmp_path):
     facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
     assert {(who["Marek Olsen"], "founded", "org/tidewell-systems"),
             (who["Kenji Ubaldo"], "founded", "org/tidewell-systems")} <= facts
+
+
+def test_arabic_ali_is_a_name_where_the_article_writes_the_preposition_with_alef_maqsura(tmp_path):
+    """"علي" is the preposition "على" in text that writes final ى as ي; an article that writes "على"
+    elsewhere keeps them apart, and there "علي" opens a name. An institution's noun is part of its name
+    ("جامعة واشنطن"), and a professor's post makes no unnamed person of its own."""
+    ex = run(tmp_path, "a.ar.txt", "شركة ناشئة\n\nوشارك في تأسيس شركة نيوروم علي الزعبي، الأستاذ في جامعة "
+             "واشنطن. وتعمل الشركة على الرقائق، كما يحتفظ سامر الخطيب بمنصبه أستاذًا في جامعة تورونتو.\n")
+    who = people(ex)
+    assert "علي الزعبي" in who
+    facts = {(r.subject, r.predicate, ex.entities[r.object].labels[0][0]) for r in ex.relations}
+    assert (who["علي الزعبي"], "founded", "نيوروم") in facts
+    assert (who["علي الزعبي"], "worksFor", "جامعة واشنطن") in facts
+    assert not any(e.described for e in ex.entities.values())
+    loose = run(tmp_path, "b.ar.txt", "تمويل\n\nوحصلت الشركة علي تمويل جديد من المستثمرين.\n")
+    assert not people(loose)

@@ -678,8 +678,11 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         if rel is not None and not any(ctx.items[q].is_org for q in range(rel, r)) and any(k > r for k, _ in leads):
             investee = ctx.items[rel - 2].key
     if investee is None and rounds:
-        # "قادت سوفت بنك جولة التمويل البالغة 40 مليار دولار في أوبن إيه آي", "led the round in X"
-        for q in range(rounds[0] + 1, min(rounds[0] + 9, idx[-1])):
+        # "قادت سوفت بنك جولة التمويل البالغة 40 مليار دولار في أوبن إيه آي", "led the round in X"; the
+        # round's series and amounts in parentheses between ("جولة من الفئة (C) بقيمة 420 مليار وون (نحو
+        # 305 ملايين دولار) في شركة X") count for nothing
+        bracketed = sum(ctx.is_punct(q, "()") for q in range(rounds[0] + 1, min(rounds[0] + 20, idx[-1])))
+        for q in range(rounds[0] + 1, min(rounds[0] + 9 + 3 * min(bracketed, 4), idx[-1])):
             r = q + 1
             while r < idx[-1] and r - q <= 2 and (ctx.is_punct(r, '"“”«»') or ctx.is_word(r, frozenset({"شركه"}), False)):
                 r += 1  # "في شركة "مونشوت إيه آي""
@@ -748,10 +751,13 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     frame.parties = investors | {investee}
     frame.amounts = set(money) if raises or joined else set()
     if not frame.amounts:  # "would lead a $40 billion round in X", "جولة تمويل بقيمة 40 مليار دولار": the round's size
-        frame.amounts = {ctx.items[q].money for r in rounds for q in range(max(idx[0], r - 3), min(idx[-1] + 1, r + 5))
+        # (past a series in parentheses: "جولة تمويل من الفئة (C) بقيمة ...")
+        frame.amounts = {ctx.items[c].money for r in rounds
+                         for q in range(max(idx[0], r - 3), min(idx[-1] + 1, r + 5 + 3 * _series_in_brackets(ctx, r)))
                          if ctx.items[q].kind == "money" and not _excluded_amount(ctx, q)
                          and not any(ctx.is_punct(m, ",،") for m in range(min(q, r), max(q, r)))
-                         and not any(ctx.is_word(m, ctx.words("valuation_words"), False) for m in range(max(idx[0], q - 3), q))}
+                         and not any(ctx.is_word(m, ctx.words("valuation_words"), False) for m in range(max(idx[0], q - 3), q))
+                         for c in (q, *_conversion(ctx, q, idx[-1]))}
     frame.reporters = _reporters(ctx, idx)
     frame.side = side
     if any(ctx.hedged(q) for q in range(idx[0], first)):
@@ -1359,6 +1365,22 @@ def _startup(ctx: Context, k: int, payer: str | None) -> str | None:
                 if it.is_org and it.etype == "Company" and it.key != payer:
                     return it.key
     return None
+
+
+def _series_in_brackets(ctx: Context, r: int) -> bool:
+    """The round noun at R is followed closely by its series in parentheses ("من الفئة (C)", "Series (B)")."""
+    return any(ctx.is_punct(m, "(") and ctx.is_punct(m + 2, ")") for m in range(r + 1, r + 5))
+
+
+def _conversion(ctx: Context, k: int, last: int) -> list[int]:
+    """The same amount in another currency, in parentheses right after the amount at K: "420 مليار وون
+    (نحو 305 ملايين دولار)", "CHF 3 billion (about $3.4 billion)"."""
+    if not ctx.is_punct(k + 1, "("):
+        return []
+    q = k + 2
+    while q <= last and q - k <= 5 and ctx.items[q].kind == "tok" and ctx.is_word(q, ctx.words("approximately"), False):
+        q += 1
+    return [q] if q <= last and ctx.items[q].kind == "money" and ctx.is_punct(q + 1, ")") else []
 
 
 def _excluded_amount(ctx: Context, k: int) -> bool:

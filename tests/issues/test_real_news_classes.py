@@ -3151,3 +3151,18 @@ def test_arabic_ali_is_a_name_where_the_article_writes_the_preposition_with_alef
     assert not any(e.described for e in ex.entities.values())
     loose = run(tmp_path, "b.ar.txt", "تمويل\n\nوحصلت الشركة علي تمويل جديد من المستثمرين.\n")
     assert not people(loose)
+
+
+def test_round_amount_in_won_with_its_dollar_conversion_and_a_bracketed_series(tmp_path):
+    """"قادت X، ...، جولة تمويل من الفئة (B) بقيمة 250 مليار وون (نحو 180 مليون دولار) في شركة Y": the
+    lead, the company, and both amounts (the won and the dollars the outlet converts them to)."""
+    ex = run(tmp_path, "w.ar.txt", "تمويل\n\nقادت شركة «سنابل» (Sanabil)، المملوكة لصندوق الاستثمارات العامة، جولة تمويل "
+             "من الفئة (B) بقيمة 250 مليار وون كوري (نحو 180 مليون دولار) في شركة «ريبليون» الكورية الناشئة.\n")
+    [deal] = [d for d in ex.deals if "Investment" in d.kinds]
+    assert {(role, ex.entities[key].labels[0][0]) for role, key in deal.roles if role != "party"} == {
+        ("investor", "سنابل"), ("investee", "ريبليون")}
+    assert sorted((str(m.value), m.currency) for m in deal.amounts) == [("180000000", "USD"), ("250000000000", "KRW")]
+    other = run(tmp_path, "e.en.txt", "Deals\n\nZepto is raising Rs 1,450 crore from Motilal Oswal, and Swisscom paid "
+                "3 billion Swiss francs for it. A Cairo fund put in 735 million Egyptian pounds.\n")
+    assert {(str(m.value), m.currency) for m in other.amounts} >= {
+        ("14500000000", "INR"), ("3000000000", "CHF"), ("735000000", "EGP")}

@@ -697,7 +697,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             # الشريك المؤسس NAME", "غادر الرئيس التنفيذي السابق NAME"
             (title_at := _title_start(doc, i)) is not None and title_at >= 1 and any(
                 f in verbs for f, _ in strip_proclitic(doc, toks[title_at - 1])),
-            any(tuple(t.norm for t in toks[i - len(p):i]) == p for p in before_phrases if i >= len(p)),
+            # ("على يد NAME", "وهم NAME", "هم: NAME": the phrase, maybe with a colon after it)
+            any(tuple(t.norm for t in toks[e - len(p):e]) == p for p in before_phrases
+                for e in (i, i - 1 if i and toks[i - 1].norm == ":" else i) if e >= len(p)),
             # "انضم كل من NAME وNAME": a verb, then the list opener
             i >= 3 and toks[i - 2].norm in ("كل", "كلا") and toks[i - 1].norm == "من" and any(
                 f in verbs for f, _ in strip_proclitic(doc, toks[i - 3])),

@@ -280,7 +280,9 @@ def founded_by(ctx: Context) -> None:
             org = next((q for q in range(k - 5, max(same.start, k - 9) - 1, -1) if ctx.items[q].is_org
                         and ctx.is_punct(q + 1 + ctx.is_punct(q + 1, ")"), ",،")
                         and not any(ctx.refers_to_person(r) or ctx.items[r].is_org for r in range(q + 2, k))), None)
-        by, n = next(((q, ctx.words_at(q, agents)) for q in range(k + 1, min(k + 6, same.stop))
+        # ("تأسست شركة «نوفا» عام 2017 على يد": the name's quotation marks and a year between)
+        by, n = next(((q, ctx.words_at(q, agents)) for q in range(k + 1, min(k + (9 if ctx.items[k].script == "ar" else 6),
+                                                                             same.stop))
                       if ctx.words_at(q, agents)), (None, 0))
         if org is None and by is not None and ctx.is_punct(k - 1) and ctx.items[same.start].is_org \
                 and ctx.is_word(same.start + 1, frozenset({"is", "was"}), False) \
@@ -320,6 +322,8 @@ def founded_by(ctx: Context) -> None:
                     if close is None:
                         break
                     q, skipped = close + 1, 0
+                elif ctx.is_punct(q, ":") and ctx.is_word(q - 1, frozenset({"هم", "وهم", "هما", "وهما"}), False):
+                    skipped += 1  # "على يد ثلاثة أساتذة، هم: A، وB": the list after "they are:"
                 elif ctx.items[q].kind in ("title", "ent") or ctx.is_punct(q, ",،\"“”«»'’") \
                         or ctx.is_word(q, along, proclitic=False):
                     skipped += 1

@@ -3166,3 +3166,13 @@ def test_round_amount_in_won_with_its_dollar_conversion_and_a_bracketed_series(t
                 "3 billion Swiss francs for it. A Cairo fund put in 735 million Egyptian pounds.\n")
     assert {(str(m.value), m.currency) for m in other.amounts} >= {
         ("14500000000", "INR"), ("3000000000", "CHF"), ("735000000", "EGP")}
+
+
+def test_arabic_founders_listed_after_they_are_with_a_colon(tmp_path):
+    """"تأسست شركة «X» عام 2017 على يد ثلاثة أساتذة ...، هم: A، وB": the quoted name and the year
+    between the verb and "على يد", and the names after "هم:" are the founders (and people)."""
+    ex = run(tmp_path, "h.ar.txt", "شركة ناشئة\n\nتأسست شركة «نوفا» عام 2017 على يد ثلاثة أساتذة في جامعة القاهرة، "
+             "هم: إيان هوروكس، وبوريس موتيك.\n")
+    who = people(ex)
+    facts = {(r.subject, r.predicate, ex.entities[r.object].labels[0][0]) for r in ex.relations}
+    assert {(who["إيان هوروكس"], "founded", "نوفا"), (who["بوريس موتيك"], "founded", "نوفا")} <= facts

@@ -650,11 +650,13 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     before_phrases = lex.phrases("person_before_ar")
     relatives = lex.words("relative_ar")
     honorifics = lex.words("honorifics_ar")
+    org_nouns = frozenset().union(*(words for words, _ in lex.cue_words.values()))  # "لشركة المعرفة" names no one
     out = []
     i = 0
     while i < len(toks):
         tok = toks[i]
         if tok.script != "ar" or not free(tok.start, tok.end) or _definite_article(tok) \
+                or any(f in org_nouns for f, _ in strip_proclitic(doc, tok)) \
                 or tok.norm in stop and _plain(tok.text) not in kept_apart or _title_at(doc, i) or _purpose(doc, tok) \
                 or re.fullmatch("ت[^ا]{2}ي[^ا]", tok.norm):  # ("إعادة تصميم تطبيقات": a verbal noun, تفعيل, is no name)
             i += 1
@@ -959,6 +961,7 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     quoted_cues = lex.words("quoted_name_cues_ar")
     appositive = lex.words("appositive_company_nouns_ar")
     own_nouns = cue_words["MediaOutlet"] | cue_words["Organization"]  # nouns that are part of the names they open
+    glosses: set[str] = set()  # definite short names glossed in parentheses
     for i, tok in enumerate(toks[:-1]):
         if tok.text in ("«", "“") and i + 2 < len(toks) and toks[i + 1].script == "ar" \
                 and free(toks[i + 1].start, toks[i + 1].end):
@@ -994,6 +997,13 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
                 and not described:
             continue
         if etype == "Company" and toks[i + 1].norm.startswith("ال") and not described:
+            glossed = _glossed_definite_name(doc, i + 1, free)
+            if glossed is not None:  # "شركة المعرفة للحلول الرقمية (المعرفة)": a name its short form glosses
+                found.append((doc.span(toks[i + 1].start, toks[glossed - 1].end), etype))
+                found.append((doc.span(toks[glossed + 1].start, toks[glossed + 1].end), etype))
+                glosses.add(toks[i + 1].norm)
+            elif toks[i + 1].norm in glosses and free(toks[i + 1].start, toks[i + 1].end):
+                found.append((doc.span(toks[i + 1].start, toks[i + 1].end), etype))  # later: "لشركة المعرفة"
             continue  # "شركة الذكاء الاصطناعي": a description, not a name
         j = i + 1 + described
         while j < len(toks) - 1 and toks[j].text in QUOTE_MARKS:
@@ -1059,6 +1069,21 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         doc.add_entity(key, etype, sp.exact, how="name" if longest == sp else "short-form", span=sp)
         out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), "ar", key=key, etype=etype))
     return out
+
+
+def _glossed_definite_name(doc: Doc, i: int, free) -> int | None:
+    """Tokens i.. are a definite company name of up to four words that the text glosses right after
+    with its first word in parentheses ("المعرفة للحلول الرقمية (المعرفة)", "الاتصالات السعودية
+    (الاتصالات)"), as Gulf filings and business news do: the end of the name, else None."""
+    toks = doc.tokens
+    j = i + 1
+    while j < len(toks) and j - i < 4 and toks[j].script == "ar" and free(toks[j].start, toks[j].end) \
+            and _contiguous(doc, [toks[j - 1], toks[j]]):
+        j += 1
+    if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].norm == toks[i].norm and toks[j + 2].text == ")" \
+            and all(free(t.start, t.end) for t in toks[i:j]):
+        return j
+    return None
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})

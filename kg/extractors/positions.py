@@ -405,6 +405,10 @@ def _frame(ctx: Context, t: int) -> Frame:
             f.end = after  # ("مدير الأبحاث NAME": a field, part of the title)
         if adjectives > after and adjectives in same and items[adjectives].is_person and items[adjectives].kind == "ent":
             after = adjectives
+        if items[t].script == "ar" and after > f.last + 1 and after in same \
+                and items[after].prefix + items[after].norm in ctx.words("honorifics") \
+                and after + 1 in same and items[after + 1].is_person and items[after + 1].kind == "ent":
+            after += 1  # "الرئيس التنفيذي لشركة X، المهندس NAME": an honorific before the name
         if ctx.doc.lang != "ar" and (role.get("plural") or items[t].norm in ctx.doc.lex.words("founder_plural_forms")) \
                 and after > f.last + 1 and ctx.titled_name(after):
             after += 1  # "X's three co-founders, CEO A, CTO B and CPO C": each name after its own title

@@ -3176,3 +3176,16 @@ def test_arabic_founders_listed_after_they_are_with_a_colon(tmp_path):
     who = people(ex)
     facts = {(r.subject, r.predicate, ex.entities[r.object].labels[0][0]) for r in ex.relations}
     assert {(who["إيان هوروكس"], "founded", "نوفا"), (who["بوريس موتيك"], "founded", "نوفا")} <= facts
+
+
+def test_arabic_definite_company_name_glossed_in_parentheses_and_an_honorific_after_the_comma(tmp_path):
+    """"شركة المعرفة للحلول الرقمية (المعرفة)": a definite name is a name when its short form glosses it,
+    and "لشركة المعرفة" later is the same company (no person "لشركة المعرفة"); "الرئيس التنفيذي لشركة X،
+    المهندس NAME": the honorific stands between the title and its holder."""
+    ex = run(tmp_path, "g.ar.txt", "استحواذ\n\nأعلنت شركة الريادة للأنظمة الذكية (الريادة) عن توقيع اتفاقية استحواذ. "
+             "وقال الرئيس التنفيذي لشركة الريادة، المهندس فهد الدوسري، إن الصفقة مهمة.\n")
+    orgs = {e.labels[0][0] for e in ex.entities.values() if e.etype == "Company"}
+    assert "الريادة للأنظمة الذكية" in orgs
+    assert set(people(ex)) == {"فهد الدوسري"}
+    assert [(p.title, ex.entities[p.org].labels[0][0]) for p in ex.positions
+            if p.person == people(ex)["فهد الدوسري"]] == [("الرئيس التنفيذي", "الريادة للأنظمة الذكية")]

@@ -651,6 +651,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     relatives = lex.words("relative_ar")
     honorifics = lex.words("honorifics_ar")
     org_nouns = frozenset().union(*(words for words, _ in lex.cue_words.values()))  # "لشركة المعرفة" names no one
+    founded_it = lex.words("founded_object_verbs_ar")
     out = []
     i = 0
     while i < len(toks):
@@ -691,6 +692,10 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             i >= 2 and (not free(toks[i - 1].start, toks[i - 1].end) or toks[i - 1].norm == "مع") and any(
                 f in verbs for f, _ in strip_proclitic(doc, toks[i - 2]))  # ("تعاقدت مع NAME")
             or _verb_company_before(doc, i, free, verbs),  # "عينت شركة أوبن إيه آي NAME"
+            # "التي أسسها NAME وNAME": a founding verb that carries its object, then its subject
+            # (not a plural occupation: "أسسها باحثون سابقون في ميتا")
+            2 * (bool(i) and toks[i - 1].norm in founded_it
+                 and not (tok.norm.endswith(("ون", "ين")) and (tok.norm[:-2],) in lex.title_index)),
             # "أن NAME سيغادر منصبه": a subject after "أن", then its verb
             bool(i) and toks[i - 1].norm in ("ان", "بان", "وان") and j < len(toks) and any(
                 f in lex.words("name_verbs_ar") or f[:1] == "س" and f[1:] in lex.words("name_verbs_ar")
@@ -721,6 +726,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name
             j < len(toks) and toks[j].norm.startswith("ك") and _title_at(doc, j),
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
+            # "... وكبيرة العلماء في «لحن»، ليا حداد، إلى": set off by commas too, an apposition
+            plain and i >= 2 and toks[i - 1].norm in (",", "،") and j < len(toks) and toks[j].norm in (",", "،")
+            and _title_before_comma(doc, i - 1),
             # "وخبير غوغل كريستيان سيغيدي": an occupation, its organization (no link word), the name
             2 * (plain and _title_construct_before(doc, i, free)),
             # "NAME، كبير باحثي الذكاء الاصطناعي في X": an apposition whose title reaches an organization
@@ -1015,6 +1023,10 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
             if close is not None:
                 found += _quoted_list(doc, close + 1, free, etype)
             continue
+        if j == i + 1 and any(toks[q].text in QUOTE_MARKS for q in range(j + 1, min(j + 3, len(toks)))) \
+                and all(toks[q].script == "ar" for q in range(j, next(q for q in range(j + 1, j + 3)
+                                                                      if toks[q].text in QUOTE_MARKS))):
+            continue  # "منصة بث الموسيقى «أنغامي»": what the noun is, then its quoted name
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop \
                 or _adjective(first.norm) and j == i + 1 \
                 or first.norm.startswith("لل") or _purpose(doc, first) or first.norm in plural_cues \
@@ -1225,8 +1237,10 @@ def _title_before_comma(doc: Doc, comma: int) -> bool:
     index = doc.lex.title_index
     for k in range(len(window)):
         for n in (3, 2, 1):
-            if tuple(t.norm for t in window[k:k + n]) in index:
-                return True
+            # (the title's first word maybe with و: "المؤسسة المشاركة وكبيرة العلماء في «لحن»، NAME")
+            for first, _ in strip_proclitic(doc, window[k]):
+                if (first, *(t.norm for t in window[k + 1:k + n])) in index and k + n <= len(window):
+                    return True
     return False
 
 

@@ -3189,3 +3189,16 @@ def test_arabic_definite_company_name_glossed_in_parentheses_and_an_honorific_af
     assert set(people(ex)) == {"فهد الدوسري"}
     assert [(p.title, ex.entities[p.org].labels[0][0]) for p in ex.positions
             if p.person == people(ex)["فهد الدوسري"]] == [("الرئيس التنفيذي", "الريادة للأنظمة الذكية")]
+
+
+def test_arabic_names_after_a_founding_verb_with_its_object_and_set_off_by_commas(tmp_path):
+    """Given names the lexicon lacks: "التي أسسها NAME وNAME" (the verb carries its object, the founders
+    follow), "... وكبيرة العلماء في «X»، NAME، إلى" (a title joined by و, its organization, then the name
+    between commas); "منصة بث الموسيقى «X»": the words between the noun and the quoted name describe it."""
+    ex = run(tmp_path, "n.ar.txt", "منصة\n\nأعلنت منصة بث الموسيقى «أنغامي» عن صفقة. ويذكر أن «أنغامي»، التي أسسها إيدي مارون "
+             "وإيلي حبيب عام 2012، تتخذ من أبوظبي مقرا لها. ولن تنضم المؤسسة المشاركة الثانية وكبيرة العلماء في «لحن»، "
+             "ليا حداد، إلى «أنغامي». وأسسها باحثون سابقون في ميتا.\n")
+    assert set(people(ex)) == {"إيدي مارون", "إيلي حبيب", "ليا حداد"}
+    assert "بث" not in {e.labels[0][0] for e in ex.entities.values()}
+    facts = {(ex.entities[r.subject].labels[0][0], r.predicate, ex.entities[r.object].labels[0][0]) for r in ex.relations}
+    assert {("إيدي مارون", "founded", "Anghami"), ("إيلي حبيب", "founded", "Anghami")} <= facts

@@ -446,7 +446,19 @@ def _frame(ctx: Context, t: int) -> Frame:
             n = ctx.words_at(q, ctx.phrases("position_of"), proclitic=True)
             if not n or q + n > f.first:
                 continue
-            p, past = _holder_before(ctx, q - 1, same)
+            h = q - 1
+            if f.org is None and items[t].script == "ar":
+                # "الذي سيتولى في «أنغامي» منصب رئيس وحدة ...": the organization between the verb and منصب
+                r = h
+                while r in same and ctx.is_punct(r, '"“”«»'):
+                    r -= 1
+                if r in same and items[r].is_org and items[r].etype != "MediaOutlet":
+                    o, r = r, r - 1
+                    while r in same and ctx.is_punct(r, '"“”«»'):
+                        r -= 1
+                    if ctx.is_word(r, frozenset({"في", "لدي", "داخل"}), False):
+                        f.org, h = o, r - 1
+            p, past = _holder_before(ctx, h, same)
             if p is None:
                 p = _implicit_holder(ctx, q, same)  # "ويشغل حاليًا منصب ..."، "، وهي تشغل منصب ..."
                 if p is not None and p in same and f.generic:
@@ -684,10 +696,23 @@ def _holder_before(ctx: Context, p: int, same: range) -> tuple[int | None, bool]
                 or ctx.is_word(p - 1, frozenset({"شغل", "شغلت"}), proclitic=True)
         if ctx.is_word(p, was):
             past = True
+        elif ctx.is_word(p, ctx.words("relative")) and ctx.is_punct(p - 1, ",،") \
+                and (named := _antecedent(ctx, p - 1, same)) is not None:
+            return named, past  # "NAME، المؤسس المشارك لـX ورئيسها التنفيذي، الذي سيتولى ... منصب"
         elif not (ctx.is_word(p, adverbs) or ctx.is_word(p, ctx.words("relative")) or ctx.is_punct(p)):
             break
         p -= 1
     return None, False
+
+
+def _antecedent(ctx: Context, comma: int, same: range, reach: int = 14) -> int | None:
+    """The person a relative clause after COMMA is about when an appositive stands between them:
+    "NAME، TITLE لـX ورئيسها التنفيذي، الذي": the name right before the appositive's own comma, with no
+    other person in between."""
+    for q in range(comma - 1, max(same.start, comma - reach) - 1, -1):
+        if ctx.refers_to_person(q) and ctx.items[q].kind == "ent":
+            return q if ctx.is_punct(q + 1, ",،") and q + 1 < comma else None
+    return None
 
 
 def _implicit_holder(ctx: Context, q: int, same: range) -> int | None:

@@ -3202,3 +3202,13 @@ def test_arabic_names_after_a_founding_verb_with_its_object_and_set_off_by_comma
     assert "بث" not in {e.labels[0][0] for e in ex.entities.values()}
     facts = {(ex.entities[r.subject].labels[0][0], r.predicate, ex.entities[r.object].labels[0][0]) for r in ex.relations}
     assert {("إيدي مارون", "founded", "Anghami"), ("إيلي حبيب", "founded", "Anghami")} <= facts
+
+
+def test_arabic_post_taken_at_an_organization_named_before_mansib_by_a_relative_clause(tmp_path):
+    """"NAME، المؤسس المشارك لـ«X» ورئيسها التنفيذي، الذي سيتولى في «Y» منصب رئيس وحدة ...": the
+    relative clause is about the name before the appositive, and the post is at Y, named before منصب."""
+    ex = run(tmp_path, "r.ar.txt", "ضم فريق\n\nأعلنت «أنغامي» ضم فريق شركة «لحن» (Lahn AI) الناشئة. ويقود الفريق المنتقل "
+             "رامي خوري، المؤسس المشارك لـ«لحن» ورئيسها التنفيذي، الذي سيتولى في «أنغامي» منصب رئيس وحدة الذكاء الاصطناعي.\n")
+    who = people(ex)["رامي خوري"]
+    assert ("org/anghami", True) in {(p.org, p.current) for p in ex.positions if p.person == who}
+    assert (who, "worksFor", "org/anghami") in {(r.subject, r.predicate, r.object) for r in ex.relations}

@@ -151,6 +151,7 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken += _surnames(doc, _free(taken), taken)
     taken += _known_surnames(doc, _free(taken))
     taken = _prefer_surnames(doc, taken)
+    _merge_latin_glosses(doc, taken)
     taken += _titles(doc, _free(taken))
     taken += _numbers(doc, _free(taken))
     covered = {i for it in taken for i in range(it.start, it.end)}
@@ -159,6 +160,51 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
             taken.append(Item(tok.start, tok.end, "tok", tok.norm, tok.script))
     doc.items = sorted(taken, key=lambda it: (it.start, -it.end))
     return doc
+
+
+def _merge_latin_glosses(doc: Doc, taken: list[Item]) -> None:
+    """An Arabic organization name glossed in Latin letters right after it, in parentheses ("«لحن» (Lahn
+    AI)", "«أكسفورد سيمانتك» (Oxford Semantic Technologies)"), is one organization, not two: the gloss's
+    entity (or the one the lexicon knows) keeps its key and takes the other's labels and mentions."""
+    toks = doc.tokens
+    orgs = {it.start: it for it in taken if it.is_org}
+    mapping: dict[str, str] = {}
+    for a in sorted(orgs.values(), key=lambda it: it.start):
+        if a.script != "ar":
+            continue
+        j = _token_at_or_after(doc, a.end)
+        while j < len(toks) and toks[j].text in QUOTE_MARKS:
+            j += 1
+        if j + 1 >= len(toks) or toks[j].text != "(":
+            continue
+        b = orgs.get(toks[j + 1].start)
+        close = _token_at_or_after(doc, b.end) if b is not None else len(toks)
+        if b is None or b.script == "ar" or close >= len(toks) or toks[close].text != ")" or b.key == a.key:
+            continue
+        keep, drop = (a, b) if doc.labels[a.key].get("known") and not doc.labels[b.key].get("known") else (b, a)
+        mapping[drop.key] = keep.key
+    if not mapping:
+        return
+    for old, new in mapping.items():
+        while new in mapping and mapping[new] != old:
+            new = mapping[new]
+        mapping[old] = new
+    for it in taken:
+        if it.key in mapping:
+            it.key, it.etype = mapping[it.key], doc.labels[mapping[it.key]]["etype"]
+    for old, new in mapping.items():
+        gone, kept = doc.labels.pop(old), doc.labels[new]
+        for lang, text in gone["labels"].items():
+            if kept["labels"].setdefault(lang, text) != text:
+                kept["alt"].add((text, lang))
+        kept["alt"] |= gone["alt"]
+    doc.mentions = [Mention(m.span, mapping.get(m.key, m.key), doc.labels[mapping.get(m.key, m.key)]["etype"], m.how)
+                    for m in doc.mentions]
+
+
+def _token_at_or_after(doc: Doc, pos: int) -> int:
+    """The index of the first token that starts at or after POS."""
+    return bisect.bisect_left([t.start for t in doc.tokens], pos)
 
 
 def _free(taken: list[Item]):

@@ -1258,6 +1258,19 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
         acquirer = _agent_after(ctx, k + n - 1 if n else k + 1, idx[-1])
         if target and target != acquirer:
             return target, acquirer
+    # "تمّ الاستحواذ على شركة «X» ... من قِبل مجموعة «Y»": the Arabic passive, the buyer after "من قبل"
+    for k in idx:
+        if ctx.items[k].script != "ar" or not ctx.is_word(k - 1, frozenset({"تم", "جري", "سيتم", "يتم"}), False) \
+                or not ctx.words_at(k, ctx.phrases("acquire_words"), proclitic=False):
+            continue
+        target = next((q for q in range(k + 1, min(k + 5, idx[-1] + 1)) if ctx.items[q].is_org
+                       and ctx.items[q].etype != "MediaOutlet"), None)
+        by = next((q for q in range(k + 1, idx[-1]) if ctx.is_word(q, frozenset({"من"}), False)
+                   and ctx.is_word(q + 1, frozenset({"قبل", "جانب"}), False)), None)
+        buyer = next((q for q in range(by + 2, min(by + 5, idx[-1] + 1)) if ctx.items[q].is_org
+                      and ctx.items[q].etype != "MediaOutlet"), None) if by is not None else None
+        if target is not None and buyer is not None and ctx.items[target].key != ctx.items[buyer].key:
+            return ctx.items[target].key, ctx.items[buyer].key
     # "Cue, which Apple acquired in 2013", "Mellanox, which the chipmaker agreed to buy": the relative's subject buys
     for k in idx:
         if not ctx.is_word(k, frozenset({"which", "that"}), False) or not ctx.is_punct(k - 1, ",") \

@@ -3212,3 +3212,15 @@ def test_arabic_post_taken_at_an_organization_named_before_mansib_by_a_relative_
     who = people(ex)["رامي خوري"]
     assert ("org/anghami", True) in {(p.org, p.current) for p in ex.positions if p.person == who}
     assert (who, "worksFor", "org/anghami") in {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+def test_arabic_name_and_its_latin_gloss_are_one_company_and_the_arabic_passive_acquisition(tmp_path):
+    """"شركة «حرف» (Harf AI)": the quoted Arabic name and the Latin gloss after it are one company (the
+    Latin key, both labels); "تمّ الاستحواذ على X ... من قِبل مجموعة «Y»": Y acquires X."""
+    ex = run(tmp_path, "p.ar.txt", "بيع\n\nتمّ الاستحواذ على شركة «قلمون» (Qalamoun AI) الأردنية الناشئة، المتخصصة "
+             "في الخط العربي، من قِبل مجموعة «إي آند» (e&) الإماراتية. وقالت «قلمون» إن الصفقة مهمة.\n")
+    companies = {k: e for k, e in ex.entities.items() if e.etype == "Company"}
+    glossed = [e for e in companies.values() if "Qalamoun AI" in {t for t, _ in e.labels}]
+    assert len(glossed) == 1 and "قلمون" in {t for t, _ in glossed[0].labels}
+    assert not any(e.labels == (("قلمون", "ar"),) for e in companies.values())
+    assert roles(ex) == [(("Acquisition",), {("acquirer", "org/e-and"), ("target", glossed[0].key)})]

@@ -737,7 +737,12 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             # the verb, its subject, then the name: "عينت أمازون NAME رئيسًا"
             i >= 2 and (not free(toks[i - 1].start, toks[i - 1].end) or toks[i - 1].norm == "مع") and any(
                 f in verbs for f, _ in strip_proclitic(doc, toks[i - 2]))  # ("تعاقدت مع NAME")
-            or _verb_company_before(doc, i, free, verbs),  # "عينت شركة أوبن إيه آي NAME"
+            or _verb_company_before(doc, i, free, verbs)  # "عينت شركة أوبن إيه آي NAME"
+            # "وعيّنت المواطنة NAME", "كما عيّنت الشركة NAME": one definite word (a description, the
+            # company) between the verb and the name
+            or i >= 2 and toks[i - 1].script == "ar" and toks[i - 1].norm.startswith("ال")
+            and free(toks[i - 1].start, toks[i - 1].end) and not _title_at(doc, i - 1)
+            and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])),
             # "التي أسسها NAME وNAME": a founding verb that carries its object, then its subject
             # (not a plural occupation: "أسسها باحثون سابقون في ميتا")
             2 * (bool(i) and toks[i - 1].norm in founded_it
@@ -796,7 +801,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
         # "الرئيس التنفيذي لشركة «إنفابريكا» الناشئة روشان سانكار،": a title, its organization and
         # its adjectives, then the name and a pause (two cues: the apposition Arabic news uses)
         if not _title_at(doc, i) and not toks[j - 1].norm.endswith(("ته", "تها", "تهم", "ها", "هم")) \
-                and _title_org_before(doc, i, free):  # ("لتأسيس شركته": a noun with "his", no surname)
+                and not (tok.norm.startswith("و") and not known_first) \
+                and _title_org_before(doc, i, free):  # ("لتأسيس شركته": a noun with "his", no surname;
+            # "مهندسةً في هيئة كهرباء ومياه دبي": a word joined by و goes on with the organization's name)
             cues += 2 if j < len(toks) and toks[j].norm in (",", "،", ".") else 1
         # a known first name and one cue, or two independent cues
         if cues < (1 if known_first else 2):

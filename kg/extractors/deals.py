@@ -1069,6 +1069,11 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
                 other = others[0] if len(others) == 1 else None
             if other and kind == "Investment" and other in only_covered:
                 continue  # a backer another phrase of the sentence already placed ("... كداعمين رئيسين لها")
+            if other and payer and kind == "LicensingDeal" and frame.payer == payer and not frame.kinds and any(
+                    ctx.is_word(q, frozenset({"الاخيره", "الاخير"}), False) for q in range(max(idx[0], k - 5), k)) \
+                    and any(ctx.items[q].is_org and ctx.items[q].key == other for q in range(idx[0], k)):
+                # "اتفاقية مع مجموعة Y، تحصل بموجبها الأخيرة على ترخيص لاستخدام نموذج X": the latter takes the licence
+                frame.payer, other = other, payer
             if other and payer:
                 frame.kinds.add(kind)
                 frame.others.add((other, kind))

@@ -3224,3 +3224,17 @@ def test_arabic_name_and_its_latin_gloss_are_one_company_and_the_arabic_passive_
     assert len(glossed) == 1 and "قلمون" in {t for t, _ in glossed[0].labels}
     assert not any(e.labels == (("قلمون", "ar"),) for e in companies.values())
     assert roles(ex) == [(("Acquisition",), {("acquirer", "org/e-and"), ("target", glossed[0].key)})]
+
+
+def test_arabic_hired_name_after_a_definite_word_and_the_latter_taking_a_licence(tmp_path):
+    """"وعيّنت المواطنة NAME", "كما عيّنت الشركة NAME": one definite word between the verb and the
+    name; "اتفاقية مع Y، تحصل بموجبها الأخيرة على ترخيص لاستخدام نموذج X": Y is the licensee; "مهندسةً في
+    هيئة كهرباء ومياه دبي": the word joined by و is no person."""
+    ex = run(tmp_path, "l.ar.txt", "مقر إقليمي\n\nاختارت شركة «نجمة» دبي مقرا، وعيّنت المواطنة سلمى النعيمي مديرةً عامة للمقر. "
+             "كما عيّنت الشركة طارق الحسيني رئيساً للعمليات. وبدأت سلمى مسيرتها مهندسةً في هيئة كهرباء ومياه دبي. "
+             "ووقعت «نجمة» اتفاقية مع مجموعة «مرافئ الخليج»، تحصل بموجبها الأخيرة على ترخيص لاستخدام نموذج «نجمة».\n")
+    assert set(people(ex)) >= {"سلمى النعيمي", "طارق الحسيني"}
+    assert not any("ومياه" in name for name in people(ex))
+    labels = {k: e.labels[0][0] for k, e in ex.entities.items()}
+    licences = [{(role, labels[key]) for role, key in d.roles if role != "party"} for d in ex.deals if "LicensingDeal" in d.kinds]
+    assert licences == [{("licensee", "مرافئ الخليج"), ("licensor", "نجمة")}]

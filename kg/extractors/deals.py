@@ -1362,6 +1362,8 @@ def last_company(ctx: Context, before: int, startup: bool = False) -> str | None
         return None
     # one company alone named in this sentence or the one before: that one ("helped found OpenAI ...
     # Sam Altman, who is currently the company's CEO")
+    # (not one named inside a quotation: '"... the next order tilts further toward AMD." Aasen co-founded the business')
+    companies = [c for c in companies if not _in_quotation(ctx, c.start)] or companies
     here = ctx.sentence_of(min(before, len(ctx.items) - 1))
     near = {c.key for c in companies if ctx.doc.sentence_index(c.start) >= here - 1}
     if len(near) == 1:
@@ -1371,6 +1373,17 @@ def last_company(ctx: Context, before: int, startup: bool = False) -> str | None
         counts[c.key] = counts.get(c.key, 0) + 1
     best = max(counts.values())
     return next(c.key for c in companies if counts[c.key] == best)
+
+
+def _in_quotation(ctx: Context, pos: int) -> bool:
+    """Offset POS lies inside quotation marks opened earlier in its paragraph, in English text (Arabic
+    puts company names in quotation marks: «X» is a name, not a quotation)."""
+    if ctx.doc.lang == "ar":
+        return False
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _startup(ctx: Context, k: int, payer: str | None) -> str | None:

@@ -3238,3 +3238,21 @@ def test_arabic_hired_name_after_a_definite_word_and_the_latter_taking_a_licence
     labels = {k: e.labels[0][0] for k, e in ex.entities.items()}
     licences = [{(role, labels[key]) for role, key in d.roles if role != "party"} for d in ex.deals if "LicensingDeal" in d.kinds]
     assert licences == [{("licensee", "مرافئ الخليج"), ("licensor", "نجمة")}]
+
+
+def test_compute_company_investors_named_by_what_they_are_and_the_business_after_a_quotation(tmp_path):
+    """"Fjordlys Compute" is a company; "led by Swedish investment house Kvarnholm, with state-owned
+    Norfinans and existing backer Polar Ninja chipping in": three investors no lexicon knows; "the
+    business" is the company the article is about, not one named inside the quotation before it."""
+    ex = run(tmp_path, "c.en.txt", "Neocloud raises money\n\nNorway's Fjordlys Compute has placed orders for 2,000 AMD "
+             "accelerators. Fjordlys has raised €300 million in equity led by Swedish investment house Kvarnholm, with "
+             "state-owned Norfinans and existing backer Polar Ninja chipping in.\n\n\"We would rather have two suppliers,\" "
+             "chief executive Henrik Dahl said. \"The next order tilts toward AMD.\"\n\nDahl co-founded the business in 2021 "
+             "with Lars Moe, a former data scientist at Equinor.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/fjordlys-compute"), ("investor", "org/kvarnholm"),
+                                             ("investor", "org/norfinans"), ("investor", "org/polar-ninja")})]
+    who = people(ex)
+    facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {(who["Henrik Dahl"], "founded", "org/fjordlys-compute"),
+            (who["Lars Moe"], "founded", "org/fjordlys-compute")} <= facts
+    assert not any(r.object == "org/amd" and r.predicate in ("founded", "worksFor") for r in ex.relations)

@@ -1412,6 +1412,9 @@ def _cue_type(doc: Doc, run: list[Token]) -> str | None:
         words_before, words_after = lex.cue_words[etype]
         if before and any(f in words_before for f, _ in strip_proclitic(doc, before[-1])):
             return etype
+        if etype == "Company" and doc.lang != "ar" and len(before) >= 2 and before[-1].norm == "," \
+                and before[-2].norm in words_before and after and after[0].norm == ",":
+            return etype  # "Their new company, Halyard, is building": a name set off by commas after its noun
         wider = [t for t in toks[max(0, i - 6):i] if "\n" not in doc.text[t.start:run[0].start] and t.text not in quotes]
         if etype == "Company" and doc.lang == "ar" and len(wider) >= 3 and _field_after_cue(doc, wider, words_before):
             return etype  # "شركة رأس المال الاستثماري “DSC Investment”": the cue, its field, then the name

@@ -1348,6 +1348,14 @@ def _anaphor_before(ctx: Context, start: int, first: int) -> str | None:
         n = ctx.words_at(q, phrases, proclitic=True)
         if n:
             return last_company(ctx, start, startup=n > 1 or ctx.is_word(q + 1, frozenset({"startup"}), False))
+    if ctx.doc.lang != "ar" and ctx.items[start].norm == "it" and first - start <= 3 and ctx.sentence_of(start) > 0 \
+            and all(ctx.is_word(q, frozenset({"has", "had", "have", "also", "recently", "just", "now"}), False)
+                    for q in range(start + 1, first)):
+        # "Halyard Labs is building AI agents. It has raised ...": "It" opening the sentence is the company
+        # the sentence before opens with
+        prev = list(ctx.sentence_items(ctx.sentence_of(start) - 1))
+        q = subject_org(ctx, prev[0], prev[0] + 8) if prev else None
+        return ctx.items[q].key if q is not None and ctx.items[q].etype == "Company" else None
     return None
 
 

@@ -344,9 +344,13 @@ def _frame(ctx: Context, t: int) -> Frame:
     if ctx.doc.lang != "ar":
         before = _past_modifiers(ctx, before, same)  # "NAME, an AI researcher at X": words of the field
     while before in same and (ctx.is_word(before, skip, proclitic=False) or ctx.doc.lang != "ar"
-                              and ctx.is_word(before, frozenset({"will", "would"}), False)
-                              and ctx.is_word(before + 1, frozenset({"be"}), False)):
-        before -= 1  # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director", "NAME will be CTO"
+                              and (ctx.is_word(before, frozenset({"will", "would"}), False)
+                                   and ctx.is_word(before + 1, frozenset({"be"}), False)
+                                   or ctx.is_word(before, frozenset({"be"}), False)
+                                   and ctx.is_word(before - 1, frozenset({"will", "would"}), False))):
+        # "Marcus Oyelaran, the CEO of Halcyon", "Anil Verhoeven, was previously director", "NAME will be CTO",
+        # "Zhou will be Halyard's CEO"
+        before -= 1
     if ctx.doc.lang != "ar" and any(ctx.is_word(q, frozenset({"was", "were", "had"}), False) for q in range(before + 1, f.first)):
         f.current = False  # "NAME was the chief executive of X", "NAME, who was a researcher at Google": a past title
     if ctx.doc.lang != "ar" and f.first - 1 in same and ctx.is_word(f.first - 1, frozenset({"a", "an", "the"}), False):

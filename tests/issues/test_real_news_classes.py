@@ -3256,3 +3256,15 @@ def test_compute_company_investors_named_by_what_they_are_and_the_business_after
     assert {(who["Henrik Dahl"], "founded", "org/fjordlys-compute"),
             (who["Lars Moe"], "founded", "org/fjordlys-compute")} <= facts
     assert not any(r.object == "org/amd" and r.predicate in ("founded", "worksFor") for r in ex.relations)
+
+
+def test_company_set_off_by_commas_it_raised_and_will_be_its_ceo(tmp_path):
+    """"Their new company, Tillerman, is building ...": a one-word name set off by commas after its noun is
+    a company; "It has raised a $40 million seed round led by A, with B also participating": "It" is that
+    company; "Zhou will be Tillerman's CEO": the person before "will be" holds the title."""
+    ex = run(tmp_path, "t.en.txt", "Researchers leave\n\nTheir new company, Tillerman, is building AI agents. It has raised "
+             "a $40 million seed round led by Lightspeed Venture Partners, with General Catalyst also participating. "
+             "Mei Zhou will be Tillerman's CEO.\n")
+    assert roles(ex) == [(("Investment",), {("investee", "org/tillerman"), ("investor", "org/lightspeed"),
+                                             ("investor", "org/general-catalyst")})]  # (Lightspeed: in the lexicon)
+    assert [(p.person, p.org, p.role) for p in ex.positions] == [(people(ex)["Mei Zhou"], "org/tillerman", "ceo")]

@@ -1091,6 +1091,13 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
             continue  # "للشركة غادر": "for the company" (definite) names none; "لشركة X" does
         if j == i + 1 and _common_word(doc, first, toks[j + 1] if j + 1 < len(toks) else None):
             continue  # "شركة تصميم الرقاقات", "شركة استثمارية", "بالشركة رسمياً": a description, not a name
+        gloss = _latin_gloss_ahead(doc, j, free) if j == i + 1 else None
+        if gloss is not None:  # "شركة إس كيه تيليكوم (SK Telecom)": the name runs to its Latin gloss
+            found.append((doc.span(first.start, toks[gloss - 1].end), etype))
+            close = next(q for q in range(gloss + 1, len(toks)) if toks[q].text == ")")
+            if free(toks[gloss + 1].start, toks[close - 1].end):  # (and the gloss names it too: one company)
+                found.append((doc.span(toks[gloss + 1].start, toks[close - 1].end), etype))
+            continue
         close = _closing_quote(doc, j, free) if j > i + 1 else None
         if close is not None:  # «تولز فور هيومانيتي»: a quoted name runs to its closing mark
             found.append((doc.span(first.start, toks[close - 1].end), etype))
@@ -1132,8 +1139,31 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
         longest = max((o for o, _ in found if words[o][:len(words[sp])] == words[sp]), key=lambda o: len(words[o]))
         key = iris.entity_key(etype, longest.exact)
         doc.add_entity(key, etype, sp.exact, how="name" if longest == sp else "short-form", span=sp)
-        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), "ar", key=key, etype=etype))
+        script = "ar" if script_lang(sp.exact) == "ar" else "latin"  # (a Latin gloss found with its Arabic name)
+        out.append(Item(sp.start, sp.end, "ent", norm(sp.exact), script, key=key, etype=etype))
     return out
+
+
+def _latin_gloss_ahead(doc: Doc, j: int, free, most: int = 4) -> int | None:
+    """Tokens j.. are two to MOST Arabic words, free and side by side, followed by their name in Latin
+    letters in parentheses ("إس كيه تيليكوم (SK Telecom)"): the index of the "(", else None."""
+    from kg.resolve import skeleton
+
+    toks = doc.tokens
+    k = j
+    while k < len(toks) and k - j < most and toks[k].script == "ar" and free(toks[k].start, toks[k].end) \
+            and (k == j or _contiguous(doc, [toks[k - 1], toks[k]])):
+        k += 1
+    if k - j < 2 or k + 2 >= len(toks) or toks[k].text != "(" or toks[k + 1].script != "latin" \
+            or not _case_ok(toks[k + 1].text):
+        return None
+    close = next((q for q in range(k + 1, min(k + 7, len(toks))) if toks[q].text == ")"), None)
+    if close is None or not all(toks[q].script == "latin" for q in range(k + 1, close)):
+        return None
+    # the same name: the Arabic skeleton starts like the Latin one (transliterations differ in vowels)
+    arabic = skeleton(" ".join(t.text for t in toks[j:k])).replace(" ", "")
+    latin = skeleton(" ".join(t.text for t in toks[k + 1:close])).replace(" ", "")
+    return k if arabic[:2] == latin[:2] else None
 
 
 def _glossed_definite_name(doc: Doc, i: int, free) -> int | None:

@@ -3268,3 +3268,16 @@ def test_company_set_off_by_commas_it_raised_and_will_be_its_ceo(tmp_path):
     assert roles(ex) == [(("Investment",), {("investee", "org/tillerman"), ("investor", "org/lightspeed"),
                                              ("investor", "org/general-catalyst")})]  # (Lightspeed: in the lexicon)
     assert [(p.person, p.org, p.role) for p in ex.positions] == [(people(ex)["Mei Zhou"], "org/tillerman", "ceo")]
+
+
+def test_arabic_company_name_of_several_words_runs_to_its_latin_gloss(tmp_path):
+    """"شركة إس كيه تيليكوم (SK Telecom)": the name after the company noun runs to its Latin gloss, which
+    names the same company (no company "إس", no person "كيه تيليكوم")."""
+    ex = run(tmp_path, "k.ar.txt", "استثمار\n\nأعلنت شركة إس كيه تيليكوم (SK Telecom)، أكبر مشغل للاتصالات في كوريا، أنها "
+             "ستستثمر 100 مليون دولار في شركة أنثروبيك (Anthropic) الأميركية. وأوضح خالد العمري، الرئيس التنفيذي لإس كيه "
+             "تيليكوم، أن الشراكة مهمة.\n")
+    sk = [e for e in ex.entities.values() if ("SK Telecom", "en") in e.labels]
+    assert len(sk) == 1 and ("إس كيه تيليكوم", "ar") in sk[0].labels
+    assert set(people(ex)) == {"خالد العمري"}
+    assert [(p.org, p.role) for p in ex.positions] == [(sk[0].key, "ceo")]
+    assert roles(ex) == [(("Investment",), {("investor", sk[0].key), ("investee", "org/anthropic")})]

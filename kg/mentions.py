@@ -149,6 +149,7 @@ def find_mentions(article: Article, lex: Lexicon) -> Doc:
     taken += _arabic_names(doc, _free(taken))
     taken += _short_form_mentions(doc, _free(taken), taken)
     taken += _surnames(doc, _free(taken), taken)
+    taken += _given_names(doc, _free(taken), taken)
     taken += _known_surnames(doc, _free(taken))
     taken = _prefer_surnames(doc, taken)
     _merge_latin_glosses(doc, taken)
@@ -698,6 +699,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     honorifics = lex.words("honorifics_ar")
     org_nouns = frozenset().union(*(words for words, _ in lex.cue_words.values()))  # "لشركة المعرفة" names no one
     founded_it = lex.words("founded_object_verbs_ar")
+    kin = lex.words("kinship_nouns_ar")
     out = []
     i = 0
     while i < len(toks):
@@ -743,6 +745,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             or i >= 2 and toks[i - 1].script == "ar" and toks[i - 1].norm.startswith("ال")
             and free(toks[i - 1].start, toks[i - 1].end) and not _title_at(doc, i - 1)
             and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 2])),
+            # "وشقيقته NAME": a kinship noun names a person next
+            2 * (bool(i) and any(f in kin for f, _ in strip_proclitic(doc, toks[i - 1]))),
             # "التي أسسها NAME وNAME": a founding verb that carries its object, then its subject
             # (not a plural occupation: "أسسها باحثون سابقون في ميتا")
             2 * (bool(i) and toks[i - 1].norm in founded_it
@@ -1791,6 +1795,42 @@ def _surnames(doc: Doc, free, taken: list[Item]) -> list[Item]:
             keys = surnames.get(form)
             if keys and len(keys) == 1:
                 key = next(iter(keys))
+                sp = doc.span(start, tok.end)
+                doc.add_entity(key, "Person", sp.exact, how="surname", span=sp)
+                out.append(Item(sp.start, sp.end, "ent", form, key=key, etype="Person",
+                                prefix=tok.norm[: len(tok.norm) - len(form)]))
+                break
+    return out
+
+
+def _given_names(doc: Doc, free, taken: list[Item]) -> list[Item]:
+    """People who share a surname ("داريو أمودي وشقيقته دانييلا أمودي", "Patrick and John Collison") are
+    called by their given names after ("ويشغل داريو حاليا منصب"): a given name alone is the one person
+    of the article who has it, when that person's surname is another's too."""
+    people: dict[str, list[str]] = {}  # key -> the words of its fullest name
+    for it in taken:
+        if it.is_person:
+            words = [t.norm for t in tokenize(doc.text[it.start:it.end]) if t.script in ("ar", "latin")]
+            if len(words) >= 2 and len(words) > len(people.get(it.key, ())):
+                people[it.key] = words
+    by_surname: dict[str, set[str]] = {}
+    for key, words in people.items():
+        by_surname.setdefault(words[-1], set()).add(key)
+    given: dict[str, set[str]] = {}
+    for key, words in people.items():
+        given.setdefault(words[0], set()).add(key)
+    shared = {w: next(iter(keys)) for w, keys in given.items()
+              if len(keys) == 1 and len(by_surname[people[next(iter(keys))][-1]]) > 1}
+    out = []
+    if not shared:
+        return out
+    toks = doc.tokens
+    for tok in toks:
+        if tok.script not in ("ar", "latin") or not free(tok.start, tok.end) or tok.script == "latin" and not _case_ok(tok.text):
+            continue
+        for form, start in strip_proclitic(doc, tok):
+            key = shared.get(form)
+            if key is not None:
                 sp = doc.span(start, tok.end)
                 doc.add_entity(key, "Person", sp.exact, how="surname", span=sp)
                 out.append(Item(sp.start, sp.end, "ent", form, key=key, etype="Person",

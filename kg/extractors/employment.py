@@ -250,12 +250,17 @@ def former_jobs(ctx: Context) -> None:
                         and ctx.items[nxt + 1].is_org and ctx.items[nxt + 1].etype != "MediaOutlet":
                     for member in group:  # "left Apple for Meta": Meta is the new employer
                         ctx.relate(ctx.person(member), "worksFor", ctx.items[nxt + 1].key, ctx.span(member, nxt + 1), "0.75")
+                members = list(group)
+                if any(ctx.is_word(r, ctx.words("both_pronouns"), False) for r in range(max(same.start, q - 2), q)):
+                    # "A وشقيقته B، وكلاهما عمل سابقا في X", "A and B, both of whom worked at X": the person before too
+                    members += [r for r in range(max(same.start, group[0] - 6), group[0])
+                                if ctx.refers_to_person(r) and ctx.items[r].kind == "ent"][-1:]
                 for o in _org_list(ctx, org, same):
                     key = ctx.items[o].key
-                    for member in group:
+                    for member in members:
                         person = ctx.person(member)
                         if (person, key) not in hired_by:
-                            ctx.relate(person, "formerlyWorkedFor", key, ctx.span(member, o), "0.7")
+                            ctx.relate(person, "formerlyWorkedFor", key, ctx.span(min(member, q), o), "0.7")
             break
     # "She spent two years at Google", "He formerly held posts at Meta and Uber": the subject is
     # the person the sentence before names

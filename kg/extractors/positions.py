@@ -52,6 +52,8 @@ def titles(ctx: Context) -> None:
             last = max((k for k in ctx.person_refs if k < f.t and ctx.items[k].kind == "ent"), default=None)
             if last is not None:
                 f.person = last
+        if f.org is None and f.anaphor_org is None and f.kind in ("office", "occupation"):
+            f.anaphor_org = _where_org(ctx, f)  # "عمل سابقا في أوبن إيه آي، حيث شغل داريو منصب نائب الرئيس"
         if f.org is None and f.anaphor_org is None and f.person is not None and f.kind == "office" \
                 and (ctx.person(f.person), f.role["role"]) not in explicit:
             f.anaphor_org = _sole_company_before(ctx, f)  # "تضاعف ميتا ... إذ أعاد الرئيس التنفيذي مارك زوكربيرغ"
@@ -669,6 +671,22 @@ def _joined_as(ctx: Context, f: Frame) -> int | None:
     if not ctx.is_word(q, frozenset({"as"}), False) or not ctx.items[q - 1].is_org or q - 1 not in ctx.sentence_range(f.t):
         return None
     return q - 1 if ctx.is_word(q - 2, ctx.words("join_words") | frozenset({"rejoined", "rejoins"}), False) else None
+
+
+def _where_org(ctx: Context, f: Frame) -> str | None:
+    """The organization a "where" clause holding the title goes back to: "... في X، حيث شغل NAME منصب
+    TITLE", "... at X, where she was head of research": X, named right before the comma."""
+    same = ctx.sentence_range(f.t)
+    for q in range(f.t - 1, max(same.start, f.t - 8) - 1, -1):
+        if ctx.is_word(q, frozenset({"حيث", "where"}), False) and ctx.is_punct(q - 1, ",،"):
+            o = q - 2
+            while o in same and ctx.is_punct(o, '"“”«»'):
+                o -= 1
+            it = ctx.items[o] if o in same else None
+            return it.key if it is not None and it.is_org and it.etype != "MediaOutlet" else None
+        if ctx.is_punct(q, ".;؛") or ctx.items[q].is_org:
+            return None
+    return None
 
 
 def appositive_subject(ctx: Context, comma: int) -> int | None:

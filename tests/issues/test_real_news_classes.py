@@ -3281,3 +3281,19 @@ def test_arabic_company_name_of_several_words_runs_to_its_latin_gloss(tmp_path):
     assert set(people(ex)) == {"خالد العمري"}
     assert [(p.org, p.role) for p in ex.positions] == [(sk[0].key, "ceo")]
     assert roles(ex) == [(("Investment",), {("investor", sk[0].key), ("investee", "org/anthropic")})]
+
+
+def test_siblings_called_by_given_names_both_of_whom_and_a_where_clause(tmp_path):
+    """"A أمودي وشقيقته B أمودي، وكلاهما عمل سابقا في X، حيث شغل A منصب TITLE": both worked at X, the
+    title is at X (the place "حيث" goes back to), and a given name alone is the sibling who has it."""
+    ex = run(tmp_path, "s.ar.txt", "تأسيس\n\nوتأسست شركة «نوفا» عام 2021 على يد سامي الحداد وشقيقته ليلى الحداد، وكلاهما عمل "
+             "سابقا في أوبن إيه آي، حيث شغل سامي منصب نائب الرئيس للأبحاث. ويشغل سامي حاليا منصب الرئيس التنفيذي لنوفا، "
+             "في حين تتولى ليلى منصب رئيسة الشركة.\n")
+    who = people(ex)
+    assert set(who) == {"سامي الحداد", "ليلى الحداد"}
+    facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {(who["سامي الحداد"], "formerlyWorkedFor", "org/openai"),
+            (who["ليلى الحداد"], "formerlyWorkedFor", "org/openai")} <= facts
+    posts = {(p.person, ex.entities[p.org].labels[0][0], p.role, p.current) for p in ex.positions}
+    assert (who["سامي الحداد"], "OpenAI", "vp", False) in posts
+    assert (who["سامي الحداد"], "نوفا", "ceo", True) in posts

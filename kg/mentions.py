@@ -700,6 +700,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     org_nouns = frozenset().union(*(words for words, _ in lex.cue_words.values()))  # "لشركة المعرفة" names no one
     founded_it = lex.words("founded_object_verbs_ar")
     kin = lex.words("kinship_nouns_ar")
+    east_asian_surnames = lex.words("east_asian_surnames_ar")
     out = []
     i = 0
     while i < len(toks):
@@ -714,9 +715,16 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
         if j - i < 2 or not all(free(t.start, t.end) for t in toks[i:j]) or toks[j - 1].norm in stop:
             i += 1
             continue
+        east_asian = next(((f, st) for f, st in strip_proclitic(doc, tok) if f in east_asian_surnames
+                           and (st == tok.start or tok.norm not in east_asian_surnames)), None)
+        if east_asian and j - i == 2 and j < len(toks) and toks[j].script == "ar" and len(toks[j].norm) <= 5 \
+                and len(toks[j - 1].norm) <= 5 and free(toks[j].start, toks[j].end) and toks[j].norm not in stop \
+                and _contiguous(doc, [toks[j - 1], toks[j]]) and not _title_at(doc, j) \
+                and not _definite_article(toks[j]) and (not toks[j].norm.startswith("و") or toks[j].norm == "وو"):
+            j += 1  # "وانغ شياو تشوان", "تشوي سونغ وو": a Korean or Chinese surname, then a given name of two syllables
         known_first = next(((f, st) for f, st in strip_proclitic(doc, tok) if f in firsts
                             and _plain(doc.text[st:tok.end]) not in ambiguous
-                            and (st == tok.start or tok.norm not in firsts)), None)  # "كريم" is not ك + "ريم"
+                            and (st == tok.start or tok.norm not in firsts)), None) or east_asian  # "كريم" is not ك + "ريم"
         start = known_first[1] if known_first else tok.start
         # a third name in a list: "لوكاس باير وألكسندر كوليسنيكوف وشياوهوا زاي", "سكوت كانون، وتانج تان"
         listed = not known_first and bool(out) and out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end \

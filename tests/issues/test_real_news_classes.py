@@ -3297,3 +3297,11 @@ def test_siblings_called_by_given_names_both_of_whom_and_a_where_clause(tmp_path
     posts = {(p.person, ex.entities[p.org].labels[0][0], p.role, p.current) for p in ex.positions}
     assert (who["سامي الحداد"], "OpenAI", "vp", False) in posts
     assert (who["سامي الحداد"], "نوفا", "ceo", True) in posts
+
+
+def test_arabic_korean_and_chinese_names_of_three_words(tmp_path):
+    """"وانغ شياو تشوان", "تشوي سونغ وو", "ريو يونغ سانغ": a Korean or Chinese surname, then a given name
+    of two short syllables, is one person of three words; "ما" (what) opens no name."""
+    ex = run(tmp_path, "c.ar.txt", "تمويل\n\nوأسس الشركة في أبريل 2023 وانغ شياو تشوان، مؤسس محرك البحث «سوغو». "
+             "وأوضح ريو يونغ سانغ، الرئيس التنفيذي للشركة، أن الشراكة مهمة. وبحسب ما أوردته صحيفة «الوطن» فإن الصفقة كبيرة.\n")
+    assert set(people(ex)) == {"وانغ شياو تشوان", "ريو يونغ سانغ"}

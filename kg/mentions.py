@@ -1781,11 +1781,14 @@ def _is_outlet_context(doc: Doc, j: int) -> bool:
 def _surnames(doc: Doc, free, taken: list[Item]) -> list[Item]:
     """A person named in full ("Naveen Rao") may later be called by surname alone ("Rao")."""
     surnames: dict[str, set[str]] = {}
+    east_asian = doc.lex.words("east_asian_surnames_ar")
     for it in taken:
         if it.is_person:
             words = [t for t in tokenize(doc.text[it.start:it.end]) if t.script in ("ar", "latin")]
             if len(words) >= 2:
                 surnames.setdefault(words[-1].norm, set()).add(it.key)
+                if words[0].norm in east_asian:  # "تشو وي" is Zhou Wei: "تشو" alone is his surname
+                    surnames.setdefault(words[0].norm, set()).add(it.key)
     out = []
     if not surnames:
         return out

@@ -3305,3 +3305,12 @@ def test_arabic_korean_and_chinese_names_of_three_words(tmp_path):
     ex = run(tmp_path, "c.ar.txt", "تمويل\n\nوأسس الشركة في أبريل 2023 وانغ شياو تشوان، مؤسس محرك البحث «سوغو». "
              "وأوضح ريو يونغ سانغ، الرئيس التنفيذي للشركة، أن الشراكة مهمة. وبحسب ما أوردته صحيفة «الوطن» فإن الصفقة كبيرة.\n")
     assert set(people(ex)) == {"وانغ شياو تشوان", "ريو يونغ سانغ"}
+
+
+def test_chinese_surname_comes_first_and_alone_names_the_person(tmp_path):
+    """"تشو وي" is Zhou Wei: "تشو" alone later is the same person (the surname comes first)."""
+    ex = run(tmp_path, "z.ar.txt", "تمويل\n\nأسس شركة «لينغ» عام 2023 تشو وي، الباحث السابق في «بايت دانس». "
+             "ويشغل تشو حالياً منصب الرئيس التنفيذي لشركة «لينغ».\n")
+    who = people(ex)
+    assert set(who) == {"تشو وي"}
+    assert [(p.role, p.current) for p in ex.positions if p.person == who["تشو وي"] and p.role == "ceo"] == [("ceo", True)]

@@ -270,8 +270,10 @@ def _frame(ctx: Context, t: int) -> Frame:
         # "CEO of the AI coding startup Windsurf": describing words before the organization
         skip = ctx.words("org_descriptor_skip")
         m = k + n
-        while m in same and m - (k + n) < 6 and ctx.is_word(m, skip, proclitic=False):
-            m += 1
+        based = frozenset({"based"})
+        while m in same and m - (k + n) < 6 and (ctx.is_word(m, skip, proclitic=False) or ctx.items[m].kind == "tok"
+                                                 and ctx.is_punct(m + 1, "-") and ctx.is_word(m + 2, based, False)):
+            m += 1  # ("Munich-based technology consultancy Brandauer Advisory": a place before "-based" too)
         if m in same and items[m].is_org and m > k + n:
             n = m - k
     if items[t].script == "ar" and not (k + n in same and items[k + n].is_org):

@@ -3314,3 +3314,14 @@ def test_chinese_surname_comes_first_and_alone_names_the_person(tmp_path):
     who = people(ex)
     assert set(who) == {"تشو وي"}
     assert [(p.role, p.current) for p in ex.positions if p.person == who["تشو وي"] and p.role == "ceo"] == [("ceo", True)]
+
+
+def test_firms_ending_in_securities_or_advisory_employ_the_people_quoted_from_them(tmp_path):
+    """"said NAME, an analyst at Ridgeline Securities", "a partner at Munich-based technology consultancy
+    Brandauer Advisory": the firm is a company and the person works for it."""
+    ex = run(tmp_path, "q.en.txt", "Round\n\n\"It matters,\" said Martin Keogh, an analyst at Ridgeline Securities. "
+             "\"It is big,\" said Katrin Vogel, a partner at Munich-based technology consultancy Brandauer Advisory.\n")
+    who = people(ex)
+    facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {(who["Martin Keogh"], "worksFor", "org/ridgeline-securities"),
+            (who["Katrin Vogel"], "worksFor", "org/brandauer-advisory")} <= facts

@@ -1064,8 +1064,9 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
             if other is None and kind == "LicensingDeal":
                 other = _startup(ctx, k, payer)
             if other is None and kind == "LicensingDeal":  # "اتفاقية مع شركة X ... ترخيص لاستخدام نماذجها"
+                # (not where people go: "license a startup's brains—and bring its founders to Boston Dynamics")
                 others = sorted({ctx.items[q].key for q in idx if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"
-                                 and ctx.items[q].key != payer})
+                                 and ctx.items[q].key != payer and not ctx.is_word(q - 1, frozenset({"to", "into"}), False)})
                 other = others[0] if len(others) == 1 else None
             if other and kind == "Investment" and other in only_covered:
                 continue  # a backer another phrase of the sentence already placed ("... كداعمين رئيسين لها")
@@ -1209,6 +1210,8 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
             return None
         if buying and q > k + 1 and ctx.is_punct(q, ",،;"):
             return None  # "buy io, the device startup co-founded by ... Apple ...": the object ended
+        if q > k + 1 and ctx.is_punct(q, "—–"):
+            return None  # "to license a robotics startup's brains—and bring its founders to Boston Dynamics"
         if buying and (it.kind == "title" or it.is_person):
             return None  # "ميتا تستحوذ على رئيس الذكاء الاصطناعي في أبل": a person taken on, not Apple bought
         if buying and ctx.is_word(q, ctx.words("chip_nouns")) and not it.is_org:
@@ -1216,6 +1219,9 @@ def _org_after(ctx: Context, k: int, last: int, skip: str | None = None, buying:
         if buying and it.is_org and ctx.is_word(q + 1, frozenset({"علي", "on"}), False) \
                 and ctx.is_word(q + 2, ctx.words("chip_nouns")):
             return None  # "استحواذ تسلا على معالجات": Tesla buys processors
+        if it.is_org and ctx.is_word(q - 1, frozenset({"from"}), False) \
+                and any(ctx.is_word(r, ctx.words("stake_nouns")) for r in range(k + 1, q)):
+            continue  # "buying an 80% stake from SoftBank": the seller, not the company bought into
         if it.is_org and it.etype != "MediaOutlet" and it.key != skip:
             if (buying or products) and _product_of(ctx, q, last):
                 return None  # "buying AMD's Instinct MI300", "buys Nvidia's chips": products, not AMD

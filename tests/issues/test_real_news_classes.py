@@ -3325,3 +3325,15 @@ def test_firms_ending_in_securities_or_advisory_employ_the_people_quoted_from_th
     facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
     assert {(who["Martin Keogh"], "worksFor", "org/ridgeline-securities"),
             (who["Katrin Vogel"], "worksFor", "org/brandauer-advisory")} <= facts
+
+
+def test_took_control_buying_a_stake_from_a_seller_and_a_destination_is_no_licensor(tmp_path):
+    """"X took control of Y, buying an 80% stake from Z": X acquires Y and Z only sold; "paying $240
+    million to license a startup's brains—and bring its founders to Y": Y is where people go, not the
+    licensor."""
+    ex = run(tmp_path, "h.en.txt", "Robots\n\nHyundai took control of Boston Dynamics in 2021, buying an 80% stake from "
+             "SoftBank. Separately, Toyota is paying $240 million to license a robotics startup's brains—and bring its "
+             "founders to Boston Dynamics.\n")
+    found = roles(ex)
+    assert (("Acquisition",), {("acquirer", "org/hyundai-motor-group"), ("target", "org/boston-dynamics")}) in found
+    assert not any(("investee", "org/softbank") in r or ("licensor", "org/boston-dynamics") in r for _, r in found)

@@ -3337,3 +3337,13 @@ def test_took_control_buying_a_stake_from_a_seller_and_a_destination_is_no_licen
     found = roles(ex)
     assert (("Acquisition",), {("acquirer", "org/hyundai-motor-group"), ("target", "org/boston-dynamics")}) in found
     assert not any(("investee", "org/softbank") in r or ("licensor", "org/boston-dynamics") in r for _, r in found)
+
+
+def test_reported_by_an_outlet_that_saw_a_document(tmp_path):
+    """"بحسب وثيقة اطلعت عليها وكالة بلومبرغ", "according to a document seen by Reuters": the outlet reports."""
+    for name, text, outlet in (
+            ("b.ar.txt", "استحوذت «إنفيديا» على شركة «ران» مقابل 700 مليون دولار، بحسب وثيقة اطلعت عليها وكالة بلومبرغ.",
+             "org/bloomberg"),
+            ("r.en.txt", "Nvidia acquired Run:ai for $700 million, according to a document seen by Reuters.", "org/reuters")):
+        ex = run(tmp_path, name, "Deal\n\n" + text + "\n")
+        assert [d.reported_by for d in ex.deals] == [(outlet,)]

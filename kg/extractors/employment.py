@@ -465,6 +465,9 @@ def led_by(ctx: Context) -> None:
             # "تعد X واحدة من الشركات التي جذبت اهتمام ميتا، ويرأسها NAME": the clause goes on about the
             # sentence's subject, not the organization named last
             org = next((q for q in same if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet" and q < k), org)
+        if org is not None and chaired and ctx.items[org].etype == "Company" and org + 2 + ctx.is_punct(org + 1) >= k \
+                and not honored:
+            chaired = False  # "شركة «هيوماين» برئاسة طارق أمين": right after a company's name, its head
         if org is not None:
             ctx.position(ctx.person(k + n), ctx.items[org].key, words, chair if chaired else head, True,
                          ctx.span(org, k + n), "0.7", employment=not chaired)

@@ -3347,3 +3347,10 @@ def test_reported_by_an_outlet_that_saw_a_document(tmp_path):
             ("r.en.txt", "Nvidia acquired Run:ai for $700 million, according to a document seen by Reuters.", "org/reuters")):
         ex = run(tmp_path, name, "Deal\n\n" + text + "\n")
         assert [d.reported_by for d in ex.deals] == [(outlet,)]
+
+
+def test_arabic_company_headed_by_right_after_its_name(tmp_path):
+    """"شركة «X» برئاسة NAME": right after a company's name, "برئاسة" names its head, who works there."""
+    ex = run(tmp_path, "h.ar.txt", "خطط\n\nوكانت شركة «نجوم» برئاسة سالم الكعبي قد أعلنت عن خططها.\n")
+    who = people(ex)["سالم الكعبي"]
+    assert (who, "worksFor") in {(r.subject, r.predicate) for r in ex.relations if ex.entities[r.object].labels[0][0] == "نجوم"}

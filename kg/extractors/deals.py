@@ -1354,14 +1354,26 @@ def _anaphor_before(ctx: Context, start: int, first: int) -> str | None:
         n = ctx.words_at(q, phrases, proclitic=True)
         if n:
             return last_company(ctx, start, startup=n > 1 or ctx.is_word(q + 1, frozenset({"startup"}), False))
-    if ctx.doc.lang != "ar" and ctx.items[start].norm == "it" and first - start <= 3 and ctx.sentence_of(start) > 0 \
-            and all(ctx.is_word(q, frozenset({"has", "had", "have", "also", "recently", "just", "now"}), False)
-                    for q in range(start + 1, first)):
-        # "Halyard Labs is building AI agents. It has raised ...": "It" opening the sentence is the company
-        # the sentence before opens with
-        prev = list(ctx.sentence_items(ctx.sentence_of(start) - 1))
-        q = subject_org(ctx, prev[0], prev[0] + 8) if prev else None
-        return ctx.items[q].key if q is not None and ctx.items[q].etype == "Company" else None
+    if ctx.doc.lang == "ar" or ctx.sentence_of(start) == 0:
+        return None
+    it = start
+    if ctx.is_word(it, frozenset({"in", "on", "last", "earlier", "by"}), False):
+        # "In October, it committed to invest ...": past a time phrase and its comma
+        comma = next((q for q in range(it + 1, min(it + 5, first)) if ctx.is_punct(q, ",")), None)
+        it = comma + 1 if comma is not None else it
+    between = frozenset({"has", "had", "have", "also", "recently", "just", "now", "would", "will", "announced", "said",
+                         "that", "it", "agreed", "committed", "to", "later"})
+    if ctx.items[it].norm == "it" and first - it <= 6 and all(ctx.is_word(q, between, False) for q in range(it + 1, first)):
+        # "Halyard Labs is building AI agents. It has raised ...", "In 2022, it announced that it would acquire
+        # iRobot": "it" opening the sentence is the company the sentence before opens with
+        for back in (1, 2, 3):  # (over sentences that open on "it" too: "In 2022, it ... . In October, it ...")
+            sent = ctx.sentence_of(start) - back
+            prev = list(ctx.sentence_items(sent)) if sent >= 0 else []
+            q = subject_org(ctx, prev[0], prev[0] + 8) if prev else None
+            if q is not None:
+                return ctx.items[q].key if ctx.items[q].etype == "Company" else None
+            if not prev or not any(ctx.items[r].norm == "it" for r in prev[:5]):
+                return None
     return None
 
 

@@ -3354,3 +3354,13 @@ def test_arabic_company_headed_by_right_after_its_name(tmp_path):
     ex = run(tmp_path, "h.ar.txt", "خطط\n\nوكانت شركة «نجوم» برئاسة سالم الكعبي قد أعلنت عن خططها.\n")
     who = people(ex)["سالم الكعبي"]
     assert (who, "worksFor") in {(r.subject, r.predicate) for r in ex.relations if ex.entities[r.object].labels[0][0] == "نجوم"}
+
+
+def test_it_after_a_time_phrase_is_the_company_the_passage_is_about(tmp_path):
+    """"Amazon has been working ... . In 2022, it announced that it would acquire X ... . In October, it
+    committed to invest $4 billion in Y": each "it" is Amazon, over the sentence that opens on "it" too."""
+    ex = run(tmp_path, "i.en.txt", "Talent\n\nBehind the news: Amazon has been working to acquire technical talent for some "
+             "time. In 2022, it announced that it would acquire iRobot. In October, it committed to invest as much as "
+             "$4 billion in Anthropic.\n")
+    assert sorted(roles(ex)) == sorted([(("Acquisition",), {("acquirer", "org/amazon"), ("target", "org/irobot")}),
+                                        (("Investment",), {("investor", "org/amazon"), ("investee", "org/anthropic")})])

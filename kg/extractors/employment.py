@@ -419,6 +419,8 @@ def _coordinated(ctx: Context, p: int) -> list[int]:
             listed.append(q + 2)  # "CEO A, CTO B, and CPO C": a title before each name
             q += 3
         else:
+            if listed and ctx.is_punct(q, "—–"):
+                group += listed  # "CEO A, CTO B, Chief Scientist C — all of whom ... — joined X": a list a dash closes
             break
     return group
 

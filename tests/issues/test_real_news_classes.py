@@ -3364,3 +3364,14 @@ def test_it_after_a_time_phrase_is_the_company_the_passage_is_about(tmp_path):
              "$4 billion in Anthropic.\n")
     assert sorted(roles(ex)) == sorted([(("Acquisition",), {("acquirer", "org/amazon"), ("target", "org/irobot")}),
                                         (("Investment",), {("investor", "org/amazon"), ("investee", "org/anthropic")})])
+
+
+def test_list_of_titled_names_closed_by_a_dash_aside_joins_together(tmp_path):
+    """"X CEO A, CTO B, Chief Scientist C — all of whom are co-founders of the company — joined Y": all
+    three joined Y and left their posts at X."""
+    ex = run(tmp_path, "d.en.txt", "Hires\n\nBrightloop CEO Maya Stern, CTO Oren Vale, Chief Scientist Lior Dagan — all of "
+             "whom are co-founders of the company — joined Amazon.\n")
+    who = people(ex)
+    facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {(who[n], "worksFor", "org/amazon") for n in ("Maya Stern", "Oren Vale", "Lior Dagan")} <= facts
+    assert not any(p.current for p in ex.positions)

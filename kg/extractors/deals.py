@@ -1269,6 +1269,36 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
         acquirer = _agent_after(ctx, k + n - 1 if n else k + 1, idx[-1])
         if target and target != acquirer:
             return target, acquirer
+    # "شركة X التي استحوذت عليها Y", "X التي باعها NAME إلى Y", "بيع X إلى Y": the Arabic relative and sale
+    for k in idx:
+        if ctx.items[k].script != "ar":
+            continue
+        rel = ctx.is_word(k - 1, ctx.words("relative"), False)
+        target_i = k - 2 if rel else None
+        while target_i is not None and target_i in idx and ctx.is_punct(target_i, '"“”«»'):
+            target_i -= 1
+        target_ok = target_i is not None and target_i in idx and ctx.items[target_i].is_org \
+            and ctx.items[target_i].etype != "MediaOutlet"
+        if target_ok and ctx.is_word(k, frozenset({"استحوذت", "استحوذ", "اشترت", "اشتري"}), False) \
+                and ctx.is_word(k + 1, frozenset({"عليها", "عليه"}), False):
+            b = k + 2
+            while b in idx and ctx.is_punct(b, '"“”«»'):
+                b += 1
+            buyer = ctx.items[b].key if b in idx and ctx.items[b].is_org and ctx.items[b].etype != "MediaOutlet" else (
+                last_company(ctx, target_i) if ctx.is_word(b, frozenset({"الشركه"}), False) else None)
+            if buyer is not None and buyer != ctx.items[target_i].key:
+                return ctx.items[target_i].key, buyer
+        sale = ctx.is_word(k, frozenset({"باعها", "باعه", "باعتها", "باعته"}), False) and target_ok \
+            or ctx.is_word(k, frozenset({"بيع"}), False) and k + 1 in idx and ctx.items[k + 1].is_org
+        if sale:
+            sold = target_i if target_ok and not ctx.is_word(k, frozenset({"بيع"}), False) else k + 1
+            to = next((q for q in range(k + 1, min(k + 5, idx[-1])) if ctx.is_word(q, frozenset({"الي", "لصالح"}), False)), None)
+            b = to + 1 if to is not None else None
+            while b is not None and b in idx and ctx.is_punct(b, '"“”«»'):
+                b += 1
+            if b is not None and b in idx and ctx.items[b].is_org and ctx.items[b].etype != "MediaOutlet" \
+                    and ctx.items[b].key != ctx.items[sold].key:
+                return ctx.items[sold].key, ctx.items[b].key
     # "تمّ الاستحواذ على شركة «X» ... من قِبل مجموعة «Y»": the Arabic passive, the buyer after "من قبل"
     for k in idx:
         if ctx.items[k].script != "ar" or not ctx.is_word(k - 1, frozenset({"تم", "جري", "سيتم", "يتم"}), False) \

@@ -3375,3 +3375,14 @@ def test_list_of_titled_names_closed_by_a_dash_aside_joins_together(tmp_path):
     facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
     assert {(who[n], "worksFor", "org/amazon") for n in ("Maya Stern", "Oren Vale", "Lior Dagan")} <= facts
     assert not any(p.current for p in ex.positions)
+
+
+def test_arabic_acquired_in_a_relative_clause_and_sales(tmp_path):
+    """"شركة X التي استحوذت عليها Y" (Y bought X, also "الشركة" for the company the passage is about),
+    "شركة X التي باعها إلى Y" and "صفقة بيع X إلى Y": Y acquires X, not the other way round."""
+    cases = (("وكان بنغ يشغل منصب الرئيس التنفيذي لشركة Xilinx التي استحوذت عليها AMD في 2022.", "org/amd", "org/xilinx"),
+             ("إذ أسس سابقاً شركة SeaMicro التي باعها إلى AMD عام 2012.", "org/amd", "org/seamicro"),
+             ("وألغيت صفقة بيع Arm إلى إنفيديا مقابل 40 مليار دولار.", "org/nvidia", "org/arm"))
+    for n, (text, buyer, bought) in enumerate(cases):
+        ex = run(tmp_path, f"a{n}.ar.txt", "صفقة\n\n" + text + "\n")
+        assert roles(ex) == [(("Acquisition",), {("acquirer", buyer), ("target", bought)})], text

@@ -806,9 +806,11 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
                 r"[ \t]*[-•*–][ \t]*$", doc.text[doc.text.rfind("\n", 0, tok.start) + 1:tok.start])),
             # a title opening the next item of a list: "، والباحث الكبير سيمون سيدور"
             _title_ends_at(doc, i) and _listed_title_before(doc, i),
-            # a name joined by و to the person just found: "لوكاس باير وألكسندر كوليسنيكوف"
-            bool(out) and out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end
-            and tok.norm.startswith("و") and start > tok.start,
+            # a name joined by و to the person just found: "لوكاس باير وألكسندر كوليسنيكوف", also past where
+            # that one came from: "المهندسَين ماركو بيانكي من OpenAI ولينا شميدت من Anthropic"
+            bool(out) and tok.norm.startswith("و") and start > tok.start
+            and (out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end
+                 or _origin_between(doc, out[-1].end, i, free)),
         ))
         # "الرئيس التنفيذي لشركة «إنفابريكا» الناشئة روشان سانكار،": a title, its organization and
         # its adjectives, then the name and a pause (two cues: the apposition Arabic news uses)
@@ -828,6 +830,15 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
                         prefix=norm(doc.text[tok.start:start])))
         i = j
     return out
+
+
+def _origin_between(doc: Doc, end: int, i: int, free) -> bool:
+    """Between offset END (a person just found) and token i only "من ORG" (or في/لدى): where that person
+    came from, so that the next name joined by و is one of the same list."""
+    toks = doc.tokens
+    between = [t for t in toks[:i] if t.start >= end]
+    return len(between) >= 2 and between[0].norm in ("من", "في", "لدي") and all(
+        not free(t.start, t.end) or t.text in QUOTE_MARKS for t in between[1:])
 
 
 def _latin_gloss_after(doc: Doc, i: int, j: int) -> bool:
@@ -1854,6 +1865,7 @@ def _known_surnames(doc: Doc, free) -> list[Item]:
     """"Huang said", "وكان ألتمان قد صرّح": the surname alone of a famous person of the lexicon whose
     full name the article never gives (lexicon/patterns.json `known_surnames`), standing alone."""
     index = doc.lex.surname_index
+    firsts = doc.lex.words("first_names_ar")
     toks = doc.tokens
     out = []
     for k, tok in enumerate(toks):
@@ -1863,6 +1875,9 @@ def _known_surnames(doc: Doc, free) -> list[Item]:
                 0 <= n < len(toks) and toks[n].script == "latin" and toks[n].text[:1].isupper()
                 and _contiguous(doc, sorted((toks[n], tok), key=lambda t: t.start)) for n in (k - 1, k + 1))):
             continue  # "Lisa Huang" is someone else
+        if tok.script == "ar" and k and toks[k - 1].script == "ar" and _contiguous(doc, [toks[k - 1], tok]) and any(
+                f in firsts for f, _ in strip_proclitic(doc, toks[k - 1])):
+            continue  # "ولينا شميدت" is someone else than Eric Schmidt
         for form, start in strip_proclitic(doc, tok):
             entry_id = index.get(form)
             if entry_id is None:

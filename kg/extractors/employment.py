@@ -696,8 +696,14 @@ def hires(ctx: Context) -> None:
             ctx.relate(ctx.items[hirer].key, "hired", person, evidence, "0.85")
             if again:
                 ctx.relate(person, "formerlyWorkedFor", ctx.items[hirer].key, evidence, "0.75")
+        origins = {p: p + 2 for p in people if ctx.is_word(p + 1, frozenset({"from", "من"}), False) and p + 2 in same
+                   and ctx.items[p + 2].is_org and ctx.items[p + 2].etype != "MediaOutlet"}
         if len(people) == 1:
             _hired_as(ctx, hirer, people[0], same)
+        elif len(origins) > 1:  # "المهندسَين A من OpenAI وB من Anthropic": each from where the text says
+            for p, o in origins.items():
+                if ctx.items[o].key != ctx.items[hirer].key:
+                    ctx.relate(ctx.person(p), "formerlyWorkedFor", ctx.items[o].key, ctx.span(p, o), "0.7")
         elif people and ctx.is_word(people[-1] + 1, frozenset({"from", "من"}), False):
             # "hired A, B and C from (the startup) Cohere": the whole list leaves Cohere
             o = people[-1] + 2
@@ -867,6 +873,9 @@ def hired_people(ctx: Context, k: int, same: range) -> list[int]:
             q = r + 1
         q = out[-1] + 1
         while q < same.stop:
+            if ctx.is_word(q, frozenset({"من", "from"}), False) and q + 1 < same.stop and ctx.items[q + 1].is_org:
+                q += 2  # "المهندسَين A من OpenAI وB من Anthropic": past where each came from
+                continue
             if not (ctx.is_word(q, frozenset({"and", "و"}), False) or ctx.items[q].prefix.startswith("و")):
                 break
             r = q + 1 if ctx.items[q].kind == "tok" else q

@@ -3386,3 +3386,17 @@ def test_arabic_acquired_in_a_relative_clause_and_sales(tmp_path):
     for n, (text, buyer, bought) in enumerate(cases):
         ex = run(tmp_path, f"a{n}.ar.txt", "صفقة\n\n" + text + "\n")
         assert roles(ex) == [(("Acquisition",), {("acquirer", buyer), ("target", bought)})], text
+
+
+def test_arabic_hired_engineers_each_from_their_own_company(tmp_path):
+    """"وظّفت X المهندسَين A من OpenAI وB من Anthropic": both hired, each from the company after them; "B
+    شميدت" after a given name is not Eric Schmidt."""
+    ex = run(tmp_path, "e.ar.txt", "توظيف\n\nوسبق لشركة «أستر لابز» أن وظّفت خلال العام الجاري المهندسَين ماركو بيانكي "
+             "من OpenAI ولينا شميدت من Anthropic.\n")
+    who = people(ex)
+    assert set(who) == {"ماركو بيانكي", "لينا شميدت"}
+    facts = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {(who["ماركو بيانكي"], "formerlyWorkedFor", "org/openai"),
+            (who["لينا شميدت"], "formerlyWorkedFor", "org/anthropic")} <= facts
+    assert (who["ماركو بيانكي"], "formerlyWorkedFor", "org/anthropic") not in facts
+    assert {r.object for r in ex.relations if r.predicate == "hired"} == set(who.values())

@@ -701,6 +701,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     founded_it = lex.words("founded_object_verbs_ar")
     kin = lex.words("kinship_nouns_ar")
     east_asian_surnames = lex.words("east_asian_surnames_ar")
+    person_ends = {m.span.end for m in doc.mentions if m.etype == "Person"}
     out = []
     i = 0
     while i < len(toks):
@@ -811,6 +812,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             bool(out) and tok.norm.startswith("و") and start > tok.start
             and (out[-1].end >= toks[i - 2 if toks[i - 1].norm in ("،", ",") else i - 1].end
                  or _origin_between(doc, out[-1].end, i, free)),
+            # or to a person the lexicon knows: "أسسها إيدن غوميز ونيك فروست وإيفان تشانغ"
+            i >= 1 and tok.norm.startswith("و") and start > tok.start and toks[i - 1].end in person_ends,
         ))
         # "الرئيس التنفيذي لشركة «إنفابريكا» الناشئة روشان سانكار،": a title, its organization and
         # its adjectives, then the name and a pause (two cues: the apposition Arabic news uses)

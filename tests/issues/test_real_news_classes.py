@@ -3400,3 +3400,10 @@ def test_arabic_hired_engineers_each_from_their_own_company(tmp_path):
             (who["لينا شميدت"], "formerlyWorkedFor", "org/anthropic")} <= facts
     assert (who["ماركو بيانكي"], "formerlyWorkedFor", "org/anthropic") not in facts
     assert {r.object for r in ex.relations if r.predicate == "hired"} == set(who.values())
+
+
+def test_arabic_third_founder_after_people_the_lexicon_knows(tmp_path):
+    """"التي أسسها إيدن غوميز ونيك فروست وإيفان تشانغ": the third name, joined by و to a known person, is a founder too."""
+    ex = run(tmp_path, "f.ar.txt", "كوهير\n\nوانضمت إلى شركة «كوهير» التي أسسها إيدن غوميز ونيك فروست وإيفان تشانغ عام 2019.\n")
+    founders = {ex.entities[r.subject].labels[0][0] for r in ex.relations if r.predicate == "founded"}
+    assert founders == {"Aidan Gomez", "Nick Frosst", "إيفان تشانغ"}

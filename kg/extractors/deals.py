@@ -918,6 +918,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     offers_near = ctx.words("offer_nouns")
     # "X denied a report that it had agreed to acquire Y", "نفت X ما أفادت به صحيفة ... عن مفاوضات لشراء Y"
     disowned = _found(ctx, idx, "denial_verbs")
+    blocks, withdraws = _found(ctx, idx, "block_verbs"), _found(ctx, idx, "withdraw_verbs")
     talks = frozenset({"in", "talks", "discussions", "negotiations", "to", "any", "currently", "planning", "plans",
                        "في", "محادثات", "مفاوضات", "مباحثات", "اي", "أي"})
 
@@ -928,12 +929,19 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
             return True
         if any(q < k and k - q <= 20 for q in disowned):
             return True
+        # "أوقفت الهيئة العامة للمنافسة صفقة استحواذ X على Y", "regulators blocked the deal to buy Y": a deal
+        # blocked; "انسحبت X من المفاوضات الجارية للاستحواذ على Y": talks left
+        if any(q < k and k - q <= 14 for q in blocks) and any(ctx.is_word(r, ctx.words("deal_nouns"), True)
+                                                               for r in range(max(idx[0], k - 3), k)):
+            return True
+        if any(q < k and k - q <= 12 and any(ctx.is_word(r, talks, proclitic=True) for r in range(q + 1, k)) for q in withdraws):
+            return True
         if any(ctx.negates(q) and all(ctx.is_word(r, talks, proclitic=True) for r in range(q + 1, k))
                for q in range(max(idx[0], k - 6), k - 3)):
             return True  # "We are not in discussions to acquire X", "لسنا في مفاوضات للاستحواذ"
         return negated(k) or any(ctx.negates(q) and ctx.items[q].norm in ("لم", "لن", "ليس", "ليست", "لا")
                                  for q in range(max(idx[0], k - 4), k - 3)) \
-            or any(leads[q] and q + leads[q] >= k - 2 for q in range(max(idx[0], k - 4), k)) \
+            or any(leads[q] and q + leads[q] >= k - 2 for q in range(max(idx[0], k - 7), k)) \
             or attempts is not None and any(attempts[q] and q + attempts[q] >= k - 2 for q in range(max(idx[0], k - 4), k))
 
     deal_words = found("deal_nouns")

@@ -3407,3 +3407,16 @@ def test_arabic_third_founder_after_people_the_lexicon_knows(tmp_path):
     ex = run(tmp_path, "f.ar.txt", "كوهير\n\nوانضمت إلى شركة «كوهير» التي أسسها إيدن غوميز ونيك فروست وإيفان تشانغ عام 2019.\n")
     founders = {ex.entities[r.subject].labels[0][0] for r in ex.relations if r.predicate == "founded"}
     assert founders == {"Aidan Gomez", "Nick Frosst", "إيفان تشانغ"}
+
+
+def test_blocked_abandoned_and_withdrawn_acquisitions_are_not_asserted(tmp_path):
+    """A regulator's block ("أوقفت الهيئة ... صفقة استحواذ X على Y"), a withdrawal from talks ("انسحبت X من
+    المفاوضات الجارية للاستحواذ على Y"), "has walked away from talks to acquire Y" and "has abandoned its
+    £420mn acquisition of Y": no acquisition is asserted."""
+    cases = (("b.ar.txt", "أوقفت الهيئة العامة للمنافسة صفقة استحواذ شركة «الأفق الرقمية» على شركة «ميزان»."),
+             ("w.ar.txt", "انسحبت مجموعة «زين» للاتصالات من المفاوضات الجارية للاستحواذ على شركة «نظم» الناشئة."),
+             ("t.en.txt", "Marvell Technology has walked away from talks to acquire Lumina Optics, people familiar said."),
+             ("a.en.txt", "Ostrander Group has abandoned its £420mn acquisition of Quaver Labs after regulators objected."))
+    for name, text in cases:
+        ex = run(tmp_path, name, "Deal\n\n" + text + "\n")
+        assert not any("Acquisition" in kinds for kinds, _ in roles(ex)), text

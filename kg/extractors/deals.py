@@ -394,7 +394,10 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
             frame.parties = set(listed) | {it.key}
             out.append(frame)
             covered.update(range(q, q + 3))
-    return out
+    absent = _not_investors(ctx, idx)  # "كما أن «جهاز قطر للاستثمار» لم يشارك فيها": named, but took no part
+    for frame in out:
+        frame.others = {(o, kind) for o, kind in frame.others if o not in absent}
+    return [frame for frame in out if frame.others]
 
 
 def _co_investors(ctx: Context, idx: list[int], first: int, payer: str) -> set[str]:
@@ -526,7 +529,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         # "General Catalyst led, joined by Nvidia and Salesforce Ventures.", "Existing investors Nvidia
         # and Oracle also took part.": the round of the sentence before gains its investors
         orgs = {ctx.items[k].key for k in idx if ctx.items[k].is_org and ctx.items[k].etype != "MediaOutlet"
-                and not ctx.is_punct(k + 1, "'’")} - {previous.payer}
+                and not ctx.is_punct(k + 1, "'’")} - {previous.payer} - _not_investors(ctx, idx)
         if orgs:
             frame = DealFrame([s], previous.payer, kinds={"Investment"})
             frame.others = {(o, "Investment") for o in orgs}
@@ -746,6 +749,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
                 and ctx.is_word(k - 2, which, False)):
             investors.update(_listed_orgs(ctx, k + 1, idx[-1]))
     investors.discard(investee)
+    investors -= _not_investors(ctx, idx)
     frame = DealFrame([s], investee, kinds={"Investment"})
     frame.others = {(i, "Investment") for i in investors}
     frame.parties = investors | {investee}
@@ -804,6 +808,23 @@ def _participants(ctx: Context, idx: list[int]) -> set[str]:
                 found.append(ctx.items[q].key)
             q -= 1
         out.update(found)
+    return out
+
+
+def _not_investors(ctx: Context, idx: list[int]) -> set[str]:
+    """Organizations the sentence says took no part: "«جهاز قطر للاستثمار» لم يشارك فيها", "ليست «سوفت بنك»
+    من بين المستثمرين", "X did not take part": a negation right after the name (or right before it)."""
+    out = set()
+    for q in idx:
+        it = ctx.items[q]
+        if not it.is_org:
+            continue
+        r = q + 1
+        while r <= idx[-1] and r - q <= 2 and ctx.is_punct(r, '"“”«»'):
+            r += 1
+        if any(ctx.negates(m) for m in range(r, min(r + 2, idx[-1] + 1))) or any(
+                ctx.is_word(b, frozenset({"ليست", "وليست", "ليس", "وليس"}), False) for b in range(max(idx[0], q - 3), q)):
+            out.add(it.key)
     return out
 
 

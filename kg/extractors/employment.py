@@ -16,6 +16,8 @@ def works_now(ctx: Context) -> None:
     phrases = ctx.phrases("works_now")
     relative = ctx.words("relative")
     for k, n, same in ctx.matches(phrases):
+        if any(ctx.negates(q) for q in range(max(same.start, k - 3), k)):
+            continue  # "Contrary to reports, NAME will not join xAI", "لن أنضم إلى أوبن إيه آي", "has not left for"
         o = k + n
         while o < same.stop and o - (k + n) < 6 and not ctx.items[o].is_org and ctx.items[o].kind == "tok" \
                 and ctx.items[o].script != "punct" and not ctx.is_word(o, frozenset({"بعد", "قبل", "after", "before"}), False):
@@ -129,6 +131,8 @@ def moved(ctx: Context) -> None:
                                              and ctx.person_refs.get(k + 1)):
             continue  # "انتقل NAME"، "انضم المهندس السابق في جوجل NAME إلى ..." (the title names them)
         same = ctx.sentence_range(k)
+        if any(ctx.negates(q) for q in range(max(same.start, k - 3), k)):
+            continue  # "لن ينضم NAME إلى X": no move
         q = next((q for q in range(k + 2, min(k + 25, same.stop)) if ctx.is_word(q, to, proclitic=False)), None)
         if q is None:
             continue

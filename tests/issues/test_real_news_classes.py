@@ -3420,3 +3420,16 @@ def test_blocked_abandoned_and_withdrawn_acquisitions_are_not_asserted(tmp_path)
     for name, text in cases:
         ex = run(tmp_path, name, "Deal\n\n" + text + "\n")
         assert not any("Acquisition" in kinds for kinds, _ in roles(ex)), text
+
+
+def test_people_who_will_not_join_and_investors_who_took_no_part(tmp_path):
+    """"Contrary to reports, NAME will not join X", "لن أنضم إلى X": no job at X; "وليست «X» من بين المستثمرين
+    في الجولة، كما أن «Y» لم يشارك فيها": neither invests in the round."""
+    en = run(tmp_path, "n.en.txt", "Talent\n\nContrary to reports, Arvid Lindholm will not join xAI, he said on Monday.\n")
+    assert not any(r.predicate in ("worksFor", "hired") for r in en.relations)
+    ar = run(tmp_path, "n.ar.txt", "تمويل\n\nجمعت شركة «ربان» 90 مليون دولار في جولة تمويل قادتها «مبادلة». "
+             "وليست مجموعة «سوفت بنك» اليابانية من بين المستثمرين في الجولة، كما أن «جهاز قطر للاستثمار» لم يشارك فيها. "
+             "وقال يوسف البلوشي: «لن أنضم إلى أوبن إيه آي».\n")
+    investors = {key for _, rs in roles(ar) for role, key in rs if role == "investor"}
+    assert investors == {"org/mubadala"}
+    assert not any(r.predicate in ("worksFor", "hired") and r.object == "org/openai" for r in ar.relations)

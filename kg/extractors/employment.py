@@ -669,8 +669,12 @@ def hires(ctx: Context) -> None:
                     or ctx.is_word(p, frozenset({"s", "ex"}), False)):
                 p += 1
             t = p + 1
+            if p < len(ctx.items) and ctx.items[p].is_person and ctx.is_punct(t, ","):
+                # "named Aisha Bello, previously Stripe's head of finance, as chief financial officer": past the appositive
+                c = next((q for q in range(t + 1, min(t + 12, len(ctx.items))) if ctx.is_punct(q, ",")), None)
+                t = c + 1 if c is not None and ctx.is_word(c + 1, frozenset({"as"}), False) else t
             lead = frozenset({"as", "its", "the", "new", "a", "an", "interim"})
-            while t < min(p + 4, len(ctx.items)) and ctx.is_word(t, lead, False):
+            while t < min(p + 16, len(ctx.items)) and ctx.is_word(t, lead, False):
                 t += 1
             if p < len(ctx.items) and ctx.items[p].is_person and t < len(ctx.items) and ctx.items[t].kind == "title":
                 n = m
@@ -786,8 +790,10 @@ def _hired_as(ctx: Context, hirer: int, p: int, same: range) -> None:
         if ctx.refers_to_person(t) and ctx.items[t].kind == "ent":
             return
         frame = ctx.frames.get(t)
+        its = ctx.doc.lang != "ar" and ctx.is_word(t - 1, frozenset({"its", "their"}), False) \
+            and ctx.is_word(t - 2, frozenset({"as"}), False)  # "named NAME, previously ..., as its chief financial officer"
         if frame is None or frame.kind not in ("office", "descriptor") or frame.org is not None \
-                or frame.anaphor_org is not None or frame.person not in (None, p):
+                or frame.anaphor_org is not None and not its or frame.person not in (None, p):
             continue
         if ctx.doc.lang != "ar" and not any(ctx.is_word(q, frozenset({"as"}), False) for q in range(t - 4, t)) \
                 and not (t == p + 1 or t == p + 2 and ctx.is_word(p + 1, frozenset({"its", "the"}), False)):

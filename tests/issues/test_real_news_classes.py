@@ -3433,3 +3433,13 @@ def test_people_who_will_not_join_and_investors_who_took_no_part(tmp_path):
     investors = {key for _, rs in roles(ar) for role, key in rs if role == "investor"}
     assert investors == {"org/mubadala"}
     assert not any(r.predicate in ("worksFor", "hired") and r.object == "org/openai" for r in ar.relations)
+
+
+def test_named_past_an_appositive_as_its_new_title(tmp_path):
+    """"X also named NAME, previously vice president of finance at Y, as its chief financial officer": X hired
+    NAME as its CFO; the post at Y is a former one."""
+    ex = run(tmp_path, "n.en.txt", "Appointments\n\nLumenor Labs also named Marcia Oyelaran, previously vice president of "
+             "finance at Marvell Technology, as its chief financial officer.\n")
+    who = people(ex)["Marcia Oyelaran"]
+    assert ("org/lumenor-labs", "hired", who) in {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {(p.org, p.role, p.current) for p in ex.positions} == {("org/lumenor-labs", "cfo", True), ("org/marvell", "vp", False)}

@@ -291,6 +291,12 @@ def founded_by(ctx: Context) -> None:
         if org is None and anaphor is None and by is not None:
             # "تأسست X على يد ...", "Founded in 2019 by": the verb first, the organization between it and "by"
             org = next((q for q in range(k + 1, by) if ctx.items[q].is_org and ctx.items[q].etype != "MediaOutlet"), None)
+        if org is None and anaphor is None and by is not None and k == same.start and ctx.items[k].script == "latin":
+            # "Founded in 2020 by A and B, Nimbic Labs sells ...": the organization right after the list's comma
+            org = next((q + 1 for q in range(by + n, min(by + n + 16, same.stop - 1)) if ctx.is_punct(q, ",")
+                        and ctx.items[q + 1].is_org and ctx.items[q + 1].etype != "MediaOutlet"
+                        and all(ctx.refers_to_person(r) or ctx.is_punct(r, ",") or ctx.is_word(r, along, False)
+                                or ctx.items[r].kind in ("title", "tok") for r in range(by + n, q))), None)
         if org is None and anaphor is not None and by is not None:
             q, skipped = by + n, 0
             while q in same and skipped <= 3:
@@ -341,7 +347,8 @@ def founded_by(ctx: Context) -> None:
             continue  # "نماذج التأسيس" (foundation models), "مرحلة التأسيس": the noun, no one founding
         # active: "Oyelaran co-founded Halcyon", "Lindgren co-founded the company", and the Arabic
         # verb-first order "وأسس العتيبي الشركة", "وأسست Kalima AI ... الباحثة نادية بنعلي"
-        target = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].is_org), None)
+        target = next((q for q in range(k + 1, min(k + 6, same.stop)) if ctx.items[q].is_org
+                       and not ctx.is_word(k + 1, frozenset({"with"}), False)), None)  # (not "co-founded with ex-Thales ...")
         if ctx.items[k].script == "ar" and k + 2 in same and ctx.refers_to_person(k + 1) and ctx.is_punct(k + 2, ",،"):
             # "وأسس NAME، الموظف السابق في جوجل، شركة X": past the subject's appositive to the object
             close = next((q for q in range(k + 3, min(k + 14, same.stop)) if ctx.is_punct(q, ",،")), None)
@@ -358,13 +365,29 @@ def founded_by(ctx: Context) -> None:
         loose = ctx.is_word(k, frozenset({"start", "starts", "starting", "set", "sets", "setting", "establish",
                                          "established", "founding", "co-founding"}), False)
         target_key = ctx.items[target].key if target is not None else None if loose else _company_anaphor(ctx, k, same)
+        pronoun_subject = None
+        if target_key is None and ctx.doc.lang != "ar" and ctx.is_word(k - 1, frozenset({"she", "he", "they"}), False):
+            # "Kinetica, a robotics start-up she co-founded with Luis Ferreira", "Vauban Systems, which she
+            # co-founded with ...": the organization the clause describes, founded by the one "she" is
+            owner = _described_org(ctx, k - 2, same)
+            if owner is not None:
+                target, target_key = owner, ctx.items[owner].key
+                pronoun_subject = next((q for q in range(owner - 1, same.start - 1, -1) if ctx.refers_to_person(q)
+                                        and ctx.items[q].kind == "ent"), None)
+                if pronoun_subject is None:
+                    pronoun_subject = ctx.sentence_subject(same.start + 1, pronoun=True)  # "She now leads X, which she ..."
         if target_key is None:
             continue
         subj = k - 1
         while subj in same and ctx.is_word(subj, frozenset({"previously", "also", "later", "formerly", "once", "then",
-                                                           "recently", "first", "had", "has", "have"}), False):
-            subj -= 1  # "Gross previously founded Cue"
+                                                           "recently", "first", "had", "has", "have", "earlier"}), False):
+            subj -= 1  # "Gross previously founded Cue", "A and B had earlier co-founded X"
         people = [subj] if subj in same and ctx.refers_to_person(subj) else []
+        if people and ctx.doc.lang != "ar":
+            from kg.extractors.employment import subjects
+            people = [q for q in subjects(ctx, subj) if q <= subj] or people  # ("Biewald and Van Pelt had co-founded")
+        if pronoun_subject is not None:
+            people = [pronoun_subject]
         if not people and ctx.is_punct(k - 1):
             from kg.extractors.positions import appositive_subject
             p = appositive_subject(ctx, k - 1)  # "Mira Murati, OpenAI's former CTO, launched X"
@@ -391,10 +414,28 @@ def founded_by(ctx: Context) -> None:
                 people = [named[0]]
         if ctx.doc.lang != "ar":  # "... co-founded Halcyon in 2023 with Wen-Li Chou"
             with_ = next((q for q in range(k + 1, min(k + 8, same.stop)) if ctx.items[q].norm == "with"), None)
-            if with_ is not None and with_ + 1 in same and ctx.refers_to_person(with_ + 1):
-                people.append(with_ + 1)
+            w = with_ + 1 if with_ is not None else None
+            while w is not None and w in same and w - with_ <= 5 and not ctx.refers_to_person(w) \
+                    and (ctx.items[w].kind in ("tok", "title") and not ctx.is_punct(w, ",.;") or ctx.items[w].is_org):
+                w += 1  # "with ex-Thales engineer Julien Roussel": past a description
+            if w is not None and w in same and ctx.refers_to_person(w) and (ctx.items[w].kind == "ent" or w > with_ + 1):
+                people.append(w)  # (a title that names the person after it: "ex-Thales engineer Julien Roussel")
         for person in people:
             ctx.relate(ctx.person(person), "founded", target_key, ctx.span(min(person, k), max(person, target or k)), "0.8")
+
+
+def _described_org(ctx: Context, q: int, same: range) -> int | None:
+    """The organization a clause ending at item q describes: "X, which" or "X, a (robotics) start-up"."""
+    if ctx.is_word(q, frozenset({"which", "that"}), False) and ctx.is_punct(q - 1, ",") and q - 2 in same \
+            and ctx.items[q - 2].is_org:
+        return q - 2
+    r = q
+    while r in same and q - r < 5 and ctx.items[r].kind == "tok" and not ctx.is_punct(r):
+        r -= 1
+    if r != q and ctx.is_punct(r, ",") and r - 1 in same and ctx.items[r - 1].is_org \
+            and any(ctx.is_word(m, ctx.words("company_nouns"), False) for m in range(r + 1, q + 1)):
+        return r - 1
+    return None
 
 
 def _founded_it(ctx: Context, k: int, same: range) -> None:

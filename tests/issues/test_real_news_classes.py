@@ -3443,3 +3443,18 @@ def test_named_past_an_appositive_as_its_new_title(tmp_path):
     who = people(ex)["Marcia Oyelaran"]
     assert ("org/lumenor-labs", "hired", who) in {(r.subject, r.predicate, r.object) for r in ex.relations}
     assert {(p.org, p.role, p.current) for p in ex.positions} == {("org/lumenor-labs", "cfo", True), ("org/marvell", "vp", False)}
+
+
+def test_english_founders_in_participles_pronoun_clauses_and_pairs(tmp_path):
+    """"Founded in 2020 by A and B, X sells ...", "X, a robotics start-up she co-founded with C", "X, which she
+    co-founded with ex-Thales engineer D", "E and F had earlier co-founded Y": all founders."""
+    ex = run(tmp_path, "f.en.txt", "Founders\n\nFounded in 2020 by Yoav Ben-Ami and Dana Shalev, Nimbic Labs sells inference "
+             "chips. Rebecca Hall now runs Kinetica Robotics, a robotics start-up she co-founded with Luis Ferreira. "
+             "Maria Lopez is back. She now leads Vauban Systems, which she co-founded with ex-Thales engineer Julien Roussel. "
+             "Lukas Biewald and Chris Van Pelt had earlier co-founded CrowdFlower Inc, a data-labeling company.\n")
+    founded = {(ex.entities[r.subject].labels[0][0], ex.entities[r.object].labels[0][0])
+               for r in ex.relations if r.predicate == "founded"}
+    assert founded >= {("Yoav Ben-Ami", "Nimbic Labs"), ("Dana Shalev", "Nimbic Labs"), ("Rebecca Hall", "Kinetica Robotics"),
+                       ("Luis Ferreira", "Kinetica Robotics"), ("Maria Lopez", "Vauban Systems"),
+                       ("Julien Roussel", "Vauban Systems"), ("Lukas Biewald", "CrowdFlower Inc"),
+                       ("Chris Van Pelt", "CrowdFlower Inc")}

@@ -1816,16 +1816,23 @@ def _surnames(doc: Doc, free, taken: list[Item]) -> list[Item]:
             continue
         if tok.script == "latin" and n + 1 < len(toks) and toks[n + 1].text in inside and _contiguous(doc, [tok, toks[n + 1]]):
             continue  # "Babuschkin Ventures", "Hassabis Labs": a company named after the person
-        for form, start in strip_proclitic(doc, tok):
-            keys = surnames.get(form)
-            if keys and len(keys) == 1:
-                key = next(iter(keys))
-                sp = doc.span(start, tok.end)
-                doc.add_entity(key, "Person", sp.exact, how="surname", span=sp)
-                out.append(Item(sp.start, sp.end, "ent", form, key=key, etype="Person",
-                                prefix=tok.norm[: len(tok.norm) - len(form)]))
-                break
+        item = _name_part_mention(doc, tok, lambda form: next(iter(surnames[form])) if len(surnames.get(form, ())) == 1
+                                  else None)
+        if item is not None:
+            out.append(item)
     return out
+
+
+def _name_part_mention(doc: Doc, tok: Token, key_of) -> Item | None:
+    """TOK, or what is left of it past a proclitic, is part of one person's name (KEY_OF: a form -> that
+    person's key, or None): a mention of that person."""
+    for form, start in strip_proclitic(doc, tok):
+        key = key_of(form)
+        if key is not None:
+            sp = doc.span(start, tok.end)
+            doc.add_entity(key, "Person", sp.exact, how="surname", span=sp)
+            return Item(sp.start, sp.end, "ent", form, key=key, etype="Person", prefix=tok.norm[: len(tok.norm) - len(form)])
+    return None
 
 
 def _given_names(doc: Doc, free, taken: list[Item]) -> list[Item]:
@@ -1853,14 +1860,9 @@ def _given_names(doc: Doc, free, taken: list[Item]) -> list[Item]:
     for tok in toks:
         if tok.script not in ("ar", "latin") or not free(tok.start, tok.end) or tok.script == "latin" and not _case_ok(tok.text):
             continue
-        for form, start in strip_proclitic(doc, tok):
-            key = shared.get(form)
-            if key is not None:
-                sp = doc.span(start, tok.end)
-                doc.add_entity(key, "Person", sp.exact, how="surname", span=sp)
-                out.append(Item(sp.start, sp.end, "ent", form, key=key, etype="Person",
-                                prefix=tok.norm[: len(tok.norm) - len(form)]))
-                break
+        item = _name_part_mention(doc, tok, shared.get)
+        if item is not None:
+            out.append(item)
     return out
 
 

@@ -815,6 +815,9 @@ def _not_investors(ctx: Context, idx: list[int]) -> set[str]:
     """Organizations the sentence says took no part: "«جهاز قطر للاستثمار» لم يشارك فيها", "ليست «سوفت بنك»
     من بين المستثمرين", "X did not take part": a negation right after the name (or right before it)."""
     out = set()
+    taking_part = frozenset({"يشارك", "تشارك", "شارك", "شاركت", "تساهم", "يساهم", "تستثمر", "يستثمر", "تنضم", "ينضم", "بين",
+                             "من", "participate", "participated", "take", "took", "join", "joined", "invest", "invested",
+                             "among"})
     for q in idx:
         it = ctx.items[q]
         if not it.is_org:
@@ -822,7 +825,9 @@ def _not_investors(ctx: Context, idx: list[int]) -> set[str]:
         r = q + 1
         while r <= idx[-1] and r - q <= 2 and ctx.is_punct(r, '"“”«»'):
             r += 1
-        if any(ctx.negates(m) for m in range(r, min(r + 2, idx[-1] + 1))) or any(
+        # (a negation of taking part, not of anything else: "«سنابل» لم تكشف عن حجم استثمارها" still invested)
+        if any(ctx.negates(m) and ctx.is_word(m + 1 + ctx.is_word(m + 1, frozenset({"also", "ايضا"}), False), taking_part)
+               for m in range(r, min(r + 2, idx[-1] + 1))) or any(
                 ctx.is_word(b, frozenset({"ليست", "وليست", "ليس", "وليس"}), False) for b in range(max(idx[0], q - 3), q)):
             out.add(it.key)
     return out

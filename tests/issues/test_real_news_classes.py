@@ -3458,3 +3458,13 @@ def test_english_founders_in_participles_pronoun_clauses_and_pairs(tmp_path):
                        ("Luis Ferreira", "Kinetica Robotics"), ("Maria Lopez", "Vauban Systems"),
                        ("Julien Roussel", "Vauban Systems"), ("Lukas Biewald", "CrowdFlower Inc"),
                        ("Chris Van Pelt", "CrowdFlower Inc")}
+
+
+def test_an_investor_that_did_not_disclose_is_still_an_investor(tmp_path):
+    """Only a negation of taking part removes an investor: "«سنابل» لم تكشف عن حجم استثمارها" (did not
+    disclose the size of its investment) leaves it one; "«سوفت بنك» ليست بين المستثمرين" does not."""
+    ex = run(tmp_path, "d.ar.txt", "تمويل\n\nجمعت شركة «نوفا» 10 ملايين دولار في جولة تمويل بقيادة «مبادلة» و«سنابل»، "
+             "و«سنابل» لم تكشف عن حجم استثمارها. و«سوفت بنك» ليست بين المستثمرين في الجولة.\n")
+    investors = {key for _, rs in roles(ex) for role, key in rs if role == "investor"}
+    assert "org/mubadala" in investors and "org/softbank" not in investors
+    assert any(ex.entities[k].labels[0][0] in ("سنابل", "Sanabil Investments") for k in investors)

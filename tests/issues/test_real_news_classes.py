@@ -3468,3 +3468,10 @@ def test_an_investor_that_did_not_disclose_is_still_an_investor(tmp_path):
     investors = {key for _, rs in roles(ex) for role, key in rs if role == "investor"}
     assert "org/mubadala" in investors and "org/softbank" not in investors
     assert any(ex.entities[k].labels[0][0] in ("سنابل", "Sanabil Investments") for k in investors)
+
+
+def test_arabic_quoted_lead_investor_after_led_it(tmp_path):
+    """"في جولة قادتها «X»": a quoted name right after "led it" is the lead investor, with no cue word."""
+    ex = run(tmp_path, "q.ar.txt", "تمويل\n\nجمعت شركة «نوفا» 10 ملايين دولار في جولة قادتها «سنابل».\n")
+    [(kinds, rs)] = roles(ex)
+    assert {(role, ex.entities[key].labels[0][0]) for role, key in rs} == {("investee", "نوفا"), ("investor", "سنابل")}

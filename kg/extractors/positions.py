@@ -341,6 +341,14 @@ def _frame(ctx: Context, t: int) -> Frame:
                     break
                 if items[q].kind != "tok" or (items[q].script == "punct" and items[q].norm != "."):
                     break
+        if f.org is None and f.anaphor_org is None and role["role"] == "founder" and ctx.is_punct(f.end + 1, ","):
+            # "Palette Labs said its two co-founders, A and B, ...", "The founders, A, B and C, met at ...":
+            # the founders of the company the passage is about, listed after the comma
+            q = b - ctx.is_count(b)
+            if ctx.is_word(q, frozenset({"its", "their"}), False) \
+                    or ctx.is_word(q, frozenset({"the"}), False) and q == same.start:
+                f.anaphor_org = _salient_company(ctx, t)
+                f.first = q
     f.start = f.first
     # the person: "NAME، TITLE ..." or "TITLE ... ORG، NAME" / "ORG CEO NAME"
     before = f.first - 1

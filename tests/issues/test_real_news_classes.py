@@ -3475,3 +3475,14 @@ def test_arabic_quoted_lead_investor_after_led_it(tmp_path):
     ex = run(tmp_path, "q.ar.txt", "تمويل\n\nجمعت شركة «نوفا» 10 ملايين دولار في جولة قادتها «سنابل».\n")
     [(kinds, rs)] = roles(ex)
     assert {(role, ex.entities[key].labels[0][0]) for role, key in rs} == {("investee", "نوفا"), ("investor", "سنابل")}
+
+
+def test_its_co_founders_and_the_founders_listed_after_a_comma(tmp_path):
+    """"X said its two co-founders, A and B, would stay", "The founders, A, B and C, met at Stripe": the founders
+    of the company the passage is about."""
+    ex = run(tmp_path, "c.en.txt", "Founders\n\nLedgerline Labs raised money. The founders, Priya Natarajan, Ben Holloway and "
+             "Arjun Mehta, met at Stripe. Palette Labs said its two co-founders, Marco Bellini and Dana Ruiz, would stay.\n")
+    founded = {(ex.entities[r.subject].labels[0][0], ex.entities[r.object].labels[0][0])
+               for r in ex.relations if r.predicate == "founded"}
+    assert founded == {("Priya Natarajan", "Ledgerline Labs"), ("Ben Holloway", "Ledgerline Labs"),
+                       ("Arjun Mehta", "Ledgerline Labs"), ("Marco Bellini", "Palette Labs"), ("Dana Ruiz", "Palette Labs")}

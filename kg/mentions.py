@@ -69,6 +69,13 @@ class Doc:
         return self._token_index
 
     @property
+    def token_starts(self) -> tuple[int, ...]:
+        """The start offset of each token, in order (for bisecting an offset to a token)."""
+        if not hasattr(self, "_token_starts"):
+            self._token_starts = tuple(t.start for t in self.tokens)
+        return self._token_starts
+
+    @property
     def norms(self) -> tuple[str, ...]:
         """The normalized form of each token, in order."""
         if not hasattr(self, "_norms"):
@@ -205,7 +212,7 @@ def _merge_latin_glosses(doc: Doc, taken: list[Item]) -> None:
 
 def _token_at_or_after(doc: Doc, pos: int) -> int:
     """The index of the first token that starts at or after POS."""
-    return bisect.bisect_left([t.start for t in doc.tokens], pos)
+    return bisect.bisect_left(doc.token_starts, pos)
 
 
 def _free(taken: list[Item]):
@@ -584,9 +591,8 @@ def _unknown_entities(doc: Doc, free, taken: list[Item]) -> list[Item]:
     named += [(run[0].start, run[-1].end, iris.entity_key(typed[_surface_key(doc, run)],
                                                             doc.text[run[0].start:run[-1].end]), typed[_surface_key(doc, run)])
               for run in runs if typed.get(_surface_key(doc, run)) in ORG_TYPES]
-    starts = [t.start for t in toks]
     for start, end, key, etype in named:
-        k = bisect.bisect_left(starts, end)
+        k = _token_at_or_after(doc, end)
         if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" \
                 and toks[k + 1].text.isupper() and 2 <= len(toks[k + 1].text) <= 6 and toks[k + 1].script == "latin":
             short.setdefault(toks[k + 1].norm, (key, etype))
@@ -838,8 +844,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
 def _origin_between(doc: Doc, end: int, i: int, free) -> bool:
     """Between offset END (a person just found) and token i only "من ORG" (or في/لدى): where that person
     came from, so that the next name joined by و is one of the same list."""
-    toks = doc.tokens
-    between = [t for t in toks[:i] if t.start >= end]
+    between = doc.tokens[_token_at_or_after(doc, end):i]
     return len(between) >= 2 and between[0].norm in ("من", "في", "لدي") and all(
         not free(t.start, t.end) or t.text in QUOTE_MARKS for t in between[1:])
 

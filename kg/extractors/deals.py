@@ -815,9 +815,7 @@ def _not_investors(ctx: Context, idx: list[int]) -> set[str]:
     """Organizations the sentence says took no part: "«جهاز قطر للاستثمار» لم يشارك فيها", "ليست «سوفت بنك»
     من بين المستثمرين", "X did not take part": a negation right after the name (or right before it)."""
     out = set()
-    taking_part = frozenset({"يشارك", "تشارك", "شارك", "شاركت", "تساهم", "يساهم", "تستثمر", "يستثمر", "تنضم", "ينضم", "بين",
-                             "من", "participate", "participated", "take", "took", "join", "joined", "invest", "invested",
-                             "among"})
+    taking_part = ctx.words("taking_part_words")
     for q in idx:
         it = ctx.items[q]
         if not it.is_org:

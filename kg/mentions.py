@@ -707,6 +707,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     founded_it = lex.words("founded_object_verbs_ar")
     kin = lex.words("kinship_nouns_ar")
     east_asian_surnames = lex.words("east_asian_surnames_ar")
+    numbers = {norm(w) for w in lex.patterns["number_words"]["ar"]}
     person_ends = {m.span.end for m in doc.mentions if m.etype == "Person"}
     out = []
     i = 0
@@ -747,6 +748,10 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             and not (toks[j - 1].text.endswith("ه") and not toks[j - 1].text.endswith("الله")) \
             and doc.sentence_index(tok.start) > 0
         honored = bool(i) and toks[i - 1].norm in honorifics  # "عُيّن الدكتور NAME": past the honorific
+        # a title right after the name, glued to ك ("as"): "انضمام NAME كنائب للرئيس"; or in the accusative (its
+        # tanween alif): "عيّنت «أبل» NAME نائباً للرئيس", not a counted noun ("أفضل عشرين باحثًا")
+        titled = j < len(toks) and (toks[j].norm.startswith("ك") or toks[j].text.endswith(("اً", "ًا")) and toks[j - 1].norm
+                                    not in numbers) and _title_at(doc, j)
         cues = 2 * listed + honored + sum((
             _title_ends_at(doc, i),
             bool(i) and any(f in verbs for f, _ in strip_proclitic(doc, toks[i - 1 - honored]))
@@ -754,7 +759,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             # the verb, its subject, then the name: "عينت أمازون NAME رئيسًا"
             i >= 2 and (not free(toks[i - 1].start, toks[i - 1].end) or toks[i - 1].norm == "مع") and any(
                 f in verbs for f, _ in strip_proclitic(doc, toks[i - 2]))  # ("تعاقدت مع NAME")
-            or _verb_company_before(doc, i, free, verbs)  # "عينت شركة أوبن إيه آي NAME"
+            or _verb_company_before(doc, i, free, verbs, titled)  # "عينت شركة أوبن إيه آي NAME"
             # "وعيّنت المواطنة NAME", "كما عيّنت الشركة NAME": one definite word (a description, the
             # company) between the verb and the name
             or i >= 2 and toks[i - 1].script == "ar" and toks[i - 1].norm.startswith("ال")
@@ -793,8 +798,9 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             _founders_after(doc, i),
             # "كوستيا بيتروف (Kostya Petrov)": the same name in Latin letters right after, in parentheses
             2 * _latin_gloss_after(doc, i, j),
-            # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name
-            j < len(toks) and toks[j].norm.startswith("ك") and _title_at(doc, j),
+            # "انضمام NAME كنائب للرئيس": a title glued to ك ("as") right after the name; "عيّنت «أبل» NAME
+            # نائباً للرئيس": a title in the accusative (its tanween alif) right after it
+            titled,
             i >= 2 and toks[i - 1].norm in (",", "،") and _title_before_comma(doc, i - 1),
             # "... وكبيرة العلماء في «لحن»، ليا حداد، إلى": set off by commas too, an apposition
             plain and i >= 2 and toks[i - 1].norm in (",", "،") and j < len(toks) and toks[j].norm in (",", "،")
@@ -875,16 +881,27 @@ def _latin_gloss_after(doc: Doc, i: int, j: int) -> bool:
     return SequenceMatcher(None, arabic, skeleton(" ".join(t.text for t in latin))).ratio() >= 0.7
 
 
-def _verb_company_before(doc: Doc, i: int, free, verbs: frozenset[str]) -> bool:
+def _verb_company_before(doc: Doc, i: int, free, verbs: frozenset[str], titled: bool = False) -> bool:
     """A verb, then "شركة" and a company of one or more words already read, then token i: "عينت شركة
-    أنثروبيك NAME", "ووظفت شركة أوبن إيه آي NAME"."""
+    أنثروبيك NAME", "ووظفت شركة أوبن إيه آي NAME"; when a title follows the name (TITLED), also a company
+    in guillemets: "عيّنت «أبل» NAME نائباً للرئيس"."""
     toks = doc.tokens
-    q = i - 1
-    while q >= 0 and i - q <= 5 and not free(toks[q].start, toks[q].end):
+    quoted = titled and i >= 1 and toks[i - 1].norm in ("»", "”")
+    end = q = i - 1 - quoted
+    while q >= 0 and end - q < 5 and not free(toks[q].start, toks[q].end):
         q -= 1
-    if q == i - 1 or q < 1 or toks[q].norm != "شركه":
+    if q == end:
         return False
-    return any(f in verbs for f, _ in strip_proclitic(doc, toks[q - 1]))
+    if quoted:
+        if q < 1 or toks[q].norm not in ("«", "“"):
+            return False
+        q -= 1
+        q -= toks[q].norm == "شركه"  # ("عيّنت شركة «أبل» NAME")
+    elif q < 1 or toks[q].norm != "شركه":
+        return False
+    else:
+        q -= 1
+    return q >= 0 and any(f in verbs for f, _ in strip_proclitic(doc, toks[q]))
 
 
 def _founders_after(doc: Doc, i: int) -> int:

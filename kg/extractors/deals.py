@@ -917,6 +917,32 @@ def _owned(ctx: Context, q: int, first: int) -> bool:
     return r - 1 >= first and ctx.is_word(r, frozenset({"s"}), False) and ctx.is_word(r - 1, frozenset({"'", "’"}), False)
 
 
+def _denied_by_next(ctx: Context, s: int) -> bool:
+    """The sentence after S opens by denying what S says: "Mercer denied that.", "ونفت الشركة ذلك.": a
+    denial verb among its first words, and a word for "that" or "the report" a few words on that ends
+    the sentence or a clause."""
+    if s + 1 >= len(ctx.doc.sentences):
+        return False
+    idx = list(ctx.sentence_items(s + 1))
+    if not idx:
+        return False
+    return any(_denies_that(ctx, q, idx[-1]) for q in idx[:6])
+
+
+def _denies_that(ctx: Context, q: int, last: int) -> bool:
+    """A denial verb at item Q whose object, a few words on, is "that", "it" or "the report" ending a
+    clause ("Mercer denied that.", "نفى ذلك، قائلا"), not a clause of its own ("denied that it paid $2
+    billion"). LAST: the sentence's last item."""
+    n = ctx.lengths(ctx.phrases("denial_verbs"), proclitic=True)[q]
+    if not n:
+        return False
+    anaphors = ctx.lengths(ctx.phrases("denied_anaphors"), proclitic=True)
+    for r in range(q + n, min(q + n + 4, last + 1)):
+        if anaphors[r] and (r + anaphors[r] > last or ctx.is_punct(r + anaphors[r], ",.،;:")):
+            return True
+    return False
+
+
 def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int] = frozenset()) -> DealFrame | None:
     start, end = ctx.doc.sentences[s]
     idx = list(ctx.sentence_items(s))
@@ -938,10 +964,20 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         nouns = ctx.lengths(ctx.phrases("attempt_noun_lead"), proclitic=True)
         attempts = [n if n else nouns[q] if nouns[q] and _owned(ctx, q, idx[0]) else 0 for q, n in enumerate(attempts)]
 
+    # "had tried to acquire X", "had explored buying X", "ناقشوا داخليا إمكانية الاستحواذ على X": an attempt
+    # told in the past is one that did not come off (else the article would say it bought X)
+    past_attempts = ctx.lengths(ctx.phrases("past_attempt_lead"), proclitic=True)
     rejects = _found(ctx, idx, "reject_words")
     offers_near = ctx.words("offer_nouns")
     # "X denied a report that it had agreed to acquire Y", "نفت X ما أفادت به صحيفة ... عن مفاوضات لشراء Y"
     disowned = _found(ctx, idx, "denial_verbs")
+    contrasts = _found(ctx, idx, "contrast_words")
+    # what denies a deal after a "but": "denied it", "not for sale", "لم تدخل في أي مفاوضات" (no talks)
+    talk_nouns = ctx.words("talk_nouns")
+    cues = [q for q in disowned if _denies_that(ctx, q, idx[-1])] + found("not_for_sale")
+    cues += [q for q in idx if ctx.negates(q) and any(ctx.is_word(r, talk_nouns, proclitic=True)
+                                                      for r in range(q + 1, min(q + 5, idx[-1] + 1)))]
+    denied_next = _denied_by_next(ctx, s)
     blocks, withdraws = _found(ctx, idx, "block_verbs"), _found(ctx, idx, "withdraw_verbs")
     talks = frozenset({"in", "talks", "discussions", "negotiations", "to", "any", "currently", "planning", "plans",
                        "في", "محادثات", "مفاوضات", "مباحثات", "اي", "أي"})
@@ -952,6 +988,14 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
         if any(q < k for q in rejects) and any(ctx.is_word(r, offers_near, False) for r in range(max(idx[0], k - 3), k + 4)):
             return True
         if any(q < k and k - q <= 20 for q in disowned):
+            return True
+        # "... held talks to buy Y, but a spokesman denied it", "أجرت محادثات لشراء Y، إلا أن متحدثا نفى ذلك": a
+        # denial after a "but" that no later deal word of the sentence takes
+        if any(q > k and any(k < c < q for c in contrasts) and not any(a > q for a in acquires) for q in cues):
+            return True
+        if denied_next:  # "Nebius was in talks to acquire Halcyon. Mercer denied that."
+            return True
+        if any(past_attempts[q] and q + past_attempts[q] >= k - 2 for q in range(max(idx[0], k - 4), k)):
             return True
         # "أوقفت الهيئة العامة للمنافسة صفقة استحواذ X على Y", "regulators blocked the deal to buy Y": a deal
         # blocked; "انسحبت X من المفاوضات الجارية للاستحواذ على Y": talks left

@@ -11,11 +11,24 @@ from kg.model import Span
 from kg.text import norm
 
 
-@extractor("sanad.employment.now.v1", produces=("worksFor",))
+JOIN_RULES = ("sanad.employment.now.v1", "sanad.employment.moved.v1")  # hires read from joining or moving
+
+
+@extractor("sanad.employment.now.v1", produces=("worksFor", "hired"))
 def works_now(ctx: Context) -> None:
     phrases = ctx.phrases("works_now")
     relative = ctx.words("relative")
+    static = ctx.lengths(ctx.phrases("works_now_static"), proclitic=True)
+
+    def joins(person: str, org: str, span, confidence: str, moved: bool) -> None:
+        """PERSON works for ORG; when the words say they moved there ("joined", "left for", "انضم إلى"),
+        ORG hired them ("works at" says nothing of a hire)."""
+        ctx.relate(person, "worksFor", org, span, confidence)
+        if moved:
+            ctx.relate(org, "hired", person, span, confidence)
+
     for k, n, same in ctx.matches(phrases):
+        moved = static[k] != n
         if any(ctx.negates(q) for q in range(max(same.start, k - 3), k)):
             continue  # "Contrary to reports, NAME will not join xAI", "لن أنضم إلى أوبن إيه آي", "has not left for"
         o = k + n
@@ -42,7 +55,7 @@ def works_now(ctx: Context) -> None:
             p = ctx.described_owner(p)
             person = ctx.person(p) if p in same else None
             if person:
-                ctx.relate(person, "worksFor", ctx.items[o].key, ctx.span(min(p, k), o), "0.8")
+                joins(person, ctx.items[o].key, ctx.span(min(p, k), o), "0.8", moved)
             continue
         last = next((q for q in range(k - 1, same.start - 1, -1) if ctx.refers_to_person(q)), None)
         listed = _bulleted_people(ctx, o)
@@ -56,12 +69,12 @@ def works_now(ctx: Context) -> None:
             comma = next((q for q in range(o + 1, min(o + 8, same.stop)) if ctx.is_punct(q, ",")), None)
             if comma is not None and comma + 1 in same and ctx.refers_to_person(comma + 1) \
                     and ctx.items[comma + 1].kind == "ent":
-                ctx.relate(ctx.person(comma + 1), "worksFor", ctx.items[o].key, ctx.span(k - 1, comma + 1), "0.75")
+                joins(ctx.person(comma + 1), ctx.items[o].key, ctx.span(k - 1, comma + 1), "0.75", moved)
             continue
         if last is None:
             subject = ctx.sentence_subject(k)  # "He will join Google", "وانضم إلى OpenAI"
             if subject is not None:
-                ctx.relate(ctx.person(subject), "worksFor", ctx.items[o].key, ctx.span(same.start, o), "0.7")
+                joins(ctx.person(subject), ctx.items[o].key, ctx.span(same.start, o), "0.7", moved)
             continue
         frame = ctx.frames.get(last) if ctx.items[last].kind == "title" else None
         if frame is not None and frame.person is not None and frame.person < last and ctx.is_punct(frame.person + 1) \
@@ -69,7 +82,7 @@ def works_now(ctx: Context) -> None:
             last = frame.person  # "A and B, co-founders of X, joined Apple": the people the appositive describes
         group = subjects(ctx, last)
         for member in group:
-            ctx.relate(ctx.person(member), "worksFor", ctx.items[o].key, ctx.span(min(member, k), o), "0.8")
+            joins(ctx.person(member), ctx.items[o].key, ctx.span(min(member, k), o), "0.8", moved)
             if ctx.doc.lang != "ar" and min(group) < k:
                 # "X's co-founders, CEO A and CTO B, have joined Y": the titles given before the verb are past
                 _left_jobs(ctx, ctx.person(member), ctx.items[o].key, ctx.items[same.start].start, ctx.items[k].start,
@@ -116,7 +129,7 @@ def _bulleted_people(ctx: Context, o: int) -> list[int]:
     return out
 
 
-@extractor("sanad.employment.moved.v1", produces=("worksFor", "formerlyWorkedFor", "isCurrent"))
+@extractor("sanad.employment.moved.v1", produces=("worksFor", "hired", "formerlyWorkedFor", "isCurrent"))
 def moved(ctx: Context) -> None:
     """"انتقل سامر الخطيب، نائب رئيس ... في أبل، إلى شركة OpenAI": a verb of moving, its person right
     after it, and "إلى ORG" later in the sentence; the titles given on the way are now former ones."""
@@ -148,11 +161,13 @@ def moved(ctx: Context) -> None:
             key = last_company(ctx, k)
             if key is not None:
                 ctx.relate(ctx.person(k + 1), "worksFor", key, ctx.span(k, o), "0.7")
+                ctx.relate(key, "hired", ctx.person(k + 1), ctx.span(k, o), "0.7")
             continue
         if o is None or o not in same or not ctx.items[o].is_org:
             continue
         person, org = ctx.person(k + 1), ctx.items[o].key
         ctx.relate(person, "worksFor", org, ctx.span(k, o), "0.8")
+        ctx.relate(org, "hired", person, ctx.span(k, o), "0.8")  # (a move there is a hire by it)
         r = o + 1 + ctx.is_punct(o + 1, '"“”«»')
         if r + 1 in same and ctx.items[r + 1].is_org and ctx.items[r + 1].etype != "MediaOutlet" \
                 and ctx.is_word(r, frozenset({"من"}), False) and ctx.items[r + 1].key != org:
@@ -204,6 +219,7 @@ def _moved_list(ctx: Context, k: int, to: frozenset[str]) -> None:
             people.append(r)
     for p in people:
         ctx.relate(ctx.person(p), "worksFor", ctx.items[o].key, ctx.span(k, o), "0.75")
+        ctx.relate(ctx.items[o].key, "hired", ctx.person(p), ctx.span(k, o), "0.75")
 
 
 @extractor("sanad.employment.former.v1", produces=("formerlyWorkedFor",))
@@ -929,7 +945,9 @@ def lost_to(ctx: Context) -> None:
 def moves(ctx: Context) -> None:
     """"Microsoft hired Inflection CEO Mustafa Suleyman": hired away, the old title is a former one."""
     out = ctx.out
-    for hire in [r for r in out.relations if r.predicate == "hired"]:
+    # (a hire read from "joined X" or "انتقل إلى X" says nothing of the jobs named beside it: "NAME, a
+    # researcher at the University of X, has joined Y" may keep the chair; those rules read them)
+    for hire in [r for r in out.relations if r.predicate == "hired" and r.rule not in JOIN_RULES]:
         sentence = ctx.doc.sentence_span(hire.evidence.start)
         within = lambda span: sentence[0] <= span.start and span.end <= sentence[1]  # noqa: E731
         for pos in [p for p in out.positions if p.person == hire.object and p.org != hire.subject

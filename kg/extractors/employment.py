@@ -10,7 +10,6 @@ from kg.extractors.context import Context
 from kg.model import Span
 from kg.text import norm
 
-
 JOIN_RULES = ("sanad.employment.now.v1", "sanad.employment.moved.v1")  # hires read from joining or moving
 
 

@@ -3565,3 +3565,16 @@ def test_joining_an_organization_is_being_hired_by_it_working_there_is_not(tmp_p
     }.items():
         ex = run(tmp_path, name, text)
         assert not [r for r in ex.relations if r.predicate == "hired"], name
+
+
+def test_talks_someone_walked_away_from_are_no_acquisition(tmp_path):
+    """"held talks about buying X last year but pulled out over price", "أجرت محادثات للاستحواذ على X،
+    لكنها انسحبت منها": talks the sentence says were left came to nothing."""
+    for name, text in {
+        "a.en.txt": "Chips\n\nIntel held talks about buying SambaNova Systems, a chip startup, last year but pulled out "
+                    "over price.\n",
+        "b.en.txt": "Chips\n\nIntel held talks about buying SambaNova Systems, a chip startup, but walked away in March.\n",
+        "c.ar.txt": "رقائق\n\nوبحسب تقارير، أجرت شركة إنتل محادثات للاستحواذ على شركة سامبانوفا (SambaNova) العام الماضي، "
+                    "لكنها انسحبت منها بسبب خلافات حول السعر.\n",
+    }.items():
+        assert acquisitions(run(tmp_path, name, text)) == [], name

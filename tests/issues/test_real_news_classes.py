@@ -3578,3 +3578,14 @@ def test_talks_someone_walked_away_from_are_no_acquisition(tmp_path):
                     "لكنها انسحبت منها بسبب خلافات حول السعر.\n",
     }.items():
         assert acquisitions(run(tmp_path, name, text)) == [], name
+
+
+def test_it_hired_is_the_company_the_article_is_about(tmp_path):
+    """"Last month it hired NAME as chief financial officer": "it" is the company the article is about
+    (the one named most, the lede's), not the last one named before."""
+    ex = run(tmp_path, "a.en.txt", "Northpeak raises $400 million\n\nNorthpeak, a cloud start-up, raised $400 million "
+             "from Coatue. Northpeak rents Nvidia chips to Cohere and Mistral AI. The company has been reshuffling its "
+             "leadership. Last month it hired Daniel Brandt, a former Google executive, as chief financial officer.\n")
+    assert ("org/northpeak", "person/daniel-brandt") in {(r.subject, r.object) for r in ex.relations if r.predicate == "hired"}
+    assert ("person/daniel-brandt", "org/northpeak", "chief financial officer") in {
+        (p.person, p.org, p.title) for p in ex.positions}

@@ -967,6 +967,7 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     # "had tried to acquire X", "had explored buying X", "ناقشوا داخليا إمكانية الاستحواذ على X": an attempt
     # told in the past is one that did not come off (else the article would say it bought X)
     past_attempts = ctx.lengths(ctx.phrases("past_attempt_lead"), proclitic=True)
+    hypothetical = ctx.lengths(ctx.phrases("hypothetical_leads"), proclitic=True)
     rejects = _found(ctx, idx, "reject_words")
     offers_near = ctx.words("offer_nouns")
     # "X denied a report that it had agreed to acquire Y", "نفت X ما أفادت به صحيفة ... عن مفاوضات لشراء Y"
@@ -997,12 +998,21 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
             return True
         if any(past_attempts[q] and q + past_attempts[q] >= k - 2 for q in range(max(idx[0], k - 4), k)):
             return True
-        # "أوقفت الهيئة العامة للمنافسة صفقة استحواذ X على Y", "regulators blocked the deal to buy Y": a deal
-        # blocked; "انسحبت X من المفاوضات الجارية للاستحواذ على Y": talks left
-        if any(q < k and k - q <= 14 for q in blocks) and any(ctx.is_word(r, ctx.words("deal_nouns"), True)
-                                                               for r in range(max(idx[0], k - 3), k)):
+        # "If Oracle bought a company like Nebula tomorrow": a purchase in the past tense after "if" is imagined
+        # (not "if the acquisition goes ahead", a condition on a deal the article reports)
+        if ctx.words_at(k, ctx.phrases("past_acquire_verbs"), proclitic=False) and any(
+                hypothetical[q] for q in range(max(idx[0], k - 4), k)):
             return True
-        if any(q < k and k - q <= 12 and any(ctx.is_word(r, talks, proclitic=True) for r in range(q + 1, k)) for q in withdraws):
+        # "أوقفت الهيئة العامة للمنافسة صفقة استحواذ X على Y", "regulators blocked the deal to buy Y": a deal
+        # blocked, the deal noun or the acquisition noun itself ("blocked X's proposed £3.1bn takeover of Y")
+        if any(q < k and k - q <= 14 for q in blocks) and (
+                ctx.is_word(k, ctx.words("acquisition_nouns"), True)
+                or any(ctx.is_word(r, ctx.words("deal_nouns"), True) for r in range(max(idx[0], k - 3), k))):
+            return True
+        # "انسحبت X من المفاوضات الجارية للاستحواذ على Y": talks left; "سحبت X عرضها البالغ 2.8 مليار يورو للاستحواذ
+        # على Y", "pulled its offer to buy Y": an offer taken back
+        if any(q < k and k - q <= 12 and any(ctx.is_word(r, talks | offers_near, proclitic=True) for r in range(q + 1, k))
+               for q in withdraws):
             return True
         if any(ctx.negates(q) and all(ctx.is_word(r, talks, proclitic=True) for r in range(q + 1, k))
                for q in range(max(idx[0], k - 6), k - 3)):

@@ -3589,3 +3589,26 @@ def test_it_hired_is_the_company_the_article_is_about(tmp_path):
     assert ("org/northpeak", "person/daniel-brandt") in {(r.subject, r.object) for r in ex.relations if r.predicate == "hired"}
     assert ("person/daniel-brandt", "org/northpeak", "chief financial officer") in {
         (p.person, p.org, p.title) for p in ex.positions}
+
+
+def test_blocked_withdrawn_cancelled_abandoned_and_imagined_takeovers(tmp_path):
+    """A takeover a regulator blocked ("blocked X's proposed takeover of Y"), talks that ended without an
+    offer, an offer taken back ("سحبت X عرضها ... للاستحواذ على Y"), a deal cancelled ("إلغاء X صفقة شراء
+    Y"), a plan given up ("تخلت في 2022 عن خطتها لشراء Y") and a purchase imagined ("If X bought Y
+    tomorrow") are no acquisitions; a condition on a deal the article reports ("if the acquisition goes
+    ahead") leaves it planned."""
+    for name, text in {
+        "a.en.txt": "Chips\n\nThe regulator has blocked US chipmaker Intel's proposed $3 billion takeover of SambaNova "
+                    "Systems.\n",
+        "b.en.txt": "Chips\n\nIntel held preliminary discussions about acquiring SambaNova Systems in March, but the talks "
+                    "ended in April without an offer being made.\n",
+        "c.ar.txt": "رقائق\n\nسحبت شركة إنتل عرضها البالغ 3 مليارات دولار للاستحواذ على شركة سامبانوفا (SambaNova).\n",
+        "d.ar.txt": "رقائق\n\nويذكّر ذلك بإلغاء إنتل في عام 2023 صفقة شراء شركة سامبانوفا (SambaNova).\n",
+        "e.ar.txt": "رقائق\n\nوكانت إنتل قد تخلّت في عام 2022 عن خطتها لشراء شركة سامبانوفا (SambaNova).\n",
+        "f.en.txt": "Chips\n\n\"If Intel bought a company like SambaNova Systems tomorrow, it would pay a lot,\" an "
+                    "analyst said.\n",
+    }.items():
+        assert acquisitions(run(tmp_path, name, text)) == [], name
+    ex = run(tmp_path, "g.en.txt", "Chips\n\nIntel is in talks to buy SambaNova Systems, people said. Its chief executive "
+             "would stay on if the acquisition goes ahead.\n")
+    assert acquisitions(ex) == [{("acquirer", "org/intel"), ("target", "org/sambanova")}]

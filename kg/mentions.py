@@ -1060,6 +1060,7 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
     cues = lex.patterns["type_cues"]
     stop = lex.words("not_name_words_ar") | lex.words("relative_ar") | lex.words("prepositions_ar") \
         | lex.words("org_name_stop_ar")
+    firsts = lex.words("first_names_ar")  # ("بقيادة ديفيد أوكونور": a person's first name, then a surname)
     out: list[Item] = []
     found: list[tuple[Span, str]] = []
     cue_words = {t: {norm(w) for w in cues[t]["before_ar"]} for t in ("MediaOutlet", "Company", "Organization")}
@@ -1129,6 +1130,8 @@ def _arabic_orgs(doc: Doc, free) -> list[Item]:
                                                                       if toks[q].text in QUOTE_MARKS))):
             continue  # "منصة بث الموسيقى «أنغامي»": what the noun is, then its quoted name
         if first.script != "ar" or not free(first.start, first.end) or first.norm in stop \
+                or first.norm in firsts and j + 1 < len(toks) and toks[j + 1].script == "ar" \
+                and _contiguous(doc, [first, toks[j + 1]]) \
                 or _adjective(first.norm) and j == i + 1 \
                 or first.norm.startswith("لل") or _purpose(doc, first) or first.norm in plural_cues \
                 or first.norm in lex.words("investor_words_ar"):
@@ -1199,8 +1202,10 @@ def _latin_gloss_ahead(doc: Doc, j: int, free, most: int = 4) -> int | None:
 
     toks = doc.tokens
     k = j
-    while k < len(toks) and k - j < most and toks[k].script == "ar" and free(toks[k].start, toks[k].end) \
-            and (k == j or _contiguous(doc, [toks[k - 1], toks[k]])):
+    # (a number written into the name counts as a word of it: «فلات6لابز», «سنتر3»)
+    while k < len(toks) and k - j < most and (toks[k].script == "ar" or k > j and toks[k].norm.isdigit()
+                                              and toks[k].start == toks[k - 1].end) \
+            and free(toks[k].start, toks[k].end) and (k == j or _contiguous(doc, [toks[k - 1], toks[k]])):
         k += 1
     if k - j < 2 or k + 2 >= len(toks) or toks[k].text != "(" or toks[k + 1].script != "latin" \
             or not _case_ok(toks[k + 1].text):
@@ -1264,8 +1269,10 @@ def _closing_quote(doc: Doc, j: int, free, most: int = 5, least: int = 2) -> int
     at most `most` Arabic words, all free and in one line; else None."""
     toks = doc.tokens
     k = j
-    while k < len(toks) and k - j < most and toks[k].script == "ar" and free(toks[k].start, toks[k].end) \
-            and (k == j or _contiguous(doc, [toks[k - 1], toks[k]])):
+    # (a number written into the name counts as a word of it: «فلات6لابز», «سنتر3»)
+    while k < len(toks) and k - j < most and (toks[k].script == "ar" or k > j and toks[k].norm.isdigit()
+                                              and toks[k].start == toks[k - 1].end) \
+            and free(toks[k].start, toks[k].end) and (k == j or _contiguous(doc, [toks[k - 1], toks[k]])):
         k += 1
     if k >= j + least and k < len(toks) and toks[k].text in QUOTE_MARKS and "\n" not in doc.text[toks[j].start:toks[k].end]:
         return k

@@ -3612,3 +3612,15 @@ def test_blocked_withdrawn_cancelled_abandoned_and_imagined_takeovers(tmp_path):
     ex = run(tmp_path, "g.en.txt", "Chips\n\nIntel is in talks to buy SambaNova Systems, people said. Its chief executive "
              "would stay on if the acquisition goes ahead.\n")
     assert acquisitions(ex) == [{("acquirer", "org/intel"), ("target", "org/sambanova")}]
+
+
+def test_arabic_words_after_a_company_noun_that_name_nothing(tmp_path):
+    """After "شركة" or "بمشاركة", a common word names no company ("شركة بحجم X", "شركة بلا قائد", "شركته باتت",
+    "شركة خدمات تقنية"), nor does a person's first name and surname ("بقيادة ديفيد أوكونور"); a name with
+    a number in it is one name ("«فلات6لابز»")."""
+    ex = run(tmp_path, "a.ar.txt", "تمويل\n\nوقال المحلل إن دخول شركة بحجم إنفيديا يغير المعادلة، وإن الموظف يجد نفسه في "
+             "شركة بلا قائد. وأضاف أن شركته باتت شركة برمجيات، وأنها تحولت من شركة خدمات تقنية تقليدية. "
+             "وستعمل الوحدة بقيادة ديفيد أوكونور، المدير المالي للشركة. "
+             "وجمعت الشركة 5 ملايين دولار في جولة قادتها «ألجبرا فنتشرز» بمشاركة «فلات6لابز».\n")
+    orgs = sorted(k for k, e in ex.entities.items() if e.etype != "Person")
+    assert orgs == ["org/aljbra-fntshrz", "org/flat6labz", "org/nvidia"]

@@ -539,7 +539,7 @@ def _worked_as(ctx: Context, f: Frame, same: range) -> None:
     while q in same and ctx.is_word(q, ctx.words("determiners"), False):
         q -= 1
     spell = ctx.is_word(q - 1, ctx.words("as_title_nouns"), False)  # "after nearly four years as CEO of GitHub"
-    led = ctx.items[q - 1].is_org and ctx.items[q - 1].etype != "MediaOutlet" \
+    led = q - 1 in same and ctx.items[q - 1].is_org and ctx.items[q - 1].etype != "MediaOutlet" \
         and ctx.is_word(q - 2, frozenset({"led", "ran", "headed", "co-led"}), False) and f.org is None
     if ctx.is_word(q, frozenset({"as"}), False) and led:
         # "Friedman led GitHub as CEO": the organization led, and the subject before the verb (a post held before)

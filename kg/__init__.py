@@ -46,10 +46,11 @@ from kg.relations import extract
 from kg.render import render, shared_triples, write_assembled
 from kg.resolve import merge_across
 from kg.store import open  # kg.open(path): a build folder, a store or a graph file, for notebooks
-from kg.validate import Report, validate, validate_parts
+from kg.validate import Report, touched_nodes, validate, validate_parts
 
 __version__ = "0.1.0"
 GRAPHS_STATE = "graphs.json"  # in DIR/.cache: a digest of each article graph the store was last loaded with
+CHECKED_STATE = "checked.json"  # in DIR/.cache: the render key of each article graph of the last merge that passed
 REFERENCE_VALIDATION_ARTICLES = 25  # up to this many articles, pySHACL and HermiT check the merged graph
 INCREMENTAL_GRAPHS = 50  # replace graphs in place when at most this many (or a tenth of them) changed
 __all__ = ["build", "open", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
@@ -120,6 +121,8 @@ def extract_articles(paths: Iterable[Path], cache: Cache | None = None,
             cache.misses += not hit
             if entry is not None:
                 cache.used.add(entry)
+        if entry is not None:
+            ex.origin = Path(entry).stem  # (the cache key: see Extraction.origin)
         found.append(ex)
     if not found:
         raise InputError("no readable article", ", ".join(map(str, paths)) or ".")
@@ -302,13 +305,15 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
                              rendered=sum(not hit for _, _, hit in rendered))
         if check:
             fast = validator == "fast" or validator == "auto" and len(parts) > REFERENCE_VALIDATION_ARTICLES
-            result.report = validate_parts(parts, shared) if fast else validate(_union_graph(ttl.read_bytes()))
+            result.report = validate_parts(parts, shared, _changed_nodes(out_dir, rendered, render_dir)) if fast \
+                else validate(_union_graph(ttl.read_bytes()))
             if not result.report.ok:
                 move_into_place(trig, out_dir / "graph.invalid.trig")
                 result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
                 return result, None
         plan = _store_plan(out_dir, parts) if store else None
         keys = {key for _, key, _ in rendered}
+        checked = {r.graph: key for r, key, _ in rendered} if check and render_dir is not None else None
         del rendered, parts, shared  # (no reference cycles among them: freed here, collector or not)
         _give_back_memory()
         page = _explorer(ttl).encode("utf-8") if view else None  # everything is made before anything is replaced
@@ -324,9 +329,36 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
     if shards:
         _replace_folder(shards / ".new", shards)
     (out_dir / "graph.invalid.trig").unlink(missing_ok=True)
+    if checked is not None:  # (before the render cache lets the previous build's entries go)
+        write_atomic(out_dir / CACHE_DIR / CHECKED_STATE, json.dumps(checked, sort_keys=True).encode("utf-8"), durable=False)
     cache.prune()
     RenderCache(Path(render_dir) if render_dir else None).prune(keys)
     return result, plan
+
+
+def _changed_nodes(out_dir: Path, rendered: list, render_dir: str | None) -> set[str] | None:
+    """On a rebuild, the nodes the merged checks must look at again (kg.validate.validate_parts): those
+    the article graphs that differ from the last merge that passed them touch, in their old graphs
+    (read back from the render cache) and their new ones. None: check every node (no such merge, an
+    old graph no longer cached, or too many changed for it to pay)."""
+    if render_dir is None:
+        return None
+    try:
+        old = json.loads((out_dir / CACHE_DIR / CHECKED_STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(old, dict):
+        return None
+    new = {r.graph: key for r, key, _ in rendered}
+    changed = [r for r, key, _ in rendered if old.get(r.graph) != key]
+    gone = [key for graph, key in old.items() if new.get(graph) != key]
+    if len(changed) + len(gone) > max(INCREMENTAL_GRAPHS, len(new) // 10):
+        return None
+    cache = RenderCache(Path(render_dir))
+    before = [cache.get(key) for key in gone]
+    if any(r is None for r in before):
+        return None
+    return touched_nodes(changed + before)
 
 
 def _give_back_memory() -> None:

@@ -144,3 +144,6 @@ class Extraction:
     amounts: set[Money] = field(default_factory=set)
     attributes: set[Attribute] = field(default_factory=set)
     deals: list[Deal] = field(default_factory=list)
+    # what the extraction was made from, when known: the extraction cache's key (the article, its metadata
+    # and the rules), with any cross-article renames (kg.resolve.rekey); equal origins, equal extractions
+    origin: str = field(default="", repr=False, compare=False)

@@ -15,6 +15,7 @@ True
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -127,4 +128,6 @@ def rekey(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     out.attributes = {replace(a, subject=m(a.subject)) for a in ex.attributes}
     out.deals = [replace(d, roles=tuple(sorted((r, m(k)) for r, k in d.roles)),
                          reported_by=tuple(sorted(m(k) for k in d.reported_by))) for d in ex.deals]
+    if ex.origin:  # (the same extraction renamed the same way: the same result)
+        out.origin = hashlib.sha256(f"{ex.origin}\0{sorted(mapping.items())!r}".encode()).hexdigest()[:32]
     return out

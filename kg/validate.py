@@ -69,30 +69,55 @@ def article_problems(triples, owned: set[str]) -> tuple[list[str], list[str]]:
     return [str(r) for r in shacl.check(triples, fast_shapes())], owlcheck.problems(triples, fast_ontology())
 
 
-def validate_parts(parts, shared: set | None = None) -> Report:
+def validate_parts(parts, shared: set | None = None, nodes: set[str] | None = None) -> Report:
     """Validate the merge of many article graphs without building it: each article's own problems
     (found in the workers, see article_problems), then what only the merge can break, on the
     nodes several articles describe: SHACL's sh:maxCount and sh:lessThan (every other constraint
     in shapes.ttl only gains values or types in a merge, so it holds in the merge when it holds in
     each graph) and OWL consistency over those nodes with every triple that touches them. SHARED:
-    the parts' shared triples (kg.render.shared_triples), when the caller has them already."""
+    the parts' shared triples (kg.render.shared_triples), when the caller has them already.
+
+    NODES, on a rebuild: the nodes the articles that changed since a merge that passed these checks
+    touch (in their old graphs or their new ones). Both checks judge a node by the triples that touch
+    it, and those of every other node are as they were, so only NODES and their triples are checked
+    again (kg.__init__._changed_nodes)."""
     from kg import owlcheck, shacl
 
     started = time.perf_counter()
     if shared is None:
         shared = {t for r in parts for t in r.shared}
-    foci = {t[0] for t in shared}
+    links = (t for r in parts for t in r.links)
+    if nodes is not None:
+        shared = {t for t in shared if t[0] in nodes or t[2] in nodes}
+        links = (t for t in links if t[0] in nodes or t[2] in nodes)
+    foci = {t[0] for t in shared} if nodes is None else {t[0] for t in shared} & nodes
     violations = [v for r in parts for v in r.violations]
     violations += [str(r) for r in shacl.check(shared, fast_shapes(), only_merge=True, foci=foci)]
     problems = [v for r in parts for v in r.inconsistencies]
-    problems += owlcheck.problems(shared | {t for r in parts for t in r.links}, fast_ontology())
+    problems += owlcheck.problems(shared | set(links), fast_ontology())
     violations, problems = sorted(set(violations)), sorted(set(problems))
-    lines = [f"SHACL (Sanad's SHACL Core engine, per article and merged nodes): "
+    merged = "merged nodes" if nodes is None else f"the {len(foci):,} merged nodes the changed articles touch"
+    lines = [f"SHACL (Sanad's SHACL Core engine, per article and {merged}): "
              f"{'conforms' if not violations else f'{len(violations)} violation(s)'}",
              f"OWL 2 (Sanad's consistency check for sanad.ttl's axioms): {'consistent' if not problems else 'INCONSISTENT'}"]
     lines += [_shorten("\n".join(violations))] if violations else []
     lines += [_shorten("\n".join(problems))] if problems else []
     return Report(not violations, not problems, len(violations), "\n".join(lines), time.perf_counter() - started)
+
+
+def touched_nodes(parts) -> set[str]:
+    """The nodes whose merged checks the triples of PARTS (kg.render.Rendered) can change: the subjects
+    of their shared triples and links, and the objects that take a class from the predicate (not a
+    class after rdf:type, nor what a reification names: neither gains a class from them)."""
+    from kg.owlcheck import IGNORED, TYPE
+
+    nodes: set[str] = set()
+    for r in parts:
+        for s, p, o in r.shared + r.links:
+            nodes.add(s)
+            if o[0] != '"' and p != TYPE and p not in IGNORED:
+                nodes.add(o)
+    return nodes
 
 
 def validate(data: Graph) -> Report:

@@ -41,3 +41,35 @@ def test_damaged_cache_entry_is_rebuilt_with_a_warning(tmp_path, shared, capsys)
     assert kg.build([folder], out, view=False).extracted == 1
     assert "damaged cache entry" in capsys.readouterr().err
     assert (out / "graph.trig").read_bytes() == before
+
+
+def test_an_extraction_is_keyed_by_what_it_was_made_from(tmp_path):
+    """The render cache's key of an article graph comes from the extraction's origin (the article, its
+    metadata, the rules, and any cross-article rename): the same on every read of the same article,
+    another when the article changes, and another when a second article makes its entity one spelled
+    in two scripts."""
+    from kg.cache import Cache, fingerprint
+    from kg.lexicon import default_lexicon
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.en.txt").write_text("Hires\n\nVarda Quellin, a researcher, joined Nexaro Labs, a startup.\n", encoding="utf-8")
+    cache = Cache(tmp_path / "cache", default_lexicon())
+
+    def keys():
+        return {ex.article.key: fingerprint(ex, kg.INSTANCE_BASE) for ex in kg.extract_articles([folder], cache)}
+
+    first = keys()
+    assert first == keys() and all(first.values())
+    (folder / "b.en.txt").write_text("Other\n\nOpenAI hired Mira Tam, a researcher.\n", encoding="utf-8")
+    assert keys()["article/a.en"] == first["article/a.en"]  # (nothing of b renames anything of a)
+    (folder / "a.en.txt").write_text("Hires\n\nVarda Quellin, a researcher, joined Nexaro Labs, a startup, in May.\n",
+                                     encoding="utf-8")
+    assert keys()["article/a.en"] != first["article/a.en"]
+    (folder / "c.ar.txt").write_text("تعيينات\n\nوانضمت الباحثة فاردا كويلين إلى شركة «نيكسارو لابز» الناشئة.\n",
+                                     encoding="utf-8")
+    exs = {ex.article.key: ex for ex in kg.extract_articles([folder], cache)}
+    assert "org/nexaro-labs" in exs["article/c.ar"].entities  # (renamed to the Latin spelling's key)
+    alone = kg.extract_articles([folder / "c.ar.txt"], cache)[0]  # (no Latin spelling beside it: not renamed)
+    assert "org/nexaro-labs" not in alone.entities
+    assert fingerprint(exs["article/c.ar"], kg.INSTANCE_BASE) != fingerprint(alone, kg.INSTANCE_BASE)

@@ -17,7 +17,7 @@ from kg import owlcheck, shacl
 from kg.export import nquads_line, parse_nquads
 from kg.rdf import article_triples
 from kg.render import render
-from kg.validate import check_consistency, fast_ontology, fast_shapes, ontology, shapes, validate_parts
+from kg.validate import check_consistency, fast_ontology, fast_shapes, ontology, shapes, touched_nodes, validate_parts
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SANAD = "https://w3id.org/sanad/ontology#"
@@ -87,6 +87,50 @@ def test_a_merge_of_conforming_graphs_that_breaks_a_shape_is_caught(extractions,
     assert reference_shacl(merged | {second})[0] is False  # pySHACL on the merged graph
     report = validate_parts(parts)
     assert not report.ok and "maxCount" in report.text and position in report.text
+
+
+def test_a_rebuild_checks_again_only_the_merged_nodes_the_changed_articles_touch(extractions):
+    """validate_parts(nodes=...): a merge-only problem on a node the changed articles touch is caught; the
+    nodes they do not touch are not looked at (a check that passed vouches for them)."""
+    parts = [render(e) for e in extractions[:2]]
+    position = next(t[0] for t in parts[0].shared if t[1] == f"<{SANAD}isCurrent>")
+    value = next(t[2] for t in parts[0].shared if t[:2] == (position, f"<{SANAD}isCurrent>"))
+    flipped = value.replace("true", "false") if "true" in value else value.replace("false", "true")
+    parts[1].shared.append((position, f"<{SANAD}isCurrent>", flipped))
+    touched = touched_nodes([parts[1]])  # (the changed article's graph, old or new)
+    assert position in touched and f"<{SANAD}Position>" not in touched  # (a class gains nothing from a merge)
+    report = validate_parts(parts, nodes=touched)
+    assert not report.ok and "maxCount" in report.text and position in report.text
+    assert "merged nodes the changed articles touch" in report.text
+    elsewhere = {t[0] for t in parts[0].shared} - {position}
+    assert validate_parts(parts, nodes=elsewhere).ok
+
+
+def test_a_rebuild_after_one_changed_article_checks_the_merge_again_where_it_changed(tmp_path):
+    """kg build, again after one article changed: the merged checks look at the nodes that article
+    touches, and the files are those of a clean build; with the old graph gone from the cache, every
+    node is checked again."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in sorted((ROOT / "tests" / "corpus").glob("*.txt"))[:6]:
+        (src / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+        meta = f.with_name(f.name[:-4] + ".meta.json")
+        (src / meta.name).write_text(meta.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = kg.build([src], out, view=False, store=False, validator="fast")
+    assert first.report.ok and "the changed articles touch" not in first.report.text
+    changed = sorted(src.glob("*.en.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8").replace(".", ". ", 1), encoding="utf-8")
+    again = kg.build([src], out, view=False, store=False, validator="fast")
+    assert again.report.ok and "merged nodes the changed articles touch" in again.report.text
+    clean = kg.build([src], tmp_path / "clean", view=False, store=False, validator="fast")
+    assert (out / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
+    assert "the changed articles touch" not in clean.report.text
+    for entry in (out / ".cache").rglob("render/*.pickle"):
+        entry.unlink()  # (the old graphs with them)
+    changed.write_text(changed.read_text(encoding="utf-8").replace(". ", ".  ", 1), encoding="utf-8")
+    third = kg.build([src], out, view=False, store=False, validator="fast")
+    assert third.report.ok and "the changed articles touch" not in third.report.text
 
 
 def _damage(ts: set, how: str) -> set:

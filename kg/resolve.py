@@ -128,6 +128,8 @@ def rekey(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     out.attributes = {replace(a, subject=m(a.subject)) for a in ex.attributes}
     out.deals = [replace(d, roles=tuple(sorted((r, m(k)) for r, k in d.roles)),
                          reported_by=tuple(sorted(m(k) for k in d.reported_by))) for d in ex.deals]
-    if ex.origin:  # (the same extraction renamed the same way: the same result)
-        out.origin = hashlib.sha256(f"{ex.origin}\0{sorted(mapping.items())!r}".encode()).hexdigest()[:32]
+    if ex.origin:  # (the same extraction renamed the same way: the same result; only its own keys' renames
+        # count, which also keeps this cheap: a corpus's mapping can hold thousands)
+        renames = sorted((k, mapping[k]) for k in ex.entities if k in mapping)
+        out.origin = hashlib.sha256(f"{ex.origin}\0{renames!r}".encode()).hexdigest()[:32]
     return out

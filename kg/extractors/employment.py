@@ -844,7 +844,7 @@ def hirer_of(ctx: Context, k: int, after: int | None = None) -> int | None:
     found = subject_org(ctx, same.start, k)
     if found is None and any(ctx.is_word(q, ctx.words("company_nouns"), False) for q in range(max(same.start, k - 4), k)):
         return next((r for r in range(same.start - 1, -1, -1) if ctx.items[r].is_org and ctx.items[r].etype == "Company"), None)
-    if found is None and any(ctx.is_word(q, frozenset({"it"}), False) for q in range(max(same.start, k - 3), k)):
+    if found is None and any(ctx.is_word(q, ctx.words("company_pronouns"), False) for q in range(max(same.start, k - 3), k)):
         # "Last month it hired NAME": "it" is the company the article is about (its last mention before)
         main = ctx.main_company()
         return next((r for r in range(same.start - 1, -1, -1) if ctx.items[r].is_org and ctx.items[r].key == main), None)

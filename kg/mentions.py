@@ -708,6 +708,7 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
     kin = lex.words("kinship_nouns_ar")
     east_asian_surnames = lex.words("east_asian_surnames_ar")
     numbers = {norm(w) for w in lex.patterns["number_words"]["ar"]}
+    compound_firsts = lex.words("compound_first_names_ar")  # ("عبد" + "الله", then the surname)
     person_ends = {m.span.end for m in doc.mentions if m.etype == "Person"}
     out = []
     i = 0
@@ -720,6 +721,8 @@ def _arabic_names(doc: Doc, free) -> list[Item]:
             i += 1
             continue
         j = _name_end(doc, i + 1, stop, particles)
+        if j == i + 2 and tok.norm in compound_firsts:
+            j = max(j, _name_end(doc, j, stop, particles))  # "عبد الله الزهراني": a first name of two words
         if j - i < 2 or not all(free(t.start, t.end) for t in toks[i:j]) or toks[j - 1].norm in stop:
             i += 1
             continue

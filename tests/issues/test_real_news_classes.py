@@ -3624,3 +3624,11 @@ def test_arabic_words_after_a_company_noun_that_name_nothing(tmp_path):
              "وجمعت الشركة 5 ملايين دولار في جولة قادتها «ألجبرا فنتشرز» بمشاركة «فلات6لابز».\n")
     orgs = sorted(k for k, e in ex.entities.items() if e.etype != "Person")
     assert orgs == ["org/aljbra-fntshrz", "org/flat6labz", "org/nvidia"]
+
+
+def test_arabic_compound_first_names_keep_their_surname(tmp_path):
+    """"عبد الله الزهراني", "عبد الرحمن المطيري": a first name of two words ("عبد" and the next), then the
+    surname, not a name cut after "الله"."""
+    ex = run(tmp_path, "a.ar.txt", "تعيينات\n\nوقال رئيسها التنفيذي عبد الله الزهراني إن القرار مهم. وأضاف عبد الرحمن "
+             "المطيري، المدير المالي للشركة، أن الصفقة مهمة.\n")
+    assert sorted(people(ex)) == ["عبد الرحمن المطيري", "عبد الله الزهراني"]

@@ -296,6 +296,7 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
     does not add to them."""
     rendered = held.pop()
     parts = [r for r, _, _ in rendered]
+    graph_keys = {r.graph: key for r, key, _ in rendered}  # each article graph's render key
     trig, ttl = temp_beside(out_dir / GRAPH_TRIG), temp_beside(out_dir / GRAPH_TTL)
     try:
         shared = shared_triples(parts)  # (assembled and checked: made once)
@@ -305,15 +306,15 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
                              rendered=sum(not hit for _, _, hit in rendered))
         if check:
             fast = validator == "fast" or validator == "auto" and len(parts) > REFERENCE_VALIDATION_ARTICLES
-            result.report = validate_parts(parts, shared, _changed_nodes(out_dir, rendered, render_dir)) if fast \
+            result.report = validate_parts(parts, shared, _changed_nodes(out_dir, rendered, graph_keys, render_dir)) if fast \
                 else validate(_union_graph(ttl.read_bytes()))
             if not result.report.ok:
                 move_into_place(trig, out_dir / "graph.invalid.trig")
                 result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
                 return result, None
         plan = _store_plan(out_dir, parts) if store else None
-        keys = {key for _, key, _ in rendered}
-        checked = {r.graph: key for r, key, _ in rendered} if check and render_dir is not None else None
+        keys = set(graph_keys.values())
+        checked = graph_keys if check and render_dir is not None else None
         del rendered, parts, shared  # (no reference cycles among them: freed here, collector or not)
         _give_back_memory()
         page = _explorer(ttl).encode("utf-8") if view else None  # everything is made before anything is replaced
@@ -336,11 +337,11 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
     return result, plan
 
 
-def _changed_nodes(out_dir: Path, rendered: list, render_dir: str | None) -> set[str] | None:
+def _changed_nodes(out_dir: Path, rendered: list, new: dict[str, str], render_dir: str | None) -> set[str] | None:
     """On a rebuild, the nodes the merged checks must look at again (kg.validate.validate_parts): those
     the article graphs that differ from the last merge that passed them touch, in their old graphs
-    (read back from the render cache) and their new ones. None: check every node (no such merge, an
-    old graph no longer cached, or too many changed for it to pay)."""
+    (read back from the render cache) and their new ones. NEW: each graph's render key now. None: check
+    every node (no such merge, an old graph no longer cached, or too many changed for it to pay)."""
     if render_dir is None:
         return None
     try:
@@ -349,7 +350,6 @@ def _changed_nodes(out_dir: Path, rendered: list, render_dir: str | None) -> set
         return None
     if not isinstance(old, dict):
         return None
-    new = {r.graph: key for r, key, _ in rendered}
     changed = [r for r, key, _ in rendered if old.get(r.graph) != key]
     gone = [key for graph, key in old.items() if new.get(graph) != key]
     if len(changed) + len(gone) > max(INCREMENTAL_GRAPHS, len(new) // 10):

@@ -3632,3 +3632,13 @@ def test_arabic_compound_first_names_keep_their_surname(tmp_path):
     ex = run(tmp_path, "a.ar.txt", "تعيينات\n\nوقال رئيسها التنفيذي عبد الله الزهراني إن القرار مهم. وأضاف عبد الرحمن "
              "المطيري، المدير المالي للشركة، أن الصفقة مهمة.\n")
     assert sorted(people(ex)) == ["عبد الرحمن المطيري", "عبد الله الزهراني"]
+
+
+def test_a_title_someone_became(tmp_path):
+    """"Wang, 28, became Meta's chief AI officer", "has become the chief scientist of X": a role change in
+    the past is the named person's (not an unnamed chief AI officer's)."""
+    ex = run(tmp_path, "a.en.txt", "Moves\n\nMeta hired Alexandr Wang, the founder of Scale AI. Wang, 28, became Meta's "
+             "chief AI officer. Nat Friedman has become the chief scientist of Scale AI.\n")
+    assert {(p.person, p.org, p.title) for p in ex.positions} >= {
+        ("person/alexandr-wang", "org/meta", "chief AI officer"), ("person/nat-friedman", "org/scale-ai", "chief scientist")}
+    assert all(e.etype != "Person" or not e.described for e in ex.entities.values())

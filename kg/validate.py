@@ -90,7 +90,9 @@ def validate_parts(parts, shared: set | None = None, nodes: set[str] | None = No
     if nodes is not None:
         shared = {t for t in shared if t[0] in nodes or t[2] in nodes}
         links = (t for t in links if t[0] in nodes or t[2] in nodes)
-    foci = {t[0] for t in shared} if nodes is None else {t[0] for t in shared} & nodes
+    foci = {t[0] for t in shared}
+    if nodes is not None:
+        foci &= nodes  # (a triple's other end can be a node no change touched)
     violations = [v for r in parts for v in r.violations]
     violations += [str(r) for r in shacl.check(shared, fast_shapes(), only_merge=True, foci=foci)]
     problems = [v for r in parts for v in r.inconsistencies]

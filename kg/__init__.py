@@ -31,7 +31,6 @@ from kg.errors import InputError, KGError
 from kg.export import (
     dataset_of,
     move_into_place,
-    plain_triples_of,
     rdflib_triples,
     temp_beside,
     trig_document,
@@ -378,10 +377,11 @@ def _explorer(ttl: Path) -> str:
     """The explorer page; for a corpus of more than view.MAX_ENTITIES entities or view.MAX_FACTS
     fact nodes, the most mentioned entities and the best-backed facts among them (`kg view` draws
     everything)."""
-    from kg.view import TITLE, most_mentioned, render_html
+    from kg.view import TITLE, corpus_triples, most_mentioned, render_html
 
     # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones
-    triples, kept, total, facts, all_facts = most_mentioned(plain_triples_of(ttl, turtle=True))
+    triples, deferred = corpus_triples(ttl.read_bytes())
+    triples, kept, total, facts, all_facts = most_mentioned(triples, deferred=deferred)
     triples = rdflib_triples(triples)
     title = TITLE
     if (kept, facts) != (total, all_facts):

@@ -573,6 +573,16 @@ def split_document(data: bytes, parts: int, trig: bool) -> list[bytes]:
     return [header + b"\n" + piece for piece in pieces if piece.strip()]
 
 
+def turtle_statements(data: bytes) -> tuple[bytes, list[bytes]]:
+    """A Turtle document as write_turtle_statements writes it: its prefix lines, and its statements
+    (one a subject, literals never holding a line break), each a piece a parser reads once the prefix
+    lines are put before it. Any other document: (b"", [DATA])."""
+    header = _encode(_turtle_header())
+    if not data.startswith(header):
+        return b"", [data]
+    return header + b"\n", [s for s in data[len(header):].split(b"\n\n") if s.strip()]
+
+
 # -- JSON-LD -------------------------------------------------------------------------------------
 
 def _jsonld(quads: list[Quad], context_iri: str | None = None) -> bytes:

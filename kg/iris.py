@@ -60,8 +60,11 @@ def described_person_key(article: str, description: str) -> str:
     return f"person/{article.split('/', 1)[1].replace('.', '-')}--{slug(description)}"
 
 
+EVIDENCE_FRAGMENT = "#char="  # an evidence span's IRI: its article's, then this and the span's offsets (RFC 5147)
+
+
 def evidence_key(article: str, span: Span) -> str:
-    return f"{article}#char={span.start},{span.end}"
+    return f"{article}{EVIDENCE_FRAGMENT}{span.start},{span.end}"
 
 
 def position_key(person: str, org: str, role: str) -> str:

@@ -20,7 +20,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -29,7 +29,7 @@ import rdflib
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from kg import analytics, vocab
+from kg import analytics, iris, vocab
 from kg.text import norm
 
 
@@ -622,7 +622,7 @@ def page_html(model: dict, title: str = TITLE) -> str:
 
 
 def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, max_evidence: int = MAX_EVIDENCE,
-                   max_facts: int = MAX_FACTS):
+                   max_facts: int = MAX_FACTS, deferred: Callable | None = None):
     """For a corpus too big for one page: the triples about the MAX_ENTITIES entities mentioned in
     the most articles (ties by IRI), at most MAX_FACTS fact nodes among them (those backed by the
     most evidence spans first, then those about the most mentioned entity, then by IRI), the
@@ -631,7 +631,9 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     everything fits.
 
     TRIPLES are plain (kg.export.plain_triples_of: IRIs as str, literals as pyoxigraph Literals), and
-    so are the triples returned (kg.export.rdflib_triples for the page)."""
+    so are the triples returned (kg.export.rdflib_triples for the page). DEFERRED, when given, holds
+    the triples of the evidence spans, left out of TRIPLES (see corpus_triples): called with the spans
+    drawn, it gives their triples by subject; called with None, all of them."""
     mentions_p, type_p, evidence_p = str(SANAD.mentions), str(RDF.type), str(SANAD.evidence)
     subject_p, object_p, article_c = str(RDF.subject), str(RDF.object), str(SANAD.Article)
     triples = list(triples)
@@ -648,7 +650,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     entities = [n for n, ts in types.items() if ts & entity_classes]
     facts = {n for n, ts in types.items() if ts & node_classes and not ts & entity_classes}
     if len(entities) <= max_entities and len(facts) <= max_facts:
-        return triples, len(entities), len(entities), len(facts), len(facts)
+        return triples + (deferred(None) if deferred else []), len(entities), len(entities), len(facts), len(facts)
     kept = set(sorted(entities, key=lambda n: (-mentions[n], n))[:max_entities])
     neighbours: dict = defaultdict(set)  # fact -> the entities linked to it, either way
     is_entity = set(entities)
@@ -666,7 +668,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
 
     shown = sorted(candidates, key=rank)[:max_facts]
     kept |= set(shown)
-    out = []
+    out, spans, asserted = [], [], []  # spans: the evidence nodes drawn; asserted: each assertion's spans
     for node in sorted(kept):
         evidence = 0
         for t in sorted(by_subject[node], key=lambda t: (t[1], _lexical(t[2]))):
@@ -674,7 +676,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
                 evidence += 1
                 if evidence > max_evidence:
                     continue
-                out += by_subject[t[2]]
+                spans.append(t[2])
             elif type(t[2]) is str and t[2] in types and types[t[2]] & node_classes and t[2] not in kept:
                 continue  # an edge to a node left out
             out.append(t)
@@ -685,8 +687,45 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
         ts = by_subject[a]
         if all(t[2] in kept for t in ts if t[1] in (subject_p, object_p) and type(t[2]) is str):
             out += [t for t in ts if t[1] != evidence_p] + [t for t in ts if t[1] == evidence_p][:max_evidence]
-            out += [e for t in ts if t[1] == evidence_p for e in by_subject[t[2]]][:max_evidence * 8]
+            asserted.append([t[2] for t in ts if t[1] == evidence_p])
+    found = deferred({n for ns in [spans, *asserted] for n in ns}) if deferred else by_subject
+    for n in spans:
+        out += found.get(n, ())
+    for ns in asserted:
+        out += [e for n in ns for e in found.get(n, ())][:max_evidence * 8]
     return out, len(kept) - len(shown), len(entities), len(shown), len(facts)
+
+
+def corpus_triples(data: bytes) -> tuple[list[tuple], Callable]:
+    """The merge Sanad writes (graph.ttl's bytes) for most_mentioned: the plain triples of every node
+    but the evidence spans, and the function that parses the spans' statements when they are asked
+    for (DEFERRED). At 10,000 articles the spans are two thirds of the 4.4M triples, and a page draws
+    a few of them: parsing all 3M took more time than choosing and drawing the page together."""
+    from kg.export import plain_triples_of, turtle_statements
+
+    header, statements = turtle_statements(data)
+    marker = iris.EVIDENCE_FRAGMENT.encode("utf-8")
+    spans: dict[str, bytes] = {}
+    rest: list[bytes] = []
+    for statement in statements:
+        subject = statement[:statement.find(b" ")]
+        if header and marker in subject and subject.startswith(b"<"):
+            spans[subject[1:-1].decode("utf-8")] = statement
+        else:
+            rest.append(statement)
+    del statements
+
+    def deferred(nodes) -> list[tuple] | dict[str, list[tuple]]:
+        chosen = spans.values() if nodes is None else [spans[n] for n in sorted(nodes) if n in spans]
+        triples = plain_triples_of(header + b"\n\n".join(chosen), turtle=True) if chosen else []
+        if nodes is None:
+            return triples
+        by_subject: dict = defaultdict(list)
+        for t in triples:
+            by_subject[t[0]].append(t)
+        return by_subject
+
+    return plain_triples_of(header + b"\n\n".join(rest), turtle=True), deferred
 
 
 def _lexical(term) -> str:

@@ -167,6 +167,26 @@ def test_the_page_of_a_big_corpus_holds_the_most_mentioned_entities(plain):
                for e in model["edges"])
 
 
+def test_the_page_of_a_big_corpus_reads_only_the_evidence_spans_it_draws(plain):
+    """graph.ttl's evidence spans (most of a corpus's triples) are parsed when the page draws them:
+    the same choice, with the same triples, as from every triple parsed at once."""
+    from collections import Counter
+
+    from kg.export import plain_triples_of
+    from kg.view import corpus_triples, most_mentioned
+
+    data = (plain / "graph.ttl").read_bytes()
+    everything = plain_triples_of(data, turtle=True)
+    triples, deferred = corpus_triples(data)
+    spans = [t for t in everything if "#char=" in t[0]]
+    assert spans and len(triples) == len(everything) - len(spans)
+    for limits in ((10_000,), (5,), (10_000, 2, 4), (3, 1, 2)):
+        whole, split = most_mentioned(everything, *limits), most_mentioned(triples, *limits, deferred=deferred)
+        assert Counter(whole[0]) == Counter(split[0]) and whole[1:] == split[1:], limits
+    asked = deferred({spans[0][0], "https://example.org/not-a-span"})
+    assert list(asked) == [spans[0][0]] and asked[spans[0][0]] == [t for t in spans if t[0] == spans[0][0]]
+
+
 def test_the_page_of_a_big_corpus_holds_at_most_so_many_facts_the_best_backed_first(plain):
     from rdflib import RDF
 

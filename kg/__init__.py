@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import sys
 from collections import Counter
@@ -24,7 +25,7 @@ from rdflib import Dataset
 
 from kg import engine
 from kg import store as _store
-from kg.cache import Cache, RenderCache, fingerprint
+from kg.cache import Cache, RenderCache, fingerprint, origin_fingerprint
 from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS, STORE_DIR
 from kg.engine import Progress
 from kg.errors import InputError, KGError
@@ -43,7 +44,7 @@ from kg.rdf import to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
 from kg.render import render, shared_triples, write_assembled
-from kg.resolve import merge_across
+from kg.resolve import merge_across, names_of, rekey, renamed_origin, renames
 from kg.store import open  # kg.open(path): a build folder, a store or a graph file, for notebooks
 from kg.validate import Report, touched_nodes, validate, validate_parts
 
@@ -83,12 +84,34 @@ class BuildResult:
         return dict(sorted((t[len(prefix):-1], n) for t, n in self.types.items() if t.startswith(prefix)))
 
 
+@dataclass
+class _Read:
+    """One article as a build merges it across the corpus, before its graph is rendered."""
+    key: str  # the article's key
+    path: str  # its file (kg.model.Article.path)
+    origin: str  # the extraction cache's key for it ("" without a cache): see Extraction.origin
+    names: dict  # kg.resolve.names_of: what merging reads of it
+    entities: tuple[str, ...]  # its entity keys
+    ex: Extraction | None = None  # None: in the extraction cache, read where its graph is rendered
+
+
 def extract_articles(paths: Iterable[Path], cache: Cache | None = None,
                      skipped: list[InputError] | None = None, runner=None,
                      progress: Progress | None = None) -> list[Extraction]:
     """Read and extract every article (in RUNNER's workers: see kg/engine.py); with a cache,
     unchanged articles are not extracted again. With a `skipped` list, an article that cannot be
     read is recorded there instead of stopping the run (`kg build --keep-going`)."""
+    found = _extract_all(paths, cache, skipped, runner, progress, keep=True)
+    return merge_across([r.ex for r in found])
+
+
+def _extract_all(paths: Iterable[Path], cache: Cache | None, skipped: list[InputError] | None, runner,
+                 progress: Progress | None, keep: bool) -> list[_Read]:
+    """extract_articles before merging: each article's _Read, in key order. Unless KEEP, an article
+    with a cache entry comes back without its extraction (its names and keys are what merging needs;
+    the worker that renders it reads it from the cache): at 10,000 articles, sending extractions to
+    this process and back to the workers cost more than a tenth of the per-article work, and on a
+    rebuild unpickling them all took 7 s. The names of cached articles are kept in NAMES_INDEX."""
     files = find_articles(paths)
     if not files:
         raise InputError("no articles found (expected .txt or .md files)", ", ".join(map(str, paths)) or ".")
@@ -96,42 +119,42 @@ def extract_articles(paths: Iterable[Path], cache: Cache | None = None,
     folder = str(cache.folder) if cache is not None and cache.folder else None
     runner = runner or engine.Local(1)
     results: list = [None] * len(files)
+    index = _names_index(Path(folder)) if folder is not None and not keep else {}
     if folder is not None and _warm(Path(folder)):
         # a rebuild: entries are read here, where they are needed (a worker would read each one, then send
         # it back through a pipe: at 10,000 articles 7.6 s against 3.5 s); only the rest are extracted
-        results = [_read_cached(f, folder) for f in files]
+        results = [_read_cached(f, folder) if keep else _read_indexed(f, cache, index) for f in files]
         if progress:
             progress(sum(r is not None for r in results))
     missing = [i for i, r in enumerate(results) if r is None]
-    for i, r in zip(missing, runner.map(_read_and_extract, [files[i] for i in missing], folder, progress=progress)):
+    for i, r in zip(missing, runner.map(_extract_one, [files[i] for i in missing], folder, keep, progress=progress)):
         results[i] = r
-    found: list[Extraction] = []
+    found: list[_Read] = []
     for result in results:
         if isinstance(result, InputError):
             if skipped is None:
                 raise result
             skipped.append(result)
             continue
-        ex, hit, entry, warnings = result
+        read, hit, entry, warnings = result
         for warning in warnings:
             print(f"Warning: {warning}", file=sys.stderr)
         if cache is not None:
             cache.hits += hit
             cache.misses += not hit
             if entry is not None:
-                cache.used.add(entry)
-        if entry is not None:
-            ex.origin = Path(entry).stem  # (the cache key: see Extraction.origin)
-        found.append(ex)
+                cache.used.add(Path(entry))
+        found.append(read)
     if not found:
         raise InputError("no readable article", ", ".join(map(str, paths)) or ".")
     seen: dict[str, str] = {}
-    for ex in found:
-        a = ex.article
-        if a.key in seen:
-            raise InputError(f"two articles have the same id '{a.key}': {seen[a.key]} and {a.path}; rename one", a.path)
-        seen[a.key] = a.path
-    return merge_across(sorted(found, key=lambda ex: ex.article.key))
+    for r in found:
+        if r.key in seen:
+            raise InputError(f"two articles have the same id '{r.key}': {seen[r.key]} and {r.path}; rename one", r.path)
+        seen[r.key] = r.path
+    if folder is not None and not keep:
+        _write_names_index(Path(folder), found)
+    return sorted(found, key=lambda r: r.key)
 
 
 def _warm(folder: Path) -> bool:
@@ -142,8 +165,15 @@ def _warm(folder: Path) -> bool:
         return False
 
 
-def _read_cached(path: Path, cache_folder: str):
-    """One article's cached extraction as _read_and_extract gives it, or None when it must be extracted
+def _as_read(ex: Extraction, entry: str | None, keep: bool) -> _Read:
+    if entry is not None:
+        ex.origin = Path(entry).stem  # (the cache key: see Extraction.origin)
+    return _Read(ex.article.key, ex.article.path, ex.origin, names_of(ex), tuple(ex.entities),
+                 ex if keep or entry is None else None)
+
+
+def _read_cached(path: Path, cache_folder: str, keep: bool = True):
+    """One article's cached extraction as _extract_one gives it, or None when it must be extracted
     (no entry, or the article cannot be read: the worker reports that)."""
     try:
         article = read_article(path)
@@ -155,11 +185,75 @@ def _read_cached(path: Path, cache_folder: str):
         for warning in cache.warnings:  # (a damaged entry, removed: the article is extracted again)
             print(f"Warning: {warning}", file=sys.stderr)
         return None
-    return found, True, next(iter(cache.used), None), cache.warnings
+    entry = next(iter(cache.used), None)
+    return _as_read(found, entry, keep), True, entry, cache.warnings
+
+
+def _read_indexed(path: Path, cache: Cache, index: dict) -> tuple | None:
+    """One article as _extract_one gives it without its extraction, from the names index, when its
+    cache entry is there as the index saw it (size and time: else it is read, and a damaged one found);
+    else None (it goes to a worker)."""
+    try:
+        article = read_article(path)
+    except InputError:
+        return None
+    key = cache.key(article)
+    found = index.get(key)
+    entry = cache.folder / f"{key}.pickle"
+    if found is None:
+        return None
+    try:
+        st = entry.stat()
+    except OSError:
+        return None
+    names, entities, stamp = found
+    if (st.st_size, st.st_mtime_ns) != stamp:
+        return _read_cached(path, str(cache.folder), keep=False)
+    return _Read(article.key, article.path, key, names, entities), True, str(entry), []
+
+
+NAMES_INDEX = "names.index"  # in the extraction cache: each entry's names_of and entity keys
+
+
+def _names_version() -> str:
+    """What the names index depends on besides the cache keys: the code of kg/resolve.py."""
+    return hashlib.sha256(Path(__file__).with_name("resolve.py").read_bytes()).hexdigest()[:16]
+
+
+def _names_index(folder: Path) -> dict:
+    try:
+        found = pickle.loads((folder / NAMES_INDEX).read_bytes())
+    except Exception:  # noqa: BLE001 - missing or damaged: the entries are read instead
+        return {}
+    return found.get("entries", {}) if isinstance(found, dict) and found.get("version") == _names_version() else {}
+
+
+def _write_names_index(folder: Path, found: list[_Read]) -> None:
+    entries = {}
+    for r in found:
+        if not r.origin:
+            continue
+        try:
+            st = (folder / f"{r.origin}.pickle").stat()
+        except OSError:
+            continue
+        entries[r.origin] = (r.names, r.entities, (st.st_size, st.st_mtime_ns))
+    data = pickle.dumps({"version": _names_version(), "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomic(folder / NAMES_INDEX, data, durable=False)
+
+
+def _extract_one(path: Path, cache_folder: str | None, keep: bool):
+    """One article, in a worker: (its _Read, came from the cache, cache entry, warnings) or the
+    InputError. Without KEEP, an extraction that went into the cache stays out of the result."""
+    result = _read_and_extract(path, cache_folder)
+    if isinstance(result, InputError):
+        return result
+    ex, hit, entry, warnings = result
+    return _as_read(ex, entry, keep), hit, entry, warnings
 
 
 def _read_and_extract(path: Path, cache_folder: str | None):
-    """One article, in a worker: (extraction, came from the cache, cache entry) or the InputError."""
+    """One article: (extraction, came from the cache, cache entry, warnings) or the InputError."""
     try:
         article = read_article(path)
     except InputError as exc:
@@ -256,16 +350,18 @@ def _build(paths: list[Path], out_dir: Path, *, check: bool, view: bool, base: s
     cache = Cache(out_dir / CACHE_DIR if use_cache else None, default_lexicon())
     skipped: list[InputError] | None = [] if keep_going else None
     n_files = len(find_articles(paths)) if progress else 0
-    extractions = extract_articles(paths, cache, skipped, runner, progress and progress("extract", n_files))
+    # workers elsewhere (Dask) may not share this disk: their extractions come back to be sent on
+    keep = cache.folder is None or not (isinstance(runner, engine.Local) and runner.jobs > 1)
+    read = _extract_all(paths, cache, skipped, runner, progress and progress("extract", n_files), keep)
     render_dir = str(out_dir / CACHE_DIR / "render") if use_cache else None
     finish = partial(write_shard, shards / ".new") if shards else None
     if shards:
         shutil.rmtree(shards / ".new", ignore_errors=True)
-    held = [_render_all(runner, extractions, base, render_dir, finish,
-                        progress and progress("render", len(extractions)))]
+    held = [_render_all(runner, read, renames(r.names for r in read), base, render_dir, finish,
+                        progress and progress("render", len(read)))]
     runner.close()  # the per-article work is done: the workers' memory goes back before the corpus files are made
-    articles = len(extractions)
-    del extractions  # (rendered: not needed to make the files)
+    articles = len(read)
+    del read  # (rendered: not needed to make the files)
     with gc_paused():  # (_finish takes the rendered parts out of `held`: no reference here keeps them alive)
         return _finish(held, articles, cache, skipped, out_dir, check=check, view=view, store=store,
                        shards=shards, validator=validator, render_dir=render_dir)
@@ -389,24 +485,41 @@ def _explorer(ttl: Path) -> str:
     return render_html(triples, title)
 
 
-def _render_all(runner, extractions: list[Extraction], base: str, folder: str | None, finish, progress) -> list:
-    """Every article's graph as text (see _render). On a rebuild the cached ones are read here, and
-    only the others go to the workers; with shards to write (FINISH), every partition goes to them."""
-    rendered: list = [None] * len(extractions)
+def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, folder: str | None, finish,
+                progress) -> list:
+    """Every article's graph as text (see _render), its extraction rekeyed with the corpus's MAPPING
+    (kg.resolve). On a rebuild the cached ones are read here, and only the others go to the workers;
+    with shards to write (FINISH), every partition goes to them."""
+    rendered: list = [None] * len(read)
     if folder is not None and finish is None and _warm(Path(folder)):
         cache = RenderCache(Path(folder))
-        for i, ex in enumerate(extractions):
-            key = fingerprint(ex, base)
-            found = cache.get(key)
-            if found is not None:
-                rendered[i] = (found, key, True)
+        for i, r in enumerate(read):
+            if r.origin:  # (else the key is the extraction's own hash: made where it is rendered)
+                key = origin_fingerprint(renamed_origin(r.origin, r.entities, mapping), base)
+                found = cache.get(key)
+                if found is not None:
+                    rendered[i] = (found, key, True)
         if progress:
             progress(sum(r is not None for r in rendered))
     missing = [i for i, r in enumerate(rendered) if r is None]
-    for i, r in zip(missing, runner.map(_render, [extractions[i] for i in missing], base, folder, finish=finish,
-                                        progress=progress)):
+    extractions = str(Path(folder).parent) if folder is not None else None
+    for i, r in zip(missing, runner.map(_render_read, [read[i] for i in missing], mapping, base, folder, extractions,
+                                        finish=finish, progress=progress)):
         rendered[i] = r
     return rendered
+
+
+def _render_read(r: _Read, mapping: dict[str, str], base: str, folder: str | None, extractions: str | None):
+    """One article's graph, in a worker: its extraction (from the extraction cache when the build did
+    not keep it) rekeyed with MAPPING, then _render."""
+    ex = r.ex
+    if ex is None:
+        found = _read_and_extract(Path(r.path), extractions)
+        if isinstance(found, InputError):  # (changed or removed since it was read)
+            raise found
+        ex = found[0]
+        ex.origin = r.origin
+    return _render(rekey(ex, mapping), base, folder)
 
 
 def _render(ex: Extraction, base: str, folder: str | None):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -70,15 +71,31 @@ def _kind(etype: str) -> str:
 
 def merge_across(extractions: list[Extraction]) -> list[Extraction]:
     """Rewrite the keys of unknown entities that are one entity spelled in two scripts."""
-    names: dict[str, tuple[str, str, str]] = {}  # key -> (kind, script, skeleton) of each unknown entity
-    for ex in extractions:
-        for key, ent in ex.entities.items():
-            if ent.wikidata or ent.described or _known(ex, key):
-                continue
-            for text, _ in ent.labels:
-                sk = skeleton(text)
-                if len(sk.replace(" ", "")) >= MIN_CLASSES and (ent.etype != "Person" or " " in sk):
-                    names.setdefault(key, (_kind(ent.etype), _script(text), sk))
+    mapping = renames(names_of(ex) for ex in extractions)
+    return [rekey(ex, mapping) for ex in extractions] if mapping else extractions
+
+
+def names_of(ex: Extraction) -> dict[str, tuple[str, str, str]]:
+    """What merging reads of one article: key -> (kind, script, skeleton) of each entity it names
+    that no lexicon or Wikidata id settles (a build keeps these, not whole extractions, to merge a
+    corpus again: see kg.build)."""
+    names: dict[str, tuple[str, str, str]] = {}
+    for key, ent in ex.entities.items():
+        if ent.wikidata or ent.described or _known(ex, key):
+            continue
+        for text, _ in ent.labels:
+            sk = skeleton(text)
+            if len(sk.replace(" ", "")) >= MIN_CLASSES and (ent.etype != "Person" or " " in sk):
+                names.setdefault(key, (_kind(ent.etype), _script(text), sk))
+    return names
+
+
+def renames(per_article: Iterable[dict[str, tuple[str, str, str]]]) -> dict[str, str]:
+    """The corpus's renames (old key -> new key) from names_of of each article, in article order."""
+    names: dict[str, tuple[str, str, str]] = {}
+    for found in per_article:
+        for key, value in found.items():
+            names.setdefault(key, value)
     groups: dict[tuple[str, str], set[str]] = {}
     for key, (kind, _, sk) in names.items():
         groups.setdefault((kind, sk), set()).add(key)
@@ -93,7 +110,15 @@ def merge_across(extractions: list[Extraction]) -> list[Extraction]:
         for k in keys:
             if k != latin[0]:
                 mapping[k] = latin[0]
-    return [rekey(ex, mapping) for ex in extractions] if mapping else extractions
+    return mapping
+
+
+def renamed_origin(origin: str, keys: Iterable[str], mapping: dict[str, str]) -> str:
+    """The origin (kg.model.Extraction.origin) of an extraction of that ORIGIN, whose entity keys are
+    KEYS, once rekeyed with MAPPING: only its own keys' renames count (a corpus's mapping can hold
+    thousands), so an article no rename touches keeps its origin."""
+    own = sorted((k, mapping[k]) for k in keys if k in mapping)
+    return hashlib.sha256(f"{origin}\0{own!r}".encode()).hexdigest()[:32] if own else origin
 
 
 def _known(ex: Extraction, key: str) -> bool:
@@ -128,8 +153,6 @@ def rekey(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     out.attributes = {replace(a, subject=m(a.subject)) for a in ex.attributes}
     out.deals = [replace(d, roles=tuple(sorted((r, m(k)) for r, k in d.roles)),
                          reported_by=tuple(sorted(m(k) for k in d.reported_by))) for d in ex.deals]
-    if ex.origin:  # (the same extraction renamed the same way: the same result; only its own keys' renames
-        # count, which also keeps this cheap: a corpus's mapping can hold thousands)
-        renames = sorted((k, mapping[k]) for k in ex.entities if k in mapping)
-        out.origin = hashlib.sha256(f"{ex.origin}\0{renames!r}".encode()).hexdigest()[:32]
+    if ex.origin:  # (the same extraction renamed the same way: the same result)
+        out.origin = renamed_origin(ex.origin, ex.entities, mapping)
     return out

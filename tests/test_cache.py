@@ -73,3 +73,31 @@ def test_an_extraction_is_keyed_by_what_it_was_made_from(tmp_path):
     alone = kg.extract_articles([folder / "c.ar.txt"], cache)[0]  # (no Latin spelling beside it: not renamed)
     assert "org/nexaro-labs" not in alone.entities
     assert fingerprint(exs["article/c.ar"], kg.INSTANCE_BASE) != fingerprint(alone, kg.INSTANCE_BASE)
+
+
+def test_a_rebuild_reads_the_extractions_of_changed_articles_only(tmp_path, shared, capsys):
+    """A rebuild merges the corpus from the names it keeps of each cached extraction, and reads an
+    extraction only to render its article again: an entry overwritten in place (same size, same time)
+    is never read when its article did not change; the output is a clean build's."""
+    import os
+
+    folder = _inputs(tmp_path, shared)
+    (folder / "veridian.ar.txt").write_text("تعيينات\n\nانضمت الباحثة ليلى حداد إلى شركة «فيريديان لابز» الناشئة.\n",
+                                            encoding="utf-8")
+    (folder / "veridian.en.txt").write_text("Hires\n\nLayla Haddad joined Veridian Labs, a startup.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    kg.build([folder], out, view=False, jobs=2)
+    for entry in sorted((out / CACHE_DIR).glob("*.pickle")):
+        st = entry.stat()
+        entry.write_bytes(b"\0" * st.st_size)
+        os.utime(entry, ns=(st.st_atime_ns, st.st_mtime_ns))
+    changed = folder / "veridian.en.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("a startup", "a young startup"), encoding="utf-8")
+    assert kg.build([folder], out, view=False, jobs=2).extracted == 1
+    assert "damaged" not in capsys.readouterr().err
+    clean = tmp_path / "clean"
+    kg.build([folder], clean, view=False, use_cache=False)
+    for name in ("graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+    arabic = (out / "graph.trig").read_text(encoding="utf-8").split("/article/veridian.ar> {")[1].split("\n}")[0]
+    assert "org:veridian-labs" in arabic  # (renamed to the Latin spelling's key, from the names kept)

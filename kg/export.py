@@ -269,16 +269,19 @@ def quad_key(q: Quad) -> tuple[str, ...]:
     return ("" if q[3] is None else nt_term(q[3]), nt_term(q[0]), nt_term(q[1]), nt_term(q[2]))
 
 
-_BY_LENGTH = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda kv: -len(kv[0]))
+_NAMESPACES = {ns: prefix for prefix, ns in PREFIXES.items()}  # (each ends with "/" or "#")
 
 
 @lru_cache(maxsize=1 << 18)
 def qname(iri: str) -> str | None:
-    """`prefix:local` for an IRI under one of the PREFIXES when the local part needs no escape."""
-    for ns, prefix in _BY_LENGTH:
-        if iri.startswith(ns):
-            if _LOCAL.match(iri[len(ns):]):
-                return f"{prefix}:{iri[len(ns):]}"
+    """`prefix:local` for an IRI under one of the PREFIXES when the local part needs no escape.
+    A local part holds no "/" or "#" and every namespace ends with one: the namespace can only be
+    the IRI up to its last "/" or "#" (one look-up, where trying every namespace took 4 s of a
+    10,000-article build, most IRIs being evidence spans that no prefix shortens)."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = _NAMESPACES.get(iri[:cut])
+    if prefix is not None and _LOCAL.match(iri[cut:]):
+        return f"{prefix}:{iri[cut:]}"
     return None
 
 

@@ -357,7 +357,7 @@ def _build(paths: list[Path], out_dir: Path, *, check: bool, view: bool, base: s
     finish = partial(write_shard, shards / ".new") if shards else None
     if shards:
         shutil.rmtree(shards / ".new", ignore_errors=True)
-    held = [_render_all(runner, read, renames(r.names for r in read), base, render_dir, finish,
+    held = [_render_all(runner, read, renames(r.names for r in read), base, render_dir, cache.folder, finish,
                         progress and progress("render", len(read)))]
     runner.close()  # the per-article work is done: the workers' memory goes back before the corpus files are made
     articles = len(read)
@@ -485,11 +485,12 @@ def _explorer(ttl: Path) -> str:
     return render_html(triples, title)
 
 
-def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, folder: str | None, finish,
-                progress) -> list:
+def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, folder: str | None,
+                extractions: Path | None, finish, progress) -> list:
     """Every article's graph as text (see _render), its extraction rekeyed with the corpus's MAPPING
-    (kg.resolve). On a rebuild the cached ones are read here, and only the others go to the workers;
-    with shards to write (FINISH), every partition goes to them."""
+    (kg.resolve) and read from the extraction cache EXTRACTIONS when the build did not keep it. On a
+    rebuild the cached graphs (render cache FOLDER) are read here, and only the others go to the
+    workers; with shards to write (FINISH), every partition goes to them."""
     rendered: list = [None] * len(read)
     if folder is not None and finish is None and _warm(Path(folder)):
         cache = RenderCache(Path(folder))
@@ -502,8 +503,8 @@ def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, f
         if progress:
             progress(sum(r is not None for r in rendered))
     missing = [i for i, r in enumerate(rendered) if r is None]
-    extractions = str(Path(folder).parent) if folder is not None else None
-    for i, r in zip(missing, runner.map(_render_read, [read[i] for i in missing], mapping, base, folder, extractions,
+    for i, r in zip(missing, runner.map(_render_read, [read[i] for i in missing], mapping, base, folder,
+                                        str(extractions) if extractions else None,
                                         finish=finish, progress=progress)):
         rendered[i] = r
     return rendered

@@ -11,7 +11,6 @@ import gc
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import sys
 from collections import Counter
@@ -49,8 +48,8 @@ from kg.store import open  # kg.open(path): a build folder, a store or a graph f
 from kg.validate import Report, touched_nodes, validate, validate_parts
 
 __version__ = "0.1.0"
-GRAPHS_STATE = "graphs.json"  # in DIR/.cache: a digest of each article graph the store was last loaded with
-CHECKED_STATE = "checked.json"  # in DIR/.cache: the render key of each article graph of the last merge that passed
+GRAPHS_STATE = "graphs.json"  # in DIR/.cache/extractions: a digest of each article graph the store was last loaded with
+CHECKED_STATE = "checked.json"  # in DIR/.cache/extractions: the render key of each article graph of the last merge that passed
 REFERENCE_VALIDATION_ARTICLES = 25  # up to this many articles, pySHACL and HermiT check the merged graph
 INCREMENTAL_GRAPHS = 50  # replace graphs in place when at most this many (or a tenth of them) changed
 __all__ = ["build", "open", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
@@ -110,8 +109,9 @@ def _extract_all(paths: Iterable[Path], cache: Cache | None, skipped: list[Input
     """extract_articles before merging: each article's _Read, in key order. Unless KEEP, an article
     with a cache entry comes back without its extraction (its names and keys are what merging needs;
     the worker that renders it reads it from the cache), and the names of cached articles are kept in
-    NAMES_INDEX: at 10,000 articles a rebuild unpickled every cached extraction (7 s of its 14 s of
-    cache reads, now 3.4-3.7 s), and a build held them all in this process while it rendered."""
+    the names index (Cache.names_index): at 10,000 articles a rebuild unpickled every cached
+    extraction (7 s of its 14 s of cache reads, now 3.4-3.7 s), and a build held them all in this
+    process while it rendered."""
     files = find_articles(paths)
     if not files:
         raise InputError("no articles found (expected .txt or .md files)", ", ".join(map(str, paths)) or ".")
@@ -119,7 +119,7 @@ def _extract_all(paths: Iterable[Path], cache: Cache | None, skipped: list[Input
     folder = str(cache.folder) if cache is not None and cache.folder else None
     runner = runner or engine.Local(1)
     results: list = [None] * len(files)
-    index = _names_index(Path(folder)) if folder is not None and not keep else {}
+    index = cache.names_index() if folder is not None and not keep else {}
     if folder is not None and _warm(Path(folder)):
         # a rebuild: entries are read here, where they are needed (a worker would read each one, then send
         # it back through a pipe: at 10,000 articles 7.6 s against 3.5 s); only the rest are extracted
@@ -153,7 +153,7 @@ def _extract_all(paths: Iterable[Path], cache: Cache | None, skipped: list[Input
             raise InputError(f"two articles have the same id '{r.key}': {seen[r.key]} and {r.path}; rename one", r.path)
         seen[r.key] = r.path
     if folder is not None and not keep:
-        _write_names_index(Path(folder), found)
+        cache.write_names_index({r.origin: (r.names, r.entities) for r in found if r.origin})
     return sorted(found, key=lambda r: r.key)
 
 
@@ -199,47 +199,13 @@ def _read_indexed(path: Path, cache: Cache, index: dict) -> tuple | None:
         return None
     key = cache.key(article)
     found = index.get(key)
-    entry = cache.folder / f"{key}.pickle"
-    if found is None:
+    stamp = cache.stamp(key)
+    if found is None or stamp is None:
         return None
-    try:
-        st = entry.stat()
-    except OSError:
-        return None
-    names, entities, stamp = found
-    if (st.st_size, st.st_mtime_ns) != stamp:
+    names, entities, seen = found
+    if stamp != seen:
         return _read_cached(path, str(cache.folder), keep=False)
-    return _Read(article.key, article.path, key, names, entities), True, str(entry), []
-
-
-NAMES_INDEX = "names.index"  # in the extraction cache: each entry's names_of and entity keys
-
-
-def _names_version() -> str:
-    """What the names index depends on besides the cache keys: the code of kg/resolve.py."""
-    return hashlib.sha256(Path(__file__).with_name("resolve.py").read_bytes()).hexdigest()[:16]
-
-
-def _names_index(folder: Path) -> dict:
-    try:
-        found = pickle.loads((folder / NAMES_INDEX).read_bytes())
-    except Exception:  # noqa: BLE001 - missing or damaged: the entries are read instead
-        return {}
-    return found.get("entries", {}) if isinstance(found, dict) and found.get("version") == _names_version() else {}
-
-
-def _write_names_index(folder: Path, found: list[_Read]) -> None:
-    entries = {}
-    for r in found:
-        if not r.origin:
-            continue
-        try:
-            st = (folder / f"{r.origin}.pickle").stat()
-        except OSError:
-            continue
-        entries[r.origin] = (r.names, r.entities, (st.st_size, st.st_mtime_ns))
-    data = pickle.dumps({"version": _names_version(), "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL)
-    write_atomic(folder / NAMES_INDEX, data, durable=False)
+    return _Read(article.key, article.path, key, names, entities), True, str(cache.entry(key)), []
 
 
 def _extract_one(path: Path, cache_folder: str | None, keep: bool):
@@ -357,7 +323,8 @@ def _build(paths: list[Path], out_dir: Path, *, check: bool, view: bool, base: s
     finish = partial(write_shard, shards / ".new") if shards else None
     if shards:
         shutil.rmtree(shards / ".new", ignore_errors=True)
-    held = [_render_all(runner, read, renames(r.names for r in read), base, render_dir, cache.folder, finish,
+    extractions = str(cache.folder) if cache.folder else None
+    held = [_render_all(runner, read, renames(r.names for r in read), base, render_dir, extractions, finish,
                         progress and progress("render", len(read)))]
     runner.close()  # the per-article work is done: the workers' memory goes back before the corpus files are made
     articles = len(read)
@@ -486,7 +453,7 @@ def _explorer(ttl: Path) -> str:
 
 
 def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, folder: str | None,
-                extractions: Path | None, finish, progress) -> list:
+                extractions: str | None, finish, progress) -> list:
     """Every article's graph as text (see _render), its extraction rekeyed with the corpus's MAPPING
     (kg.resolve) and read from the extraction cache EXTRACTIONS when the build did not keep it. On a
     rebuild the cached graphs (render cache FOLDER) are read here, and only the others go to the
@@ -503,8 +470,7 @@ def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, f
         if progress:
             progress(sum(r is not None for r in rendered))
     missing = [i for i, r in enumerate(rendered) if r is None]
-    for i, r in zip(missing, runner.map(_render_read, [read[i] for i in missing], mapping, base, folder,
-                                        str(extractions) if extractions else None,
+    for i, r in zip(missing, runner.map(_render_read, [read[i] for i in missing], mapping, base, folder, extractions,
                                         finish=finish, progress=progress)):
         rendered[i] = r
     return rendered

@@ -30,6 +30,17 @@ def rules_version(lexicon_version: str) -> str:
     return h.hexdigest()[:16]
 
 
+NAMES_INDEX = "names.index"  # beside the entries: what merging reads of each (see Cache.names_index)
+
+
+@lru_cache(maxsize=1)
+def names_version() -> str:
+    """What the names index depends on besides the entries' keys: the merging code (kg/resolve.py)."""
+    h = hashlib.sha256(f"{CACHE_FORMAT}".encode())
+    h.update((Path(__file__).parent / "resolve.py").read_bytes())
+    return h.hexdigest()[:16]
+
+
 class Cache:
     def __init__(self, folder: Path | None, lex: Lexicon) -> None:
         self.folder = folder
@@ -44,7 +55,19 @@ class Cache:
         return h.hexdigest()[:32]
 
     def _path(self, article: Article) -> Path | None:
-        return self.folder / f"{self.key(article)}.pickle" if self.folder else None
+        return self.entry(self.key(article)) if self.folder else None
+
+    def entry(self, key: str) -> Path:
+        """The file of the entry KEY (in a cache with a folder)."""
+        return self.folder / f"{key}.pickle"
+
+    def stamp(self, key: str) -> tuple[int, int] | None:
+        """The entry KEY's size and modification time, None when it is not there."""
+        try:
+            st = self.entry(key).stat()
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
 
     def get(self, article: Article) -> Extraction | None:
         path = self._path(article)
@@ -71,6 +94,23 @@ class Cache:
         if path is not None:
             write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
             self.used.add(path)
+
+    def names_index(self) -> dict[str, tuple]:
+        """The names index: entry key -> (kg.resolve.names_of of its extraction, its entity keys, the
+        entry's stamp when they were read), so that a rebuild merges a corpus without unpickling every
+        extraction. Empty when missing, damaged or made by other merging code."""
+        try:
+            found = pickle.loads((self.folder / NAMES_INDEX).read_bytes())
+        except Exception:  # noqa: BLE001 - missing or damaged: the entries are read instead
+            return {}
+        ok = isinstance(found, dict) and found.get("version") == names_version()
+        return found.get("entries", {}) if ok else {}
+
+    def write_names_index(self, names: dict[str, tuple[dict, tuple[str, ...]]]) -> None:
+        """The names index for NAMES (entry key -> (names, entity keys)), each with its entry's stamp."""
+        entries = {key: (*value, stamp) for key, value in names.items() if (stamp := self.stamp(key)) is not None}
+        data = pickle.dumps({"version": names_version(), "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(self.folder / NAMES_INDEX, data, durable=False)
 
     def prune(self) -> None:
         """Drop entries this build did not use (old versions of changed or removed articles)."""

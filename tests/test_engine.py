@@ -173,12 +173,13 @@ def test_the_page_of_a_big_corpus_reads_only_the_evidence_spans_it_draws(plain):
     from collections import Counter
 
     from kg.export import plain_triples_of
+    from kg.iris import EVIDENCE_FRAGMENT
     from kg.view import corpus_triples, most_mentioned
 
     data = (plain / "graph.ttl").read_bytes()
     everything = plain_triples_of(data, turtle=True)
     triples, deferred = corpus_triples(data)
-    spans = [t for t in everything if "#char=" in t[0]]
+    spans = [t for t in everything if EVIDENCE_FRAGMENT in t[0]]
     assert spans and len(triples) == len(everything) - len(spans)
     for limits in ((10_000,), (5,), (10_000, 2, 4), (3, 1, 2)):
         whole, split = most_mentioned(everything, *limits), most_mentioned(triples, *limits, deferred=deferred)

@@ -512,9 +512,15 @@ def _turtle_block(ts: Iterable[tuple[str, str, str]], indent: str) -> list[str]:
 
 
 def by_subject(ts: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, list[str]]]:
-    grouped: dict = defaultdict(lambda: defaultdict(list))
+    grouped: dict[str, dict[str, list[str]]] = {}
     for s, p, o in ts:
-        grouped[s][p].append(o)
+        preds = grouped.get(s)
+        if preds is None:
+            grouped[s] = {p: [o]}
+        elif p in preds:
+            preds[p].append(o)
+        else:
+            preds[p] = [o]
     return grouped
 
 
@@ -522,10 +528,22 @@ def statement(s: str, preds: dict[str, list[str]], indent: str = "") -> str:
     """One Turtle statement about S: rdf:type first, then predicates and objects in order (IRIs
     before literals)."""
     parts = []
-    for p in sorted(preds, key=lambda p: (p != _A, p)):
-        objs = [turtle_nt(o) for o in sorted(preds[p], key=lambda o: (_is_literal(o), o))]
-        parts.append(f"{'a' if p == _A else turtle_nt(p)} " + f" ,\n{indent}        ".join(objs))
+    for p in sorted(preds, key=_predicate_order) if len(preds) > 1 else preds:
+        objs = preds[p]
+        if len(objs) == 1:
+            text = turtle_nt(objs[0])
+        else:
+            text = f" ,\n{indent}        ".join([turtle_nt(o) for o in sorted(objs, key=_object_order)])
+        parts.append(f"{'a' if p == _A else turtle_nt(p)} {text}")
     return f"{indent}{turtle_nt(s)} " + f" ;\n{indent}    ".join(parts) + " ."
+
+
+def _predicate_order(p: str) -> tuple[bool, str]:
+    return p != _A, p
+
+
+def _object_order(o: str) -> tuple[bool, str]:
+    return _is_literal(o), o
 
 
 def turtle_document(ts: Iterable[tuple[str, str, str]]) -> bytes:

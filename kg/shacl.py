@@ -94,6 +94,9 @@ class Shapes:
         self._compiled: dict = {}
         self.node_shapes = [self.compile(s) for s in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str)
                             if any(shapes.objects(s, p) for p in (SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf))]
+        # the predicates whose pairs Data keeps for targeting: rdf:type, and those targeted by
+        self.target_predicates = frozenset({TYPE}.union(*(s.targets_objects_of + s.targets_subjects_of
+                                                           for s in self.node_shapes)))
 
     @cache  # noqa: B019 - one Shapes per shapes file, kept for the process
     def closure(self, cls: str) -> frozenset[str]:
@@ -155,16 +158,25 @@ class Shapes:
 
 
 class Data:
-    """Triples indexed by subject and predicate, and the types of each node (with superclasses)."""
+    """Triples indexed by subject and predicate, the types of each node (with superclasses), and
+    the pairs of the predicates shapes target by."""
 
     def __init__(self, triples: Iterable[Triple], shapes: Shapes) -> None:
-        out: dict = defaultdict(lambda: defaultdict(set))
-        by_predicate: dict = defaultdict(set)
+        out: dict[str, dict[str, set[str]]] = {}
+        by_predicate: dict[str, list[tuple[str, str]]] = {p: [] for p in shapes.target_predicates}
         for s, p, o in triples:
-            out[s][p].add(o)
-            by_predicate[p].add((s, o))
+            preds = out.get(s)
+            if preds is None:
+                out[s] = {p: {o}}
+            elif p in preds:
+                preds[p].add(o)
+            else:
+                preds[p] = {o}
+            if p in by_predicate:
+                by_predicate[p].append((s, o))
         self.out, self.by_predicate, self.shapes = out, by_predicate, shapes
         self._types: dict[str, frozenset[str]] = {}
+        self._by_class: dict[str, set[str]] | None = None
 
     def types(self, node: str) -> frozenset[str]:
         found = self._types.get(node)
@@ -172,6 +184,15 @@ class Data:
             found = frozenset().union(*(self.shapes.closure(c) for c in self.out.get(node, {}).get(TYPE, ())))
             self._types[node] = found
         return found
+
+    def of_class(self, cls: str) -> set[str]:
+        """The nodes typed CLS or one of its subclasses."""
+        if self._by_class is None:
+            self._by_class = defaultdict(set)
+            for s, o in self.by_predicate[TYPE]:
+                for c in self.shapes.closure(o):
+                    self._by_class[c].add(s)
+        return self._by_class.get(cls, set())
 
     def values(self, node: str, path: tuple[str, ...]) -> set[str]:
         preds = self.out.get(node)
@@ -188,11 +209,10 @@ def check(triples: Iterable[Triple], shapes: Shapes, *, only_merge: bool = False
     data = Data(triples, shapes)
     results: set[Result] = set()
     for shape in shapes.node_shapes:
-        for focus in sorted(_targets(shape, data)):
-            if foci is not None and focus not in foci:
-                continue
+        targets = _targets(shape, data)
+        for focus in targets if foci is None else targets & foci:
             results.update(_check_node(shape, focus, data, only_merge))
-    return sorted(results, key=lambda r: (r.focus, r.path, r.component, r.value))
+    return sorted(results, key=lambda r: (r.focus, r.path, r.component, r.value, r.message))
 
 
 def focus_nodes(triples: Iterable[Triple], shapes: Shapes) -> set[str]:
@@ -202,15 +222,12 @@ def focus_nodes(triples: Iterable[Triple], shapes: Shapes) -> set[str]:
 
 def _targets(shape: Shape, data: Data) -> set[str]:
     found: set[str] = set()
-    if shape.targets_class:
-        wanted = set(shape.targets_class)
-        for s, o in data.by_predicate.get(TYPE, ()):
-            if wanted & data.shapes.closure(o):
-                found.add(s)
+    for c in shape.targets_class:
+        found |= data.of_class(c)
     for p in shape.targets_objects_of:
-        found.update(o for _, o in data.by_predicate.get(p, ()))
+        found.update(o for _, o in data.by_predicate[p])
     for p in shape.targets_subjects_of:
-        found.update(s for s, _ in data.by_predicate.get(p, ()))
+        found.update(s for s, _ in data.by_predicate[p])
     return found
 
 
@@ -222,24 +239,23 @@ def _check_node(shape: Shape, focus: str, data: Data, only_merge: bool) -> list[
                 out.append(Result(focus, "", component, focus, shape.message))
     for prop in shape.properties:
         values = data.values(focus, prop.path)
-        path = "|".join(prop.path)
         for component, param in prop.constraints:
             if component == "minCount":
                 if not only_merge and len(values) < param:
-                    out.append(Result(focus, path, component, "", prop.message))
+                    out.append(Result(focus, "|".join(prop.path), component, "", prop.message))
             elif component == "maxCount":
                 if len(values) > param:
-                    out.append(Result(focus, path, component, "", prop.message))
+                    out.append(Result(focus, "|".join(prop.path), component, "", prop.message))
             elif component == "lessThan":
                 others = data.values(focus, (param,))
                 for v in values:
                     for w in others:
                         if not _less(v, w):
-                            out.append(Result(focus, path, component, v, prop.message))
+                            out.append(Result(focus, "|".join(prop.path), component, v, prop.message))
             elif not only_merge:
                 for v in values:
                     if not _value_ok(component, param, v, data):
-                        out.append(Result(focus, path, component, v, prop.message))
+                        out.append(Result(focus, "|".join(prop.path), component, v, prop.message))
     return out
 
 

@@ -60,3 +60,27 @@ def test_any_graph_conforms_and_round_trips(text):
     ttl = serialize(ds, "turtle")
     again = Graph().parse(data=ttl.decode("utf-8"), format="turtle")
     assert isomorphic(again, g)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+@example("استحوذت وجوجل على الشركة، والتي قالت إنها لن تشتري. Google bought it.")
+def test_the_items_found_by_word_are_those_is_word_accepts(text):
+    """Context.where (the extractors' loops that look for a word read the article's index of words)
+    finds exactly the items is_word accepts, with and without proclitics, in the article and in a sentence."""
+    from kg.extractors.context import Context
+    from kg.mentions import find_mentions
+    from kg.model import Extraction
+
+    lex = default_lexicon()
+    art = article(text)
+    ctx = Context(find_mentions(art, lex), Extraction(art))
+    lists = [lex.words_both(name) for name in ("acquire_words", "negation", "relative", "move_verbs", "invest_words")]
+    lists += [frozenset({"من", "the", "جوجل"}), frozenset(it.norm for it in ctx.items[:3])]
+    for words in lists:
+        for proclitic in (True, False):
+            every = [i for i in range(len(ctx.items)) if ctx.is_word(i, words, proclitic)]
+            assert ctx.where(words, proclitic) == every
+            for i in range(0, len(ctx.items), 3):
+                same = ctx.sentence_range(i)
+                assert ctx.where(words, proclitic, within=list(same)) == [k for k in every if k in same]

@@ -1,6 +1,7 @@
 """What every extractor shares: the Doc, the facts found so far, and who each phrase refers to."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 
@@ -47,6 +48,7 @@ class Context:
                     self._where_form.setdefault(f, []).append(i)
         self._indexes: dict[int, tuple] = {}
         self._lengths: dict[tuple[int, bool], tuple] = {}
+        self._found: dict[tuple[int, bool], tuple] = {}
         self._ranges: dict[int, range] = {}
         for i, s in enumerate(self._sentence):
             r = self._ranges.get(s)
@@ -137,6 +139,24 @@ class Context:
                 if f in words:
                     return True
         return False
+
+    def where(self, words: frozenset[str], proclitic: bool = True, within: range | list[int] | None = None) -> list[int]:
+        """The items that are one of WORDS (see is_word), in order; only those in WITHIN (a sentence's
+        items) when given. For the loops that look for a word: read from the index of the article's
+        words instead of asking is_word of every item."""
+        key = (id(words), proclitic)
+        cached = self._found.get(key)
+        if cached is None or cached[0] is not words:
+            where = self._where_form if proclitic else self._where_norm
+            found = sorted({i for w in words for i in where.get(w, ())}) if len(words) < len(where) else \
+                [i for i in range(len(self.items)) if self.is_word(i, words, proclitic)]
+            cached = (words, found)
+            if len(words) > 8:  # (a list of the lexicon, asked again and again; not a set made for one call)
+                self._found[key] = cached
+        found = cached[1]
+        if within is None or not found:
+            return found
+        return found[bisect_left(found, within[0]):bisect_right(found, within[-1])] if len(within) else []
 
     def negates(self, q: int) -> bool:
         """Item q is a negation word, and not one that with the next word means "still" or

@@ -126,8 +126,8 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
     out = []
     # "the prior investments from Amazon and Google into Anthropic", "استثمارات من أمازون وجوجل في أنثروبيك"
     nouns = ctx.words("investment_nouns")
-    for k in idx:
-        if not (ctx.is_word(k, nouns) and ctx.is_word(k + 1, frozenset({"from", "من"}), False)):
+    for k in ctx.where(nouns, within=idx):
+        if not ctx.is_word(k + 1, frozenset({"from", "من"}), False):
             continue
         backers = _listed_orgs(ctx, k + 2, idx[-1])
         q = next((q for q in range(k + 2, min(k + 12, idx[-1])) if ctx.is_word(q, frozenset({"into", "in", "في"}), False)), None)
@@ -146,9 +146,7 @@ def _backings(ctx: Context, s: int, covered: set[int], last_round: DealFrame | N
     invest_verbs = ctx.words("invest_words")
     aux = frozenset({"has", "have", "had", "also", "previously", "already", "reportedly", "قد", "financially", "heavily",
                      "partly", "largely"})
-    for k in idx:
-        if not ctx.is_word(k, invest_verbs, proclitic=False) or ctx.items[k].kind != "tok":
-            continue
+    for k in ctx.where(invest_verbs, proclitic=False, within=idx):
         q = k - 1
         while q > idx[0] and ctx.is_word(q, aux, False):
             q -= 1
@@ -493,7 +491,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
         return None
     rounds = _found(ctx, idx, "round_nouns")
     # "The investment, led by A, values X at ...": an investment someone leads is a round
-    rounds += [k for k in idx if ctx.is_word(k, ctx.words("investment_nouns"), False) and k not in rounds
+    rounds += [k for k in ctx.where(ctx.words("investment_nouns"), False, within=idx) if k not in rounds
                and ctx.is_word(k + 1 + ctx.is_punct(k + 1), frozenset({"led", "co-led"}), False)
                and ctx.is_word(k + 2 + ctx.is_punct(k + 1), frozenset({"by"}), False)]
     rounds.sort()
@@ -507,7 +505,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
             and any(q in rounds for q in range(k + 1, min(k + 7, idx[-1] + 1)))]
     lengths = ctx.lengths(ctx.phrases("round_leads"), proclitic=True)
     leads = [(k, lengths[k]) for k in idx]
-    if any(ctx.is_word(k, ctx.words("investor_words")) for k in idx):  # "investors ... include X, Y and Z"
+    if ctx.where(ctx.words("investor_words"), within=idx):  # "investors ... include X, Y and Z"
         lengths = ctx.lengths(ctx.phrases("round_investor_lists"), proclitic=True)
         leads += [(k, lengths[k]) for k in idx]
     leads = [(k, n) for k, n in leads if n]
@@ -516,7 +514,7 @@ def _round(ctx: Context, s: int, previous: DealFrame | None) -> DealFrame | None
     # says more than "led": "The company said ... . Existing investors A and B also participated.")
     gap = s - max(previous.sentences) if previous is not None else 0
     follow = [k for k in idx if ctx.words_at(k, ctx.phrases("round_followup"), proclitic=True)]
-    if not follow and any(ctx.is_word(k, ctx.words("investor_words")) for k in idx):
+    if not follow and ctx.where(ctx.words("investor_words"), within=idx):
         # "Investors in the venture include A, B and C": the investors, then their list
         follow = [k for k in idx if ctx.words_at(k, ctx.phrases("round_investor_lists"), proclitic=True)]
     if gap > 1 and (gap > 3 or "\n" in ctx.doc.text[ctx.doc.sentences[max(previous.sentences)][1]:ctx.doc.sentences[s][0]]
@@ -1030,14 +1028,14 @@ def _frame(ctx: Context, s: int, denied: set[tuple[str, str]], covered: set[int]
     acquires = [k for k in found("acquire_words") if not any(a <= k <= a + 2 for a in acquihires)]
     # "Meta took a 49% stake in Scale AI", "takes a minority stake in": taking a stake is buying one
     # ("SoftBank has a large stake in OpenAI", "ولديها حصة كبيرة في X": holding a stake is having bought one)
-    acquires += [k for k in idx if ctx.is_word(k, ctx.words("stake_taking_verbs"), ctx.items[k].script == "ar")
-                 and any(ctx.is_word(q, ctx.words("stake_nouns")) for q in range(k + 1, min(k + 6, idx[-1] + 1)))]
+    acquires += [k for k in ctx.where(ctx.words("stake_taking_verbs"), within=idx)
+                 if any(ctx.is_word(q, ctx.words("stake_nouns")) for q in range(k + 1, min(k + 6, idx[-1] + 1)))]
     acquires.sort()
     # ("was backed by X": the backer is the agent after "by", read by _backings, not the subject)
     invests = [k for k in found("invest_words") if not negated(k) and k not in covered
                and not ctx.is_word(k + 1, frozenset({"by"}), False)]
     # "Radical Ventures put $7.5M into Cortexa": putting money into a company is investing in it
-    invests += [k for k in idx if ctx.is_word(k, frozenset({"put", "puts", "putting"}), False) and any(
+    invests += [k for k in ctx.where(frozenset({"put", "puts", "putting"}), False, within=idx) if any(
         ctx.items[q].kind == "money" and ctx.is_word(q + 1, frozenset({"into", "in"}), False)
         for q in range(k + 1, min(k + 4, idx[-1] + 1)))]
     invests.sort()
@@ -1343,9 +1341,13 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
     """(target, acquirer or None) for "X, which is being acquired (by Y)", "X was acquired by Y"."""
     acquired = frozenset({"acquired", "bought", "purchased"})
     phrases = ctx.phrases("passive_acquire")  # "gobbled up by", "snapped up by", "taken over by"
-    for k in idx:
-        n = ctx.words_at(k, phrases) if ctx.doc.lang != "ar" else 0
-        if not (ctx.is_word(k, acquired, False) or n) or any(ctx.negates(q) for q in range(max(idx[0], k - 3), k)):
+    lengths = ctx.lengths(phrases) if ctx.doc.lang != "ar" else None
+    starts = ctx.where(acquired, False, within=idx)
+    if lengths is not None:
+        starts = sorted(set(starts).union(k for k in idx if lengths[k]))
+    for k in starts:
+        n = lengths[k] if lengths is not None else 0
+        if any(ctx.negates(q) for q in range(max(idx[0], k - 3), k)):
             continue
         if not any(ctx.is_word(q, frozenset({"is", "was", "being", "be", "been", "were", "are"}), False)
                    for q in range(max(idx[0], k - 3), k)):
@@ -1356,7 +1358,8 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
         if target and target != acquirer:
             return target, acquirer
     # "شركة X التي استحوذت عليها Y", "X التي باعها NAME إلى Y", "بيع X إلى Y": the Arabic relative and sale
-    for k in idx:
+    verbs = frozenset({"استحوذت", "استحوذ", "اشترت", "اشتري", "باعها", "باعه", "باعتها", "باعته", "بيع"})  # (as below)
+    for k in ctx.where(verbs, False, within=idx):
         if ctx.items[k].script != "ar":
             continue
         rel = ctx.is_word(k - 1, ctx.words("relative"), False)
@@ -1386,9 +1389,9 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
                     and ctx.items[b].key != ctx.items[sold].key:
                 return ctx.items[sold].key, ctx.items[b].key
     # "تمّ الاستحواذ على شركة «X» ... من قِبل مجموعة «Y»": the Arabic passive, the buyer after "من قبل"
-    for k in idx:
-        if ctx.items[k].script != "ar" or not ctx.is_word(k - 1, frozenset({"تم", "جري", "سيتم", "يتم"}), False) \
-                or not ctx.words_at(k, ctx.phrases("acquire_words"), proclitic=False):
+    for before in ctx.where(frozenset({"تم", "جري", "سيتم", "يتم"}), False, within=range(idx[0] - 1, idx[-1])) if idx else ():
+        k = before + 1
+        if ctx.items[k].script != "ar" or not ctx.words_at(k, ctx.phrases("acquire_words"), proclitic=False):
             continue
         target = next((q for q in range(k + 1, min(k + 5, idx[-1] + 1)) if ctx.items[q].is_org
                        and ctx.items[q].etype != "MediaOutlet"), None)

@@ -134,13 +134,14 @@ def moved(ctx: Context) -> None:
     after it, and "إلى ORG" later in the sentence; the titles given on the way are now former ones."""
     verbs = ctx.words("move_verbs")
     to = ctx.words("move_to")
-    for k in range(len(ctx.items) - 1):
+    for k in ctx.where(verbs):
+        if k + 1 >= len(ctx.items):
+            break
         listing = ctx.is_word(k + 1, frozenset({"كل", "كلا"}), False) and ctx.is_word(k + 2, frozenset({"من"}), False)
-        if ctx.is_word(k, verbs) and listing and k + 3 < len(ctx.items) and ctx.items[k + 3].is_person:
+        if listing and k + 3 < len(ctx.items) and ctx.items[k + 3].is_person:
             _moved_list(ctx, k, to)  # "انضم كل من A وB وC، الذين ...، إلى ميتا"
             continue
-        if not ctx.is_word(k, verbs) or not (ctx.items[k + 1].is_person or ctx.items[k + 1].kind == "title"
-                                             and ctx.person_refs.get(k + 1)):
+        if not (ctx.items[k + 1].is_person or ctx.items[k + 1].kind == "title" and ctx.person_refs.get(k + 1)):
             continue  # "انتقل NAME"، "انضم المهندس السابق في جوجل NAME إلى ..." (the title names them)
         same = ctx.sentence_range(k)
         if any(ctx.negates(q) for q in range(max(same.start, k - 3), k)):
@@ -334,7 +335,9 @@ def former_verb_first(ctx: Context) -> None:
     was = frozenset({"كان", "كانت", "كانا", "كانوا"})
     now = ctx.words("present_work_verbs")
     hired_by = {(r.object, r.subject) for r in ctx.out.relations if r.predicate == "hired"}
-    for k in range(len(items) - 2):
+    for k in ctx.where(verbs | was):
+        if k >= len(items) - 2:
+            break
         past = ctx.is_word(k, verbs, proclitic=True)
         if not past and not (ctx.is_word(k, was, proclitic=True) and items[k].script == "ar"):
             continue

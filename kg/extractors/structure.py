@@ -258,9 +258,7 @@ def founded_by(ctx: Context) -> None:
     along = ctx.words("along_with") | ctx.words("former") | frozenset({"and", "و"})
     stops = ctx.words("founder_list_stops") | ctx.words("relative") | ctx.words("speech_verbs") | ctx.words("hire_words")
     relative = ctx.words("relative")
-    for k in range(len(ctx.items)):
-        if not ctx.is_word(k, verbs, proclitic=ctx.items[k].script == "ar"):
-            continue
+    for k in ctx.where(verbs):  # (a word with a proclitic removed is only ever Arabic: see is_word)
         if any(ctx.is_word(q, negation) for q in range(max(0, k - 3), k)):
             continue
         same = ctx.sentence_range(k)

@@ -531,11 +531,20 @@ def statement(s: str, preds: dict[str, list[str]], indent: str = "") -> str:
     for p in sorted(preds, key=_predicate_order) if len(preds) > 1 else preds:
         objs = preds[p]
         if len(objs) == 1:
-            text = turtle_nt(objs[0])
+            text = _object_text(objs[0])
         else:
-            text = f" ,\n{indent}        ".join([turtle_nt(o) for o in sorted(objs, key=_object_order)])
+            text = f" ,\n{indent}        ".join([_object_text(o) for o in sorted(objs, key=_object_order)])
         parts.append(f"{'a' if p == _A else turtle_nt(p)} {text}")
     return f"{indent}{turtle_nt(s)} " + f" ;\n{indent}    ".join(parts) + " ."
+
+
+def _object_text(o: str) -> str:
+    """turtle_nt, with the terms it writes as they are kept out of its cache: literals without a
+    datatype and IRIs under no prefix (an evidence span's, most of a corpus's objects, each seen once:
+    they pushed the entities' IRIs out of the cache)."""
+    if o[-1] != ">" or o[0] == "<" and o[1:max(o.rfind("/"), o.rfind("#")) + 1] not in _NAMESPACES:
+        return o
+    return turtle_nt(o)
 
 
 def _predicate_order(p: str) -> tuple[bool, str]:

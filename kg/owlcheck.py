@@ -168,11 +168,14 @@ def problems(triples: Iterable[Triple], onto: Ontology) -> list[str]:
     unions: dict[str, set[frozenset[str]]] = defaultdict(set)
     values: dict[tuple[str, str], set] = defaultdict(set)
     found: set[str] = set()
+    plans: dict = {}  # predicate -> onto.plan (one call per predicate, not per triple)
     for s, p, o in triples:
         if p == TYPE:
             types[s].add(o)
             continue
-        plan = onto.plan(p)
+        plan = plans.get(p, False)
+        if plan is False:
+            plan = plans[p] = onto.plan(p)
         if plan is None:
             continue
         on_subject, on_object, data_ranges, functional = plan
@@ -190,9 +193,16 @@ def problems(triples: Iterable[Triple], onto: Ontology) -> list[str]:
     for (s, q), vals in values.items():
         if len(vals) > 1:
             found.add(f"{s} has {len(vals)} values of the functional property {q}")
+    clashing: dict[frozenset[str], bool] = {}  # the classes of a node with no union -> do they clash (most nodes)
     for node in set(types) | set(unions):
         closed = onto.closure(types.get(node, ()))
-        if not _satisfiable(onto, closed, unions.get(node, ())):
+        if node in unions:
+            ok = _satisfiable(onto, closed, unions[node])
+        else:
+            ok = clashing.get(closed)
+            if ok is None:
+                ok = clashing[closed] = _satisfiable(onto, closed, ())
+        if not ok:
             found.add(f"{node} would belong to disjoint classes: {', '.join(sorted(closed))}")
     return sorted(found)
 

@@ -38,7 +38,7 @@ from kg.export import (
     write_atomic,
 )
 from kg.lexicon import default_lexicon
-from kg.model import Extraction
+from kg.model import Article, Extraction
 from kg.rdf import to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
@@ -172,13 +172,14 @@ def _as_read(ex: Extraction, entry: str | None, keep: bool) -> _Read:
                  ex if keep or entry is None else None)
 
 
-def _read_cached(path: Path, cache_folder: str, keep: bool = True):
+def _read_cached(path: Path, cache_folder: str, keep: bool = True, article: Article | None = None):
     """One article's cached extraction as _extract_one gives it, or None when it must be extracted
-    (no entry, or the article cannot be read: the worker reports that)."""
-    try:
-        article = read_article(path)
-    except InputError:
-        return None
+    (no entry, or the article cannot be read: the worker reports that). ARTICLE: PATH already read."""
+    if article is None:
+        try:
+            article = read_article(path)
+        except InputError:
+            return None
     cache = Cache(Path(cache_folder), default_lexicon())
     found = cache.get(article)
     if found is None:
@@ -204,7 +205,7 @@ def _read_indexed(path: Path, cache: Cache, index: dict) -> tuple | None:
         return None
     names, entities, seen = found
     if stamp != seen:
-        return _read_cached(path, str(cache.folder), keep=False)
+        return _read_cached(path, str(cache.folder), keep=False, article=article)
     return _Read(article.key, article.path, key, names, entities), True, str(cache.entry(key)), []
 
 

@@ -278,11 +278,16 @@ def qname(iri: str) -> str | None:
     A local part holds no "/" or "#" and every namespace ends with one: the namespace can only be
     the IRI up to its last "/" or "#" (one look-up, where trying every namespace took 4 s of a
     10,000-article build, most IRIs being evidence spans that no prefix shortens)."""
-    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
-    prefix = _NAMESPACES.get(iri[:cut])
-    if prefix is not None and _LOCAL.match(iri[cut:]):
-        return f"{prefix}:{iri[cut:]}"
+    ns = _namespace(iri)
+    prefix = _NAMESPACES.get(ns)
+    if prefix is not None and _LOCAL.match(iri[len(ns):]):
+        return f"{prefix}:{iri[len(ns):]}"
     return None
+
+
+def _namespace(iri: str) -> str:
+    """The IRI up to its last "/" or "#": the only namespace of PREFIXES it can be under."""
+    return iri[:max(iri.rfind("/"), iri.rfind("#")) + 1]
 
 
 def turtle_term(term) -> str:
@@ -542,7 +547,7 @@ def _object_text(o: str) -> str:
     """turtle_nt, with the terms it writes as they are kept out of its cache: literals without a
     datatype and IRIs under no prefix (an evidence span's, most of a corpus's objects, each seen once:
     they pushed the entities' IRIs out of the cache)."""
-    if o[-1] != ">" or o[0] == "<" and o[1:max(o.rfind("/"), o.rfind("#")) + 1] not in _NAMESPACES:
+    if o[-1] != ">" or o[0] == "<" and _namespace(o[1:-1]) not in _NAMESPACES:
         return o
     return turtle_nt(o)
 

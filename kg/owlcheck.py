@@ -168,14 +168,11 @@ def problems(triples: Iterable[Triple], onto: Ontology) -> list[str]:
     unions: dict[str, set[frozenset[str]]] = defaultdict(set)
     values: dict[tuple[str, str], set] = defaultdict(set)
     found: set[str] = set()
-    plans: dict = {}  # predicate -> onto.plan (one call per predicate, not per triple)
     for s, p, o in triples:
         if p == TYPE:
             types[s].add(o)
             continue
-        plan = plans.get(p, False)
-        if plan is False:
-            plan = plans[p] = onto.plan(p)
+        plan = onto.plan(p)
         if plan is None:
             continue
         on_subject, on_object, data_ranges, functional = plan

@@ -49,6 +49,7 @@ from kg.validate import Report, touched_nodes, validate, validate_parts
 
 __version__ = "0.1.0"
 GRAPHS_STATE = "graphs.json"  # in DIR/.cache/extractions: a digest of each article graph the store was last loaded with
+ANALYTICS_MEMO = "analytics.memo"  # in DIR/.cache/extractions: the last page's analytics (kg.view._analysed; not *.pickle)
 CHECKED_STATE = "checked.json"  # in DIR/.cache/extractions: the render key of each article graph of the last merge that passed
 REFERENCE_VALIDATION_ARTICLES = 25  # up to this many articles, pySHACL and HermiT check the merged graph
 INCREMENTAL_GRAPHS = 50  # replace graphs in place when at most this many (or a tenth of them) changed
@@ -380,7 +381,8 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
         checked = graph_keys if check and render_dir is not None else None
         del rendered, parts, shared  # (no reference cycles among them: freed here, collector or not)
         _give_back_memory()
-        page = _explorer(ttl).encode("utf-8") if view else None  # everything is made before anything is replaced
+        memo = out_dir / CACHE_DIR / ANALYTICS_MEMO if render_dir is not None else None
+        page = _explorer(ttl, memo).encode("utf-8") if view else None  # everything is made before anything is replaced
         move_into_place(trig, out_dir / GRAPH_TRIG)
         move_into_place(ttl, out_dir / GRAPH_TTL)
     finally:
@@ -437,10 +439,10 @@ def _give_back_memory() -> None:
         pass
 
 
-def _explorer(ttl: Path) -> str:
+def _explorer(ttl: Path, memo: Path | None = None) -> str:
     """The explorer page; for a corpus of more than view.MAX_ENTITIES entities or view.MAX_FACTS
     fact nodes, the most mentioned entities and the best-backed facts among them (`kg view` draws
-    everything)."""
+    everything). MEMO: the file that keeps the last page's analytics (see kg.view._analysed)."""
     from kg.view import TITLE, corpus_triples, most_mentioned, render_html
 
     # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones
@@ -450,7 +452,7 @@ def _explorer(ttl: Path) -> str:
     title = TITLE
     if (kept, facts) != (total, all_facts):
         title = f"{TITLE}: the {kept:,} most mentioned of {total:,} entities, {facts:,} of {all_facts:,} facts"
-    return render_html(triples, title)
+    return render_html(triples, title, memo=memo)
 
 
 def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, folder: str | None,

@@ -16,8 +16,10 @@ Evidence rows (model["evidence"], referred to by index from nodes, facts and edg
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import pickle
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -113,9 +115,11 @@ SCALE_WORDS = ((1e12, "T", "تريليون"), (1e9, "B", "مليار"), (1e6, "M
 # ---------------------------------------------------------------- the view model
 
 def view_model(data: Dataset | Graph | Iterable[tuple], *, layout: bool = True, analyse: bool = True,
-               large_threshold: int = LARGE_GRAPH_NODES, start_nodes: int = START_NODES) -> dict:
+               large_threshold: int = LARGE_GRAPH_NODES, start_nodes: int = START_NODES,
+               memo: Path | None = None) -> dict:
     """The explorer as data: sorted nodes and edges, evidence, filters, analytics, positions.
-    `analyse=False` (which implies no layout) leaves out centrality, communities and positions."""
+    `analyse=False` (which implies no layout) leaves out centrality, communities and positions.
+    MEMO, a file (a build's cache), keeps the analytics of the last graph drawn: see _analysed."""
     idx = _Index(data)
     onto = _ontology_labels()
     articles = _articles(idx)
@@ -156,7 +160,7 @@ def view_model(data: Dataset | Graph | Iterable[tuple], *, layout: bool = True, 
     model = {"nodes": nodes, "edges": edges, "evidence": evidence.rows, "articles": articles, "outlets": outlets,
              "classes": _classes(nodes, onto), "properties": _properties(nodes, edges, onto)}
     if analyse:
-        _add_analytics(model, layout, large_threshold, start_nodes)
+        _add_analytics(model, layout, large_threshold, start_nodes, memo)
     return model
 
 
@@ -512,12 +516,11 @@ def _properties(nodes: list[dict], edges: list[dict], onto: dict) -> dict[str, d
     return out
 
 
-def _add_analytics(model: dict, layout: bool, large_threshold: int, start_nodes: int) -> None:
-    a = analytics.analyse(model)
+def _add_analytics(model: dict, layout: bool, large_threshold: int, start_nodes: int, memo: Path | None) -> None:
+    a, pos = _analysed(model, layout, memo)
     for n in model["nodes"]:
         n.update(a["per_node"][n["id"]])
-    if layout:
-        pos = analytics.layout(analytics.graph(model), a["community_members"])
+    if pos is not None:
         for n in model["nodes"]:
             n["x"], n["y"] = pos[n["id"]]
     large = len(model["nodes"]) > large_threshold
@@ -530,6 +533,42 @@ def _add_analytics(model: dict, layout: bool, large_threshold: int, start_nodes:
                           "communities": len(a["communities"]), "exact_betweenness": a["exact_betweenness"]}
     model["large"] = {"on": large, "threshold": large_threshold, "k": start_nodes,
                       "start": sorted(ranked[:start_nodes]) if large else []}
+
+
+def _analysed(model: dict, layout: bool, memo: Path | None) -> tuple[dict, dict | None]:
+    """analytics.analyse of the model, and its layout when asked. They read only the drawn graph:
+    each node's id, class and labels (their length sizes it), and the edges' ends, in model order.
+    MEMO, when given, is a file that keeps the last result with the digest of what it was computed
+    from (that graph, the analytics code, networkx's version): a rebuild after a changed article most
+    often draws the same graph (its evidence moves, its nodes and edges do not), and at 10,000
+    articles these figures are about half the page's model (7-8 s of 15)."""
+    key = _analytics_key(model, layout) if memo is not None else None
+    if key is not None:
+        try:
+            saved, found = pickle.loads(memo.read_bytes())
+            if saved == key:
+                return found
+        except Exception:  # noqa: BLE001 - no memo, or a damaged one: computed again
+            pass
+    a = analytics.analyse(model)
+    pos = analytics.layout(analytics.graph(model), a["community_members"]) if layout else None
+    if key is not None:
+        from kg.export import write_atomic
+
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(memo, pickle.dumps((key, (a, pos)), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    return a, pos
+
+
+def _analytics_key(model: dict, layout: bool) -> str:
+    import networkx
+
+    h = hashlib.sha256(f"{layout}\0{networkx.__version__}\0".encode())
+    h.update(Path(analytics.__file__).read_bytes())
+    graph = [[[n["id"], n["cls"], n["label_en"], n["label_ar"]] for n in model["nodes"]],
+             [[e["from"], e["to"]] for e in model["edges"]]]
+    h.update(json.dumps(graph, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return h.hexdigest()
 
 
 def _local(term) -> str:
@@ -734,6 +773,7 @@ def _lexical(term) -> str:
 
 
 def render_html(ds: Dataset, title: str = TITLE, **options) -> str:
+    """The page of DS; OPTIONS go to view_model."""
     return page_html(view_model(ds, **options), title)
 
 

@@ -101,3 +101,48 @@ def test_a_rebuild_reads_the_extractions_of_changed_articles_only(tmp_path, shar
         assert (out / name).read_bytes() == (clean / name).read_bytes()
     arabic = (out / "graph.trig").read_text(encoding="utf-8").split("/article/veridian.ar> {")[1].split("\n}")[0]
     assert "org:veridian-labs" in arabic  # (renamed to the Latin spelling's key, from the names kept)
+
+
+def test_a_rebuild_that_draws_the_same_graph_reuses_the_pages_analytics(tmp_path, shared, monkeypatch):
+    """The page's centrality, communities and layout are kept with the drawn graph they were computed
+    from: an edit that moves evidence but no node or edge does not compute them again, one that adds
+    an edge does, a damaged memo is computed again, and the page is a clean build's every time."""
+    from kg import analytics
+
+    folder = _inputs(tmp_path, shared)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    kg.build([folder], out, store=False)
+    memo = out / CACHE_DIR / kg.ANALYTICS_MEMO
+    assert memo.is_file()
+    calls = []
+    real = analytics.analyse
+    monkeypatch.setattr(analytics, "analyse", lambda *a, **k: calls.append(1) or real(*a, **k))
+
+    def rebuild_matches_a_clean_build() -> bool:
+        kg.build([folder], out, store=False)
+        kg.build([folder], clean, store=False, use_cache=False)
+        return (out / "graph.html").read_bytes() == (clean / "graph.html").read_bytes()
+
+    changed = folder / "microsoft-inflection-the-batch.en.txt"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace(". ", ".   ", 1), encoding="utf-8")  # every span after it moves
+    assert rebuild_matches_a_clean_build()
+    assert calls == [1]  # the clean build's, not the rebuild's
+    changed.write_text(text + "\nLayla Haddad joined Veridian Labs, a startup.\n", encoding="utf-8")  # two nodes, an edge
+    assert rebuild_matches_a_clean_build()
+    assert calls == [1, 1, 1]
+    memo.write_bytes(b"damaged")
+    changed.write_text(text, encoding="utf-8")
+    assert rebuild_matches_a_clean_build()
+    assert calls == [1, 1, 1, 1, 1]
+
+
+def test_the_analytics_memo_is_keyed_by_the_edges_drawn_too(tmp_path):
+    from kg.view import _analysed
+
+    nodes = [{"id": x, "cls": "Person", "label_en": x, "label_ar": x} for x in ("a", "b", "c")]
+    one, other = {"nodes": nodes, "edges": [{"from": "a", "to": "b"}]}, {"nodes": nodes, "edges": [{"from": "b", "to": "c"}]}
+    memo = tmp_path / "analytics.memo"
+    first = _analysed(one, True, memo)
+    assert _analysed(one, True, memo) == first
+    assert _analysed(other, True, memo) == _analysed(other, True, None) != first

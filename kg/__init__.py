@@ -443,16 +443,17 @@ def _explorer(ttl: Path, memo: Path | None = None) -> str:
     """The explorer page; for a corpus of more than view.MAX_ENTITIES entities or view.MAX_FACTS
     fact nodes, the most mentioned entities and the best-backed facts among them (`kg view` draws
     everything). MEMO: the file that keeps the last page's analytics (see kg.view._analysed)."""
-    from kg.view import TITLE, corpus_triples, most_mentioned, render_html
+    from kg.view import TITLE, corpus_triples, most_mentioned, render_html, span_values
 
-    # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones
+    # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones but the spans'
     triples, deferred = corpus_triples(ttl.read_bytes())
     triples, kept, total, facts, all_facts = most_mentioned(triples, deferred=deferred)
+    triples, spans = span_values(triples)
     triples = rdflib_triples(triples)
     title = TITLE
     if (kept, facts) != (total, all_facts):
         title = f"{TITLE}: the {kept:,} most mentioned of {total:,} entities, {facts:,} of {all_facts:,} facts"
-    return render_html(triples, title, memo=memo)
+    return render_html(triples, title, memo=memo, spans=spans)
 
 
 def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, folder: str | None,

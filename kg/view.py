@@ -116,15 +116,18 @@ SCALE_WORDS = ((1e12, "T", "تريليون"), (1e9, "B", "مليار"), (1e6, "M
 
 def view_model(data: Dataset | Graph | Iterable[tuple], *, layout: bool = True, analyse: bool = True,
                large_threshold: int = LARGE_GRAPH_NODES, start_nodes: int = START_NODES,
-               memo: Path | None = None) -> dict:
+               memo: Path | None = None, spans: dict[str, dict[str, list]] | None = None) -> dict:
     """The explorer as data: sorted nodes and edges, evidence, filters, analytics, positions.
     `analyse=False` (which implies no layout) leaves out centrality, communities and positions.
-    MEMO, a file (a build's cache), keeps the analytics of the last graph drawn: see _analysed."""
+    MEMO, a file (a build's cache), keeps the analytics of the last graph drawn: see _analysed.
+    SPANS, when given, holds evidence spans apart from DATA (see span_values): the page reads
+    nothing of a span but its row of the evidence table, and at 10,000 articles the spans were
+    760,000 of the 1.35M triples drawn, each made an rdflib term and indexed for six look-ups."""
     idx = _Index(data)
     onto = _ontology_labels()
     articles = _articles(idx)
     art_index = {a["id"]: i for i, a in enumerate(articles)}
-    evidence = _EvidenceTable(idx, art_index)
+    evidence = _EvidenceTable(idx, art_index, spans)
     drawn = {}
     for node in sorted(idx.typed(NODE_CLASSES), key=str):
         drawn[node] = next(c for c in NODE_CLASSES if c in idx.types(node))
@@ -229,9 +232,14 @@ def _term_key(t) -> tuple:
     return (0 if isinstance(t, URIRef) else 1, str(t), getattr(t, "language", None) or "")
 
 
+def _plain_key(t) -> tuple:
+    """_term_key of a plain term (kg.export.plain_triples_of)."""
+    return (0, t, "") if type(t) is str else (1, t.value, t.language or "")
+
+
 class _EvidenceTable:
-    def __init__(self, idx: _Index, art_index: dict[str, int]) -> None:
-        self.idx, self.art_index = idx, art_index
+    def __init__(self, idx: _Index, art_index: dict[str, int], spans: dict[str, dict[str, list]] | None = None) -> None:
+        self.idx, self.art_index, self.spans = idx, art_index, spans or {}
         self.rows: list[dict] = []
         self.ids: dict = {}
 
@@ -241,13 +249,21 @@ class _EvidenceTable:
 
     def id(self, ev) -> int:
         if ev not in self.ids:
-            idx = self.idx
-            src = str(idx.one(ev, SANAD.source, ""))
+            one = self._values(ev)
             self.ids[ev] = len(self.rows)
-            self.rows.append({"a": self.art_index.get(src, -1), "s": int(idx.one(ev, SANAD.start, 0)),
-                              "e": int(idx.one(ev, SANAD.end, 0)), "pre": str(idx.one(ev, SANAD.prefix, "")),
-                              "x": str(idx.one(ev, SANAD.exact, "")), "suf": str(idx.one(ev, SANAD.suffix, ""))})
+            self.rows.append({"a": self.art_index.get(one(SANAD.source), -1), "s": int(one(SANAD.start, "0")),
+                              "e": int(one(SANAD.end, "0")), "pre": one(SANAD.prefix), "x": one(SANAD.exact),
+                              "suf": one(SANAD.suffix)})
         return self.ids[ev]
+
+    def _values(self, ev) -> Callable[..., str]:
+        """The lexical form of the span EV's first value of a property (as _Index.one orders them), or
+        a default: read from the index, or from the span's plain triples when the page was given them
+        apart (view_model's SPANS)."""
+        plain = self.spans.get(str(ev))
+        if plain is None:
+            return lambda p, default="": str(self.idx.one(ev, p, default))
+        return lambda p, default="": _lexical(min(plain[str(p)], key=_plain_key)) if str(p) in plain else default
 
     def of_fact(self, s, p, o, fallback=None) -> tuple[list[int], float | None]:
         """Evidence and confidence of the triple (s p o): from its sanad:Assertion, else from the fact node."""
@@ -765,6 +781,20 @@ def corpus_triples(data: bytes) -> tuple[list[tuple], Callable]:
         return by_subject
 
     return plain_triples_of(header + b"\n\n".join(rest), turtle=True), deferred
+
+
+def span_values(triples: list[tuple]) -> tuple[list[tuple], dict[str, dict[str, list]]]:
+    """Plain TRIPLES (kg.export.plain_triples_of) without those of evidence spans, and the spans'
+    values by span and property, for view_model's SPANS."""
+    marker = iris.EVIDENCE_FRAGMENT
+    rest: list[tuple] = []
+    spans: dict = defaultdict(lambda: defaultdict(list))
+    for t in triples:
+        if marker in t[0]:
+            spans[t[0]][t[1]].append(t[2])
+        else:
+            rest.append(t)
+    return rest, spans
 
 
 def _lexical(term) -> str:

@@ -188,6 +188,20 @@ def test_the_page_of_a_big_corpus_reads_only_the_evidence_spans_it_draws(plain):
     assert list(asked) == [spans[0][0]] and asked[spans[0][0]] == [t for t in spans if t[0] == spans[0][0]]
 
 
+def test_the_page_draws_evidence_spans_given_apart_as_it_draws_them_among_the_triples(plain):
+    """A build's page takes the spans' values apart from the triples it makes rdflib terms of and
+    indexes (kg.view.span_values): the same model, evidence rows and all."""
+    from kg.export import plain_triples_of, rdflib_triples
+    from kg.view import span_values, view_model
+
+    triples = plain_triples_of((plain / "graph.ttl").read_bytes(), turtle=True)
+    rest, spans = span_values(triples)
+    assert spans and len(rest) < len(triples)
+    apart = view_model(rdflib_triples(rest), analyse=False, spans=spans)
+    assert apart == view_model(rdflib_triples(triples), analyse=False)
+    assert apart["evidence"] and all(row["a"] >= 0 and row["x"] for row in apart["evidence"])
+
+
 def test_the_page_of_a_big_corpus_holds_at_most_so_many_facts_the_best_backed_first(plain):
     from rdflib import RDF
 

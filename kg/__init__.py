@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import sys
 from collections import Counter
@@ -42,7 +43,7 @@ from kg.model import Article, Extraction
 from kg.rdf import to_dataset
 from kg.read import find_articles, read_article
 from kg.relations import extract
-from kg.render import render, shared_triples, write_assembled
+from kg.render import render, shared_statements, shared_triples, write_assembled
 from kg.resolve import merge_across, names_of, rekey, renamed_origin, renames
 from kg.store import open  # kg.open(path): a build folder, a store or a graph file, for notebooks
 from kg.validate import Report, touched_nodes, validate, validate_parts
@@ -50,6 +51,7 @@ from kg.validate import Report, touched_nodes, validate, validate_parts
 __version__ = "0.1.0"
 GRAPHS_STATE = "graphs.json"  # in DIR/.cache/extractions: a digest of each article graph the store was last loaded with
 ANALYTICS_MEMO = "analytics.memo"  # in DIR/.cache/extractions: the last page's analytics (kg.view._analysed; not *.pickle)
+STATEMENTS_MEMO = "statements.memo"  # in DIR/.cache/extractions: the last build's shared statements (_known_statements)
 CHECKED_STATE = "checked.json"  # in DIR/.cache/extractions: the render key of each article graph of the last merge that passed
 REFERENCE_VALIDATION_ARTICLES = 25  # up to this many articles, pySHACL and HermiT check the merged graph
 INCREMENTAL_GRAPHS = 50  # replace graphs in place when at most this many (or a tenth of them) changed
@@ -364,8 +366,13 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
     trig, ttl = temp_beside(out_dir / GRAPH_TRIG), temp_beside(out_dir / GRAPH_TTL)
     try:
         shared = shared_triples(parts)  # (assembled and checked: made once)
+        statements = shared_statements(shared, _known_statements(out_dir, rendered, graph_keys, render_dir))
         with trig.open("wb") as trig_fh, ttl.open("wb") as ttl_fh:
-            types = write_assembled(parts, trig_fh, ttl_fh, shared)
+            types = write_assembled(parts, trig_fh, ttl_fh, shared, statements)
+        if render_dir is not None:
+            write_atomic(out_dir / CACHE_DIR / STATEMENTS_MEMO, pickle.dumps((graph_keys, statements), protocol=5),
+                         durable=False)
+        del statements
         result = BuildResult(articles, None, [], cache.misses, skipped or [], None, types,
                              rendered=sum(not hit for _, _, hit in rendered))
         if check:
@@ -413,6 +420,34 @@ def _changed_nodes(out_dir: Path, rendered: list, new: dict[str, str], render_di
         old = json.loads((out_dir / CACHE_DIR / CHECKED_STATE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    changed = _changed_since(old, rendered, new, render_dir)
+    return None if changed is None else touched_nodes(changed)
+
+
+def _known_statements(out_dir: Path, rendered: list, new: dict[str, str], render_dir: str | None) -> dict[str, str] | None:
+    """On a rebuild, the shared statements the last build wrote (STATEMENTS_MEMO) but those of the
+    subjects the article graphs that changed since touch, in their old graphs or their new ones: for
+    kg.render.shared_statements. None: make them all (see _changed_since)."""
+    if render_dir is None:
+        return None
+    try:
+        old, statements = pickle.loads((out_dir / CACHE_DIR / STATEMENTS_MEMO).read_bytes())
+    except Exception:  # noqa: BLE001 - no memo, or a damaged one: every statement is made
+        return None
+    changed = _changed_since(old, rendered, new, render_dir)
+    if changed is None or not isinstance(statements, dict):
+        return None
+    for r in changed:
+        for t in r.shared:
+            statements.pop(t[0], None)
+    return statements
+
+
+def _changed_since(old, rendered: list, new: dict[str, str], render_dir: str) -> list | None:
+    """The article graphs (kg.render.Rendered) that differ between OLD, each graph's render key in an
+    earlier build, and NEW, its key in this one: the new ones as RENDERED holds them, the old ones read
+    back from the render cache. None when OLD is not such a map, an old graph is no longer cached, or
+    too many changed for following them to pay."""
     if not isinstance(old, dict):
         return None
     changed = [r for r, key, _ in rendered if old.get(r.graph) != key]
@@ -423,7 +458,7 @@ def _changed_nodes(out_dir: Path, rendered: list, new: dict[str, str], render_di
     before = [cache.get(key) for key in gone]
     if any(r is None for r in before):
         return None
-    return touched_nodes(changed + before)
+    return changed + before
 
 
 def _give_back_memory() -> None:

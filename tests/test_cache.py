@@ -146,3 +146,36 @@ def test_the_analytics_memo_is_keyed_by_the_edges_drawn_too(tmp_path):
     first = _analysed(one, True, memo)
     assert _analysed(one, True, memo) == first
     assert _analysed(other, True, memo) == _analysed(other, True, None) != first
+
+
+def test_a_rebuild_writes_again_the_shared_statements_of_what_changed_or_went_and_no_others(tmp_path, shared, monkeypatch):
+    """graph.ttl's statements about nodes several articles describe are kept between builds: a rebuild
+    makes again those that a changed, added or removed article touches (in its old graph or its new
+    one), and only those; a damaged memo makes them all. The files are a clean build's every time."""
+    from importlib import import_module
+
+    render = import_module("kg.render")  # (the module: kg.render is also the function)
+    folder = _inputs(tmp_path, shared)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    kg.build([folder], out, view=False, store=False)
+    made = []
+    real = render.statement
+    monkeypatch.setattr(render, "statement", lambda s, *a, **k: made.append(s) or real(s, *a, **k))
+
+    def rebuild_matches_a_clean_build() -> bool:
+        made.clear()
+        kg.build([folder], out, view=False, store=False)
+        rebuilt = list(made)
+        kg.build([folder], clean, view=False, store=False, use_cache=False)
+        made[:] = rebuilt
+        return all((out / name).read_bytes() == (clean / name).read_bytes() for name in ("graph.trig", "graph.ttl"))
+
+    assert rebuild_matches_a_clean_build() and made == []
+    gone = folder / "microsoft-inflection-the-batch.en.txt"
+    gone.unlink()
+    assert rebuild_matches_a_clean_build()
+    statements = (out / "graph.ttl").read_text(encoding="utf-8").count("\n\n")
+    assert 0 < len(set(made)) < statements / 4  # (and no article is rendered again)
+    (out / CACHE_DIR / kg.STATEMENTS_MEMO).write_bytes(b"damaged")
+    (folder / "veridian.en.txt").write_text("Hires\n\nLayla Haddad joined Veridian Labs, a startup.\n", encoding="utf-8")
+    assert rebuild_matches_a_clean_build()

@@ -379,17 +379,12 @@ def plain_triples_of(data: bytes | Path, turtle: bool = False) -> list[tuple]:
 
 
 def rdflib_triples(triples: Iterable[tuple]) -> list[tuple]:
-    """Plain triples (`plain_triples_of`) as rdflib-term triples, each term converted once."""
-    done: dict = {}
+    """Plain triples (`plain_triples_of`) as rdflib-term triples, each term converted once (first
+    every distinct term, then the triples by look-up: no call per term of a triple)."""
+    triples = triples if isinstance(triples, list) else list(triples)
     iris: dict = {}
-
-    def term(t):
-        found = done.get(t)
-        if found is None:
-            found = done[t] = URIRef(t) if type(t) is str else _from_ox(t, iris)
-        return found
-
-    return [(term(s), term(p), term(o)) for s, p, o in triples]
+    done = {t: URIRef(t) if type(t) is str else _from_ox(t, iris) for t in {t for triple in triples for t in triple}}
+    return [(done[s], done[p], done[o]) for s, p, o in triples]
 
 
 def _ox_quads(data: bytes, turtle: bool = False):

@@ -237,6 +237,18 @@ def _plain_key(t) -> tuple:
     return (0, t, "") if type(t) is str else (1, t.value, t.language or "")
 
 
+def _first_lexical(terms: list | None, default: str) -> str:
+    """The lexical form of the first of some plain TERMS (by _plain_key), or DEFAULT when none."""
+    if not terms:
+        return default
+    return _lexical(terms[0] if len(terms) == 1 else min(terms, key=_plain_key))
+
+
+# what an evidence row reads of its span: (property, its IRI as a plain term, the value when it has none)
+_SPAN_FIELDS = tuple((p, str(p), default) for p, default in (
+    (SANAD.source, ""), (SANAD.start, "0"), (SANAD.end, "0"), (SANAD.prefix, ""), (SANAD.exact, ""), (SANAD.suffix, "")))
+
+
 class _EvidenceTable:
     def __init__(self, idx: _Index, art_index: dict[str, int], spans: dict[str, dict[str, list]] | None = None) -> None:
         self.idx, self.art_index, self.spans = idx, art_index, spans or {}
@@ -249,21 +261,20 @@ class _EvidenceTable:
 
     def id(self, ev) -> int:
         if ev not in self.ids:
-            one = self._values(ev)
+            src, start, end, pre, exact, suf = self._values(ev)
             self.ids[ev] = len(self.rows)
-            self.rows.append({"a": self.art_index.get(one(SANAD.source), -1), "s": int(one(SANAD.start, "0")),
-                              "e": int(one(SANAD.end, "0")), "pre": one(SANAD.prefix), "x": one(SANAD.exact),
-                              "suf": one(SANAD.suffix)})
+            self.rows.append({"a": self.art_index.get(src, -1), "s": int(start), "e": int(end), "pre": pre, "x": exact,
+                              "suf": suf})
         return self.ids[ev]
 
-    def _values(self, ev) -> Callable[..., str]:
-        """The lexical form of the span EV's first value of a property (as _Index.one orders them), or
-        a default: read from the index, or from the span's plain triples when the page was given them
-        apart (view_model's SPANS)."""
+    def _values(self, ev) -> list[str]:
+        """The lexical form of the span EV's first value (as _Index.one orders them) of each of
+        _SPAN_FIELDS, or its default: read from the index, or from the span's plain triples when the
+        page was given them apart (view_model's SPANS)."""
         plain = self.spans.get(str(ev))
         if plain is None:
-            return lambda p, default="": str(self.idx.one(ev, p, default))
-        return lambda p, default="": _lexical(min(plain[str(p)], key=_plain_key)) if str(p) in plain else default
+            return [str(self.idx.one(ev, p, default)) for p, _, default in _SPAN_FIELDS]
+        return [_first_lexical(plain.get(key), default) for _, key, default in _SPAN_FIELDS]
 
     def of_fact(self, s, p, o, fallback=None) -> tuple[list[int], float | None]:
         """Evidence and confidence of the triple (s p o): from its sanad:Assertion, else from the fact node."""

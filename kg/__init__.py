@@ -383,7 +383,7 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
                 move_into_place(trig, out_dir / "graph.invalid.trig")
                 result.outputs, result.trig_path = [out_dir / "graph.invalid.trig"], out_dir / "graph.invalid.trig"
                 return result, None
-        plan = _store_plan(out_dir, parts) if store else None
+        plan = _store_plan(out_dir, parts, graph_keys) if store else None
         keys = set(graph_keys.values())
         checked = graph_keys if check and render_dir is not None else None
         del rendered, parts, shared  # (no reference cycles among them: freed here, collector or not)
@@ -570,27 +570,36 @@ def _replace_folder(new: Path, target: Path) -> None:
     new.rmdir()
 
 
-def _store_plan(out_dir: Path, parts: list) -> tuple[dict[str, str], dict[str, str] | None, list[str]]:
+def _store_plan(out_dir: Path, parts: list, keys: dict[str, str]) -> tuple:
     """What the store needs of the parts: each article graph's digest and, when the store holds the
-    previous build and few graphs changed, the changed graphs' TriG blocks (None: load it again) and
-    the graphs removed."""
+    previous build and few graphs changed, the changed graphs' TriG blocks (None: load it again), the
+    graphs removed, and each graph's render key (KEYS, by graph as N-Triples writes it). A graph whose
+    render key is the one the last state recorded keeps the digest recorded with it: a render key
+    names its block's bytes, and hashing 10,000 blocks took 0.6 s of a rebuild."""
     store_dir, state_file = out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
-    digests = {r.graph[1:-1]: hashlib.sha256(r.block.encode("utf-8")).hexdigest()[:32] for r in parts}
     try:
         state = json.loads(state_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         state = {}
     m = _store.manifest(store_dir) or {}
     old = state.get("graphs") if isinstance(state.get("graphs"), dict) else None
+    known = state.get("keys") if old is not None and isinstance(state.get("keys"), dict) else {}
+    render_keys = {r.graph[1:-1]: keys[r.graph] for r in parts}
+    digests = {}
+    for r in parts:
+        g = r.graph[1:-1]
+        same = old is not None and g in old and known.get(g) == render_keys[g]
+        digests[g] = old[g] if same else hashlib.sha256(r.block.encode("utf-8")).hexdigest()[:32]
     in_step = old is not None and m.get("sha256") and m.get("sha256") == state.get("trig") and m.get("state") is None
     changed = {g for g, d in digests.items() if old is None or old.get(g) != d}
     removed = sorted(set(old or ()) - set(digests))
     if in_step and len(changed) + len(removed) <= max(INCREMENTAL_GRAPHS, len(digests) // 10):
-        return digests, {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in changed}, removed
-    return digests, None, removed
+        return digests, {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in changed}, removed, render_keys
+    return digests, None, removed, render_keys
 
 
-def _update_store(out_dir: Path, digests: dict[str, str], blocks: dict[str, str] | None, removed: list[str]) -> tuple[Path, str]:
+def _update_store(out_dir: Path, digests: dict[str, str], blocks: dict[str, str] | None, removed: list[str],
+                  render_keys: dict[str, str]) -> tuple[Path, str]:
     """Load graph.trig into DIR/store; when BLOCKS holds the few article graphs that changed since
     the build the store holds, replace just those graphs in place (kg.store.replace_graphs)."""
     trig, store_dir, state_file = out_dir / GRAPH_TRIG, out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
@@ -606,8 +615,8 @@ def _update_store(out_dir: Path, digests: dict[str, str], blocks: dict[str, str]
     if how == "created":
         _store.create(trig, merge=out_dir / GRAPH_TTL)  # graph.ttl, written with graph.trig, is its merge
     m = _store.manifest(store_dir) or {}
-    write_atomic(state_file, json.dumps({"trig": m.get("sha256"), "graphs": digests}, sort_keys=True).encode("utf-8"),
-                 durable=False)
+    state = {"trig": m.get("sha256"), "graphs": digests, "keys": render_keys}
+    write_atomic(state_file, json.dumps(state, sort_keys=True).encode("utf-8"), durable=False)
     return store_dir, how
 
 

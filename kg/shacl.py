@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from rdflib import RDF, RDFS, SH, XSD, BNode, Graph, URIRef
 from rdflib.collection import Collection
@@ -48,6 +48,11 @@ class Shape:
     constraints: list[tuple[str, object]] = field(default_factory=list)  # (component, parameter)
     properties: list[Shape] = field(default_factory=list)
     message: str = ""
+
+    @cached_property
+    def path_text(self) -> str:
+        """The path as results give it: the predicates joined by "|"."""
+        return "|".join(self.path or ())
 
 
 @dataclass(frozen=True)
@@ -242,20 +247,20 @@ def _check_node(shape: Shape, focus: str, data: Data, only_merge: bool) -> list[
         for component, param in prop.constraints:
             if component == "minCount":
                 if not only_merge and len(values) < param:
-                    out.append(Result(focus, "|".join(prop.path), component, "", prop.message))
+                    out.append(Result(focus, prop.path_text, component, "", prop.message))
             elif component == "maxCount":
                 if len(values) > param:
-                    out.append(Result(focus, "|".join(prop.path), component, "", prop.message))
+                    out.append(Result(focus, prop.path_text, component, "", prop.message))
             elif component == "lessThan":
                 others = data.values(focus, (param,))
                 for v in values:
                     for w in others:
                         if not _less(v, w):
-                            out.append(Result(focus, "|".join(prop.path), component, v, prop.message))
+                            out.append(Result(focus, prop.path_text, component, v, prop.message))
             elif not only_merge:
                 for v in values:
                     if not _value_ok(component, param, v, data):
-                        out.append(Result(focus, "|".join(prop.path), component, v, prop.message))
+                        out.append(Result(focus, prop.path_text, component, v, prop.message))
     return out
 
 

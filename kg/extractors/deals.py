@@ -1337,6 +1337,14 @@ def _product_of(ctx: Context, q: int, last: int) -> bool:
     return False
 
 
+# the Arabic verbs of the relative and the sale in _passive_acquisition ("التي استحوذت عليها Y", "التي باعها
+# NAME إلى Y", "بيع X إلى Y"), as normalised: one set, so that Context.where keeps what it finds per article
+_BOUGHT_AR = frozenset({"استحوذت", "استحوذ", "اشترت", "اشتري"})
+_SOLD_IT_AR = frozenset({"باعها", "باعه", "باعتها", "باعته"})
+_SALE_AR = frozenset({"بيع"})
+_RELATIVE_SALE_AR = _BOUGHT_AR | _SOLD_IT_AR | _SALE_AR
+
+
 def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None] | None:
     """(target, acquirer or None) for "X, which is being acquired (by Y)", "X was acquired by Y"."""
     acquired = frozenset({"acquired", "bought", "purchased"})
@@ -1358,8 +1366,7 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
         if target and target != acquirer:
             return target, acquirer
     # "شركة X التي استحوذت عليها Y", "X التي باعها NAME إلى Y", "بيع X إلى Y": the Arabic relative and sale
-    verbs = frozenset({"استحوذت", "استحوذ", "اشترت", "اشتري", "باعها", "باعه", "باعتها", "باعته", "بيع"})  # (as below)
-    for k in ctx.where(verbs, False, within=idx):
+    for k in ctx.where(_RELATIVE_SALE_AR, False, within=idx):
         if ctx.items[k].script != "ar":
             continue
         rel = ctx.is_word(k - 1, ctx.words("relative"), False)
@@ -1368,7 +1375,7 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
             target_i -= 1
         target_ok = target_i is not None and target_i in idx and ctx.items[target_i].is_org \
             and ctx.items[target_i].etype != "MediaOutlet"
-        if target_ok and ctx.is_word(k, frozenset({"استحوذت", "استحوذ", "اشترت", "اشتري"}), False) \
+        if target_ok and ctx.is_word(k, _BOUGHT_AR, False) \
                 and ctx.is_word(k + 1, frozenset({"عليها", "عليه"}), False):
             b = k + 2
             while b in idx and ctx.is_punct(b, '"“”«»'):
@@ -1377,10 +1384,10 @@ def _passive_acquisition(ctx: Context, idx: list[int]) -> tuple[str, str | None]
                 last_company(ctx, target_i) if ctx.is_word(b, frozenset({"الشركه"}), False) else None)
             if buyer is not None and buyer != ctx.items[target_i].key:
                 return ctx.items[target_i].key, buyer
-        sale = ctx.is_word(k, frozenset({"باعها", "باعه", "باعتها", "باعته"}), False) and target_ok \
-            or ctx.is_word(k, frozenset({"بيع"}), False) and k + 1 in idx and ctx.items[k + 1].is_org
+        sale = ctx.is_word(k, _SOLD_IT_AR, False) and target_ok \
+            or ctx.is_word(k, _SALE_AR, False) and k + 1 in idx and ctx.items[k + 1].is_org
         if sale:
-            sold = target_i if target_ok and not ctx.is_word(k, frozenset({"بيع"}), False) else k + 1
+            sold = target_i if target_ok and not ctx.is_word(k, _SALE_AR, False) else k + 1
             to = next((q for q in range(k + 1, min(k + 5, idx[-1])) if ctx.is_word(q, frozenset({"الي", "لصالح"}), False)), None)
             b = to + 1 if to is not None else None
             while b is not None and b in idx and ctx.is_punct(b, '"“”«»'):

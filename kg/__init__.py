@@ -51,6 +51,7 @@ from kg.validate import Report, touched_nodes, validate, validate_parts
 __version__ = "0.1.0"
 GRAPHS_STATE = "graphs.json"  # in DIR/.cache/extractions: a digest of each article graph the store was last loaded with
 ANALYTICS_MEMO = "analytics.memo"  # in DIR/.cache/extractions: the last page's analytics (kg.view._analysed; not *.pickle)
+PARSE_MEMO = "statements-parsed.memo"  # in DIR/.cache/extractions: graph.ttl's statements the page parsed (kg.view.ParseMemo)
 STATEMENTS_MEMO = "statements.memo"  # in DIR/.cache/extractions: the last build's shared statements (_known_statements)
 CHECKED_STATE = "checked.json"  # in DIR/.cache/extractions: the render key of each article graph of the last merge that passed
 REFERENCE_VALIDATION_ARTICLES = 25  # up to this many articles, pySHACL and HermiT check the merged graph
@@ -388,7 +389,7 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
         checked = graph_keys if check and render_dir is not None else None
         del rendered, parts, shared  # (no reference cycles among them: freed here, collector or not)
         _give_back_memory()
-        memo = out_dir / CACHE_DIR / ANALYTICS_MEMO if render_dir is not None else None
+        memo = out_dir / CACHE_DIR if render_dir is not None else None
         page = _explorer(ttl, memo).encode("utf-8") if view else None  # everything is made before anything is replaced
         move_into_place(trig, out_dir / GRAPH_TRIG)
         move_into_place(ttl, out_dir / GRAPH_TTL)
@@ -474,21 +475,25 @@ def _give_back_memory() -> None:
         pass
 
 
-def _explorer(ttl: Path, memo: Path | None = None) -> str:
+def _explorer(ttl: Path, cache: Path | None = None) -> str:
     """The explorer page; for a corpus of more than view.MAX_ENTITIES entities or view.MAX_FACTS
     fact nodes, the most mentioned entities and the best-backed facts among them (`kg view` draws
-    everything). MEMO: the file that keeps the last page's analytics (see kg.view._analysed)."""
-    from kg.view import TITLE, corpus_triples, most_mentioned, render_html, span_values
+    everything). CACHE: the folder that keeps the last page's analytics (see kg.view._analysed) and
+    the statements it parsed (kg.view.ParseMemo)."""
+    from kg.view import TITLE, ParseMemo, corpus_triples, most_mentioned, render_html, span_values
 
     # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones but the spans'
-    triples, deferred = corpus_triples(ttl.read_bytes())
+    parsed = ParseMemo(cache / PARSE_MEMO if cache else None)
+    triples, deferred = corpus_triples(ttl.read_bytes(), parsed)
     triples, kept, total, facts, all_facts = most_mentioned(triples, deferred=deferred)
+    parsed.save()
+    del parsed, deferred  # (what it parsed, freed before the page is drawn)
     triples, spans = span_values(triples)
     triples = rdflib_triples(triples)
     title = TITLE
     if (kept, facts) != (total, all_facts):
         title = f"{TITLE}: the {kept:,} most mentioned of {total:,} entities, {facts:,} of {all_facts:,} facts"
-    return render_html(triples, title, memo=memo, spans=spans)
+    return render_html(triples, title, memo=cache / ANALYTICS_MEMO if cache else None, spans=spans)
 
 
 def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, folder: str | None,

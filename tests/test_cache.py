@@ -179,3 +179,51 @@ def test_a_rebuild_writes_again_the_shared_statements_of_what_changed_or_went_an
     (out / CACHE_DIR / kg.STATEMENTS_MEMO).write_bytes(b"damaged")
     (folder / "veridian.en.txt").write_text("Hires\n\nLayla Haddad joined Veridian Labs, a startup.\n", encoding="utf-8")
     assert rebuild_matches_a_clean_build()
+
+
+def test_a_rebuild_parses_again_only_the_statements_of_the_merge_that_changed(tmp_path, shared, monkeypatch):
+    """The page reads graph.ttl's statements back from the last build's parse while their bytes are the
+    same: a rebuild with nothing changed parses none, an edit that moves one article's evidence parses
+    a few, and a damaged memo parses them all. The page is a clean build's every time."""
+    from kg import export
+
+    folder = _inputs(tmp_path, shared)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    parsed = []
+    real = export.plain_triples_of
+    monkeypatch.setattr(export, "plain_triples_of", lambda data, **k: (lambda ts: parsed.append(len(ts)) or ts)(real(data, **k)))
+    kg.build([folder], out, store=False)
+    everything = sum(parsed)
+    assert everything > 1000 and (out / CACHE_DIR / kg.PARSE_MEMO).is_file()
+
+    def rebuild_parses() -> int:
+        parsed.clear()
+        kg.build([folder], out, store=False)
+        count = sum(parsed)
+        kg.build([folder], clean, store=False, use_cache=False)
+        assert (out / "graph.html").read_bytes() == (clean / "graph.html").read_bytes()
+        return count
+
+    assert rebuild_parses() == 0
+    changed = folder / "microsoft-inflection-the-batch.en.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace(". ", ".   ", 1), encoding="utf-8")
+    assert 0 < rebuild_parses() < everything / 2
+    (out / CACHE_DIR / kg.PARSE_MEMO).write_bytes(b"damaged")
+    assert rebuild_parses() == everything
+
+
+def test_the_parse_memo_gives_the_triples_of_the_statements_in_their_order(tmp_path):
+    from kg.export import plain_triples_of, turtle_document
+    from kg.view import ParseMemo
+
+    one = '<https://e.org/a> <https://e.org/p> "x"@en , <https://e.org/b> .'
+    two = '<https://e.org/b> <https://e.org/p> "y" .'
+    header, parts = turtle_document([]), [one.encode(), two.encode()]
+    memo = ParseMemo(tmp_path / "parsed.memo")
+    assert memo.triples(header, parts) == plain_triples_of(header + b"\n\n".join(parts), turtle=True)
+    memo.save()
+    again = ParseMemo(tmp_path / "parsed.memo")
+    assert again.triples(header, parts[::-1]) == plain_triples_of(header + b"\n\n".join(parts[::-1]), turtle=True)
+    assert again.parsed == 0
+    other = ParseMemo(tmp_path / "parsed.memo")  # other prefix lines: the statements are read anew
+    assert other.triples(b"@prefix e: <https://e.org/> .\n", parts) and other.parsed == 2

@@ -475,7 +475,7 @@ def _write_text(fh: BinaryIO, chunks: Iterable[str]) -> None:
     buffer: list[str] = []
     size, pending = 0, ""  # pending: the last chunk that holds more than line breaks, and those after it
     for chunk in chunks:
-        if len(chunk) == chunk.count("\n"):
+        if not chunk or chunk.isspace() and len(chunk) == chunk.count("\n"):  # (isspace stops at the first other one)
             pending += chunk
             continue
         if pending:

@@ -3,6 +3,7 @@ extraction rules changed. Entries are keyed by a hash of all three and live in D
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from dataclasses import fields, replace
 from functools import lru_cache
@@ -31,6 +32,35 @@ def rules_version(lexicon_version: str) -> str:
 
 
 NAMES_INDEX = "names.index"  # beside the entries: what merging reads of each (see Cache.names_index)
+# An article file (or its metadata) changed this close before a build looked at it is read again by the next
+# build, whatever its stamp says: a change within one tick of the file system's clock would not show in it.
+RACY_NS = 2_000_000_000
+
+
+def article_stamp(path: Path, now_ns: int) -> tuple | None:
+    """What tells a rebuild that an article file and its metadata (kg.read.meta_path) are as a build
+    read them, without reading them (as git's index and make do): (size, modification and change times,
+    inode, device) of each, None for metadata that is not there. The change time moves with any write
+    and cannot be set back, so an edit that keeps the size and sets the modification time back still
+    shows. None when a file cannot be looked at, or changed less than RACY_NS before NOW_NS. Take it
+    before the file is read: a write after it shows in the next build's."""
+    from kg.read import meta_path
+
+    stamps = []
+    for file in (path, meta_path(path)):
+        try:
+            st = os.stat(file)
+        except FileNotFoundError:
+            if file is path:
+                return None
+            stamps.append(None)
+            continue
+        except OSError:
+            return None
+        if max(st.st_mtime_ns, st.st_ctime_ns) > now_ns - RACY_NS:
+            return None
+        stamps.append((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev))
+    return tuple(stamps)
 
 
 @lru_cache(maxsize=1)
@@ -95,21 +125,27 @@ class Cache:
             write_atomic(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
             self.used.add(path)
 
-    def names_index(self) -> dict[str, tuple]:
+    def names_index(self) -> tuple[dict[str, tuple], dict[str, tuple]]:
         """The names index: entry key -> (kg.resolve.names_of of its extraction, its entity keys, the
         entry's stamp when they were read), so that a rebuild merges a corpus without unpickling every
-        extraction. Empty when missing, damaged or made by other merging code."""
+        extraction; and article file -> (its article_stamp, its entry key, its article key) under these
+        extraction rules, so that a rebuild does not read the articles that did not change either (at
+        10,000 articles, 1.5 s against 0.25 s for their stamps). Empty when missing, damaged or made by
+        other merging code."""
         try:
             found = pickle.loads((self.folder / NAMES_INDEX).read_bytes())
         except Exception:  # noqa: BLE001 - missing or damaged: the entries are read instead
-            return {}
-        ok = isinstance(found, dict) and found.get("version") == names_version()
-        return found.get("entries", {}) if ok else {}
+            return {}, {}
+        if not isinstance(found, dict) or found.get("version") != names_version():
+            return {}, {}
+        return found.get("entries", {}), found.get("files", {}) if found.get("rules") == self.version else {}
 
-    def write_names_index(self, names: dict[str, tuple[dict, tuple[str, ...]]]) -> None:
-        """The names index for NAMES (entry key -> (names, entity keys)), each with its entry's stamp."""
+    def write_names_index(self, names: dict[str, tuple[dict, tuple[str, ...]]], files: dict[str, tuple]) -> None:
+        """The names index for NAMES (entry key -> (names, entity keys)), each with its entry's stamp,
+        and FILES (article file -> (article_stamp, entry key, article key))."""
         entries = {key: (*value, stamp) for key, value in names.items() if (stamp := self.stamp(key)) is not None}
-        data = pickle.dumps({"version": names_version(), "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps({"version": names_version(), "rules": self.version, "entries": entries, "files": files},
+                            protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(self.folder / NAMES_INDEX, data, durable=False)
 
     def prune(self) -> None:

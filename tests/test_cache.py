@@ -227,3 +227,60 @@ def test_the_parse_memo_gives_the_triples_of_the_statements_in_their_order(tmp_p
     assert again.parsed == 0
     other = ParseMemo(tmp_path / "parsed.memo")  # other prefix lines: the statements are read anew
     assert other.triples(b"@prefix e: <https://e.org/> .\n", parts) and other.parsed == 2
+
+
+def test_a_rebuild_reads_only_the_article_files_whose_stamp_changed(tmp_path, shared, monkeypatch):
+    """A rebuild knows an article file and its metadata unchanged by their stamps (size, times, inode)
+    and does not read them; an edit that keeps the size and sets the modification time back still shows
+    (the change time moves), and so does metadata added beside an article. The files are a clean
+    build's every time."""
+    import os
+
+    from kg import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # (files written a moment ago are trusted: see the next test)
+    folder = _inputs(tmp_path, shared)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    read = []
+    real = kg.read_article
+    monkeypatch.setattr(kg, "read_article", lambda path: read.append(path.name) or real(path))
+
+    def rebuild_reads() -> list[str]:
+        read.clear()
+        kg.build([folder], out, view=False, store=False)
+        reads = sorted(set(read))  # (a changed one is read where it is extracted and rendered too)
+        kg.build([folder], clean, view=False, store=False, use_cache=False)
+        assert all((out / name).read_bytes() == (clean / name).read_bytes() for name in ("graph.trig", "graph.ttl"))
+        return reads
+
+    kg.build([folder], out, view=False, store=False)
+    assert rebuild_reads() == []
+    changed = folder / "microsoft-inflection-the-batch.en.txt"
+    st = changed.stat()
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("Microsoft", "Microsofx", 1), encoding="utf-8")  # the same size
+    os.utime(changed, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert changed.stat().st_size == st.st_size
+    assert rebuild_reads() == [changed.name]
+    assert rebuild_reads() == []
+    changed.with_name("microsoft-inflection-the-batch.en.meta.json").write_text('{"outlet": "The Batch"}', encoding="utf-8")
+    assert rebuild_reads() == [changed.name]
+
+
+def test_an_article_file_changed_just_before_a_build_read_it_is_read_again_by_the_next(tmp_path, shared, monkeypatch):
+    from kg.cache import RACY_NS, article_stamp
+
+    folder = _inputs(tmp_path, shared)
+    article = folder / "microsoft-inflection-the-batch.en.txt"
+    now = max(max(f.stat().st_ctime_ns, f.stat().st_mtime_ns) for f in folder.iterdir())  # (its metadata's too)
+    assert article_stamp(article, now) is None  # (within one tick of the clock, an edit might not show)
+    assert article_stamp(article, now + RACY_NS + 1) is not None
+    assert article_stamp(folder / "gone.en.txt", now + RACY_NS + 1) is None
+    read = []
+    real = kg.read_article
+    monkeypatch.setattr(kg, "read_article", lambda path: read.append(path.name) or real(path))
+    out = tmp_path / "out"
+    kg.build([folder], out, view=False, store=False)
+    read.clear()
+    kg.build([folder], out, view=False, store=False)
+    assert len(read) == 3  # (written a moment ago: read again)

@@ -94,7 +94,8 @@ EDGE_PROPERTIES = (SANAD.worksFor, SANAD.formerlyWorkedFor, SANAD.founded, SANAD
                    SANAD.hires)
 DEAL_ROLES = (SANAD.acquirer, SANAD.target, SANAD.licensee, SANAD.licensor, SANAD.investor, SANAD.investee,
               SANAD.hires)
-FACT_NODE_PROPERTIES = DEAL_ROLES + (SANAD.party, SANAD.amount, SANAD.reportedBy, SANAD.speaker, SANAD.hardware)
+# (sets: a tuple's `in` calls rdflib's __eq__, Python code, on every other member)
+FACT_NODE_PROPERTIES = frozenset(DEAL_ROLES + (SANAD.party, SANAD.amount, SANAD.reportedBy, SANAD.speaker, SANAD.hardware))
 SKIP_OUT = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SANAD.evidence, SANAD.extractedBy, SANAD.confidence}
 SKIP_IN = {SANAD.mentions, RDF.subject, RDF.object, SANAD.evidence, SANAD.source}
 # Words for properties read backwards ("Naveen Rao" <- speaker - quote: his quotes), and for the
@@ -213,7 +214,11 @@ class _Index:
         found = self.out.get(s, {}).get(p)
         if not found:
             return []
-        return list(found) if len(found) == 1 else sorted(found, key=_term_key)
+        if len(found) == 1:
+            return list(found)
+        if all(type(t) is URIRef for t in found):  # (IRIs alone: _term_key's order is their text's, without its tuples)
+            return sorted(found, key=str)
+        return sorted(found, key=_term_key)
 
     def one(self, s, p, default=None):
         found = self.objs(s, p)
@@ -226,6 +231,8 @@ class _Index:
         return set().union(*(self.by_type.get(c, set()) for c in classes))
 
     def subjects(self, p, o) -> list:
+        if _CANONICAL.get(str(p)) is p:  # (then a predicate of the graph with its IRI is that very object)
+            return sorted((s for s, q in self.inc.get(o, ()) if q is p), key=str)
         return sorted((s for s, q in self.inc.get(o, ()) if q == p), key=str)
 
 
@@ -385,13 +392,14 @@ def _edges(idx: _Index, drawn: dict, evidence: _EvidenceTable, onto: dict) -> li
     edges = []
     for p in EDGE_PROPERTIES:
         label = onto.get(str(p), {})
+        party, fact_node = p == SANAD.party, p in FACT_NODE_PROPERTIES
         for s in sorted(drawn, key=str):
             for o in idx.objs(s, p):
                 if o not in drawn:
                     continue
-                if p == SANAD.party and any(o in idx.objs(s, r) for r in DEAL_ROLES):
+                if party and any(o in idx.objs(s, r) for r in DEAL_ROLES):
                     continue  # the specific role is drawn instead
-                ev, conf = evidence.of_fact(s, p, o, s if p in FACT_NODE_PROPERTIES else None)
+                ev, conf = evidence.of_fact(s, p, o, s if fact_node else None)
                 edges.append({"from": str(s), "to": str(o), "p": _local(p), "en": label.get("en", _local(p)),
                               "ar": label.get("ar", _local(p)), "ev": ev, "conf": conf})
     for person in sorted(drawn, key=str):
@@ -441,8 +449,9 @@ def _facts(idx: _Index, node, drawn: dict, labels: dict, evidence: _EvidenceTabl
     for p in sorted(idx.out.get(node, {}), key=str):
         if p in SKIP_OUT or (p == OWL.sameAs and wikidata):
             continue
+        position, fallback, name = p == SANAD.holdsPosition, node if p in FACT_NODE_PROPERTIES else None, _local(p)
         for o in idx.objs(node, p):
-            if p == SANAD.holdsPosition:
+            if position:
                 org = idx.one(o, SANAD.organization)
                 title = "، ".join(str(t) for t in idx.objs(o, SANAD.title))
                 current = any(bool(v.toPython()) for v in idx.objs(o, SANAD.isCurrent))
@@ -453,9 +462,8 @@ def _facts(idx: _Index, node, drawn: dict, labels: dict, evidence: _EvidenceTabl
                      f"{title} — {display(org, 'en')}{suffix[0]}" if org is not None else title,
                      f"{title} — {display(org, 'ar')}{suffix[1]}" if org is not None else title)
                 continue
-            fallback = node if p in FACT_NODE_PROPERTIES else None
             ev, conf = evidence.of_fact(node, p, o, fallback)
-            fact(_local(p), False, o, ev, conf)
+            fact(name, False, o, ev, conf)
     for s, p in sorted(idx.inc.get(node, ()), key=lambda sp: (str(sp[1]), str(sp[0]))):
         if p in SKIP_IN or not p.startswith(str(SANAD)):
             continue

@@ -191,6 +191,20 @@ def manifest(store_dir: Path) -> dict | None:
         return None
 
 
+def files_stamp(store_dir: Path) -> dict[str, list[int]]:
+    """Each file of the store folder but RocksDB's info logs: [size, modification and change times,
+    inode]. Taken when a build leaves the store, it tells the next build whether anything wrote to
+    the folder since (the change time moves with any write and cannot be set back; a read-only open,
+    as `kg query` and `kg serve` make, writes nothing). A write within the same tick of the file
+    system's clock as the build's last one would not show: a few milliseconds, under the build's lock."""
+    stamps = {}
+    for entry in os.scandir(store_dir):
+        if entry.is_file() and not entry.name.startswith("LOG"):
+            st = entry.stat()
+            stamps[entry.name] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    return stamps
+
+
 def is_store(path: Path) -> bool:
     """A folder holding an Oxigraph database (ours has a manifest; RocksDB always has CURRENT)."""
     return path.is_dir() and ((path / STORE_MANIFEST).exists() or (path / "CURRENT").exists())

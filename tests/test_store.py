@@ -287,3 +287,25 @@ def test_memory_fits_weighs_the_copies_against_the_free_memory(seed_build):
     the store's size on disk each) fit in half of the memory available."""
     assert store.memory_fits(seed_build / "store", copies=2)
     assert not store.memory_fits(seed_build / "store", copies=10**9)
+
+
+@pytest.mark.parametrize("damage", sorted(d for d in DAMAGE if not d.startswith("sanad-")))  # (Sanad's: see the plan)
+def test_a_rebuild_reads_the_store_through_only_when_something_wrote_to_it_since(damage, tmp_path, monkeypatch, capsys):
+    """A rebuild updates the store in place without reading its index through when its files are those
+    the last build left (kg.store.files_stamp); a store damaged since is read through, found damaged,
+    and loaded again."""
+    out = tmp_path / "out"
+    kg.build([ROOT / "seeds"], out, view=False)
+    opened = []
+    real = store.open_store
+    monkeypatch.setattr(store, "open_store", lambda d, writable=False: opened.append(writable) or real(d, writable))
+    assert kg.build([ROOT / "seeds"], out, view=False).store_update.startswith("replaced")
+    assert opened == [True]  # (the update opens it to write: nothing read it through first)
+    expected = kg.open(out).query(Q)
+    DAMAGE[damage](out / "store")
+    opened.clear()
+    capsys.readouterr()
+    result = kg.build([ROOT / "seeds"], out, view=False)
+    assert opened[:1] == [False]  # read through before anything else
+    assert result.store_update == "created" and "cannot be updated in place" in capsys.readouterr().err
+    assert kg.open(out).kind == "store" and kg.open(out).query(Q) == expected

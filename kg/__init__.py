@@ -11,7 +11,6 @@ import gc
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import sys
 import time
@@ -26,7 +25,7 @@ from rdflib import Dataset
 
 from kg import engine
 from kg import store as _store
-from kg.cache import Cache, RenderCache, article_stamp, fingerprint, origin_fingerprint
+from kg.cache import Cache, RenderCache, article_stamp, fingerprint, origin_fingerprint, read_memo, write_memo
 from kg.defaults import CACHE_DIR, GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, INSTANCE_BASE, LOCK_FILE, ONTOLOGY_NS, STORE_DIR
 from kg.engine import Progress
 from kg.errors import InputError, KGError
@@ -382,8 +381,7 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
         with trig.open("wb") as trig_fh, ttl.open("wb") as ttl_fh:
             types = write_assembled(parts, trig_fh, ttl_fh, shared, statements)
         if render_dir is not None:
-            write_atomic(out_dir / CACHE_DIR / STATEMENTS_MEMO, pickle.dumps((graph_keys, statements), protocol=5),
-                         durable=False)
+            write_memo(out_dir / CACHE_DIR / STATEMENTS_MEMO, graph_keys, statements)
         del statements
         result = BuildResult(articles, None, [], cache.misses, skipped or [], None, types,
                              rendered=sum(not hit for _, _, hit in rendered))
@@ -440,12 +438,10 @@ def _known_statements(out_dir: Path, rendered: list, new: dict[str, str], render
     """On a rebuild, the shared statements the last build wrote (STATEMENTS_MEMO) but those of the
     subjects the article graphs that changed since touch, in their old graphs or their new ones: for
     kg.render.shared_statements. None: make them all (see _changed_since)."""
-    if render_dir is None:
+    saved = read_memo(out_dir / CACHE_DIR / STATEMENTS_MEMO) if render_dir is not None else None
+    if saved is None:  # (no memo, or a damaged one: every statement is made)
         return None
-    try:
-        old, statements = pickle.loads((out_dir / CACHE_DIR / STATEMENTS_MEMO).read_bytes())
-    except Exception:  # noqa: BLE001 - no memo, or a damaged one: every statement is made
-        return None
+    old, statements = saved
     changed = _changed_since(old, rendered, new, render_dir)
     if changed is None or not isinstance(statements, dict):
         return None
@@ -557,12 +553,12 @@ def _render(ex: Extraction, base: str, folder: str | None):
     return found, key, hit
 
 
-def _readable(store_dir: Path, state: dict) -> None:
+def _readable(store_dir: Path, files: dict | None) -> None:
     """Open the store and read every block of its main index (RocksDB checks each block's checksum),
-    so that a damaged store is loaded again rather than updated; unless its files are those the last
-    build left (kg.store.files_stamp, kept in STATE, graphs.json): nothing wrote to it since. (Reading
-    the index of the store of 10,000 articles, 9.8M quads, took 2.8 s of every rebuild.)"""
-    if state.get("files") == _store.files_stamp(store_dir):
+    so that a damaged store is loaded again rather than updated; unless its files are FILES, those
+    the last build left (kg.store.files_stamp, kept in graphs.json): nothing wrote to it since.
+    (Reading the index of the store of 10,000 articles, 9.8M quads, took 2.8 s of every rebuild.)"""
+    if files == _store.files_stamp(store_dir):
         return
     store = _store.open_store(store_dir)
     try:
@@ -593,9 +589,10 @@ def _replace_folder(new: Path, target: Path) -> None:
 def _store_plan(out_dir: Path, parts: list, keys: dict[str, str]) -> tuple:
     """What the store needs of the parts: each article graph's digest and, when the store holds the
     previous build and few graphs changed, the changed graphs' TriG blocks (None: load it again), the
-    graphs removed, and each graph's render key (KEYS, by graph as N-Triples writes it). A graph whose
-    render key is the one the last state recorded keeps the digest recorded with it: a render key
-    names its block's bytes, and hashing 10,000 blocks took 0.6 s of a rebuild."""
+    graphs removed, each graph's render key (KEYS, by graph as N-Triples writes it), and the store's
+    files as the last build left them (see _readable). A graph whose render key is the one the last
+    state recorded keeps the digest recorded with it: a render key names its block's bytes, and
+    hashing 10,000 blocks took 0.6 s of a rebuild."""
     store_dir, state_file = out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
     state = _state(state_file)
     m = _store.manifest(store_dir) or {}
@@ -611,8 +608,9 @@ def _store_plan(out_dir: Path, parts: list, keys: dict[str, str]) -> tuple:
     changed = {g for g, d in digests.items() if old is None or old.get(g) != d}
     removed = sorted(set(old or ()) - set(digests))
     if in_step and len(changed) + len(removed) <= max(INCREMENTAL_GRAPHS, len(digests) // 10):
-        return digests, {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in changed}, removed, render_keys
-    return digests, None, removed, render_keys
+        blocks = {r.graph[1:-1]: r.block for r in parts if r.graph[1:-1] in changed}
+        return digests, blocks, removed, render_keys, state.get("files")
+    return digests, None, removed, render_keys, None
 
 
 def _state(state_file: Path) -> dict:
@@ -625,14 +623,14 @@ def _state(state_file: Path) -> dict:
 
 
 def _update_store(out_dir: Path, digests: dict[str, str], blocks: dict[str, str] | None, removed: list[str],
-                  render_keys: dict[str, str]) -> tuple[Path, str]:
+                  render_keys: dict[str, str], files: dict | None) -> tuple[Path, str]:
     """Load graph.trig into DIR/store; when BLOCKS holds the few article graphs that changed since
     the build the store holds, replace just those graphs in place (kg.store.replace_graphs)."""
     trig, store_dir, state_file = out_dir / GRAPH_TRIG, out_dir / STORE_DIR, out_dir / CACHE_DIR / GRAPHS_STATE
     how = "created"
     if blocks is not None:
         try:
-            _readable(store_dir, _state(state_file))
+            _readable(store_dir, files)
             _store.replace_graphs(store_dir, {g: trig_document([b]) for g, b in blocks.items()}, removed, source=trig)
             how = f"replaced {len(blocks) + len(removed)} graph(s)"
         except (KGError, OSError, RuntimeError, ValueError) as exc:

@@ -31,6 +31,23 @@ def rules_version(lexicon_version: str) -> str:
     return h.hexdigest()[:16]
 
 
+def read_memo(path: Path) -> tuple | None:
+    """(key, value) as write_memo kept them in PATH; None when there is no such file or it is damaged.
+    A memo is a build's record of work it may not need to do again (DIR/.cache/extractions/*.memo,
+    not *.pickle: Cache.prune deletes every *.pickle it did not use); the caller compares the key."""
+    try:
+        found = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - no memo, or a damaged one: the work is done again
+        return None
+    return found if isinstance(found, tuple) and len(found) == 2 else None
+
+
+def write_memo(path: Path, key, value) -> None:
+    """Keep VALUE with KEY (what it was made from) in PATH, for read_memo."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+
+
 NAMES_INDEX = "names.index"  # beside the entries: what merging reads of each (see Cache.names_index)
 # An article file (or its metadata) changed this close before a build looked at it is read again by the next
 # build, whatever its stamp says: a change within one tick of the file system's clock would not show in it.

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import pickle
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -578,21 +577,16 @@ def _analysed(model: dict, layout: bool, memo: Path | None) -> tuple[dict, dict 
     from (that graph, the analytics code, networkx's version): a rebuild after a changed article most
     often draws the same graph (its evidence moves, its nodes and edges do not), and at 10,000
     articles these figures are about half the page's model (7-8 s of 15)."""
+    from kg.cache import read_memo, write_memo
+
     key = _analytics_key(model, layout) if memo is not None else None
-    if key is not None:
-        try:
-            saved, found = pickle.loads(memo.read_bytes())
-            if saved == key:
-                return found
-        except Exception:  # noqa: BLE001 - no memo, or a damaged one: computed again
-            pass
+    saved = read_memo(memo) if key is not None else None
+    if saved is not None and saved[0] == key:
+        return saved[1]
     a = analytics.analyse(model)
     pos = analytics.layout(analytics.graph(model), a["community_members"]) if layout else None
     if key is not None:
-        from kg.export import write_atomic
-
-        memo.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(memo, pickle.dumps((key, (a, pos)), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        write_memo(memo, key, (a, pos))
     return a, pos
 
 
@@ -836,8 +830,9 @@ class ParseMemo:
 
         if not statements:
             return []
-        if self.key != self._key(header):
-            self.key, self.known = self._key(header), self._read(header)
+        key = _parse_key(header)
+        if self.key != key:
+            self.key, self.known = key, self._read(key)
         known = self.known
         missing = [s for s in statements if s not in known]
         if missing:
@@ -857,28 +852,25 @@ class ParseMemo:
         self.used.update(zip(statements, found))
         return [t for ts in found for t in ts]
 
-    def _key(self, header: bytes) -> tuple:
-        import pyoxigraph
+    def _read(self, key: tuple) -> dict[bytes, tuple]:
+        from kg.cache import read_memo
 
-        return header, pyoxigraph.__version__
-
-    def _read(self, header: bytes) -> dict[bytes, tuple]:
-        if self.file is None:
-            return {}
-        try:
-            key, known = pickle.loads(self.file.read_bytes())
-        except Exception:  # noqa: BLE001 - no memo, or a damaged one: every statement is parsed
-            return {}
-        return known if key == self._key(header) and isinstance(known, dict) else {}
+        saved = read_memo(self.file) if self.file is not None else None
+        return saved[1] if saved is not None and saved[0] == key and isinstance(saved[1], dict) else {}
 
     def save(self) -> None:
         """Keep the statements this build used in FILE, when enough of them were parsed anew."""
-        if self.file is None or self.parsed * 100 <= len(self.used):
-            return
-        from kg.export import write_atomic
+        from kg.cache import write_memo
 
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.file, pickle.dumps((self.key, self.used), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        if self.file is not None and self.parsed * 100 > len(self.used):
+            write_memo(self.file, self.key, self.used)
+
+
+def _parse_key(header: bytes) -> tuple:
+    """What a statement's triples follow from besides its bytes: the prefix lines, and the parser."""
+    import pyoxigraph
+
+    return header, pyoxigraph.__version__
 
 
 def span_values(triples: list[tuple]) -> tuple[list[tuple], dict[str, dict[str, list]]]:

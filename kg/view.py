@@ -117,7 +117,7 @@ SCALE_WORDS = ((1e12, "T", "تريليون"), (1e9, "B", "مليار"), (1e6, "M
 
 def view_model(data: Dataset | Graph | Iterable[tuple], *, layout: bool = True, analyse: bool = True,
                large_threshold: int = LARGE_GRAPH_NODES, start_nodes: int = START_NODES,
-               memo: Path | None = None, spans: dict[str, dict[str, list]] | None = None) -> dict:
+               memo: Path | None = None, spans: dict[str, list[str]] | None = None) -> dict:
     """The explorer as data: sorted nodes and edges, evidence, filters, analytics, positions.
     `analyse=False` (which implies no layout) leaves out centrality, communities and positions.
     MEMO, a file (a build's cache), keeps the analytics of the last graph drawn: see _analysed.
@@ -184,19 +184,18 @@ class _Index:
         same: dict = {}  # id of a term seen -> the namespace's own object for it (or the term itself)
 
         def canonical(t):
-            found = same.get(id(t))
-            if found is None:
-                found = same[id(t)] = _CANONICAL.get(str(t), t) if type(t) is URIRef else t
-                keep.append(t)  # (ids stay unique while their objects live)
+            found = same[id(t)] = _CANONICAL.get(str(t), t) if type(t) is URIRef else t
+            keep.append(t)  # (ids stay unique while their objects live)
             return found
 
         keep: list = []
         rdf_type = RDF.type
+        known = same.get
         for g in graphs:
             for s, p, o in g:
-                p = canonical(p)
+                p = known(id(p)) or canonical(p)  # (an empty term, false, is only worked out again)
                 if p is rdf_type:
-                    o = canonical(o)
+                    o = known(id(o)) or canonical(o)
                     by_type[o].add(s)
                 elif type(o) is URIRef:
                     inc[o].add((s, p))
@@ -244,44 +243,50 @@ def _plain_key(t) -> tuple:
     return (0, t, "") if type(t) is str else (1, t.value, t.language or "")
 
 
-def _first_lexical(terms: list | None, default: str) -> str:
-    """The lexical form of the first of some plain TERMS (by _plain_key), or DEFAULT when none."""
-    if not terms:
-        return default
-    return _lexical(terms[0] if len(terms) == 1 else min(terms, key=_plain_key))
-
-
 # what an evidence row reads of its span: (property, its IRI as a plain term, the value when it has none)
 _SPAN_FIELDS = tuple((p, str(p), default) for p, default in (
     (SANAD.source, ""), (SANAD.start, "0"), (SANAD.end, "0"), (SANAD.prefix, ""), (SANAD.exact, ""), (SANAD.suffix, "")))
 
 
 class _EvidenceTable:
-    def __init__(self, idx: _Index, art_index: dict[str, int], spans: dict[str, dict[str, list]] | None = None) -> None:
+    """The page's evidence rows, numbered as they are first asked for, and each node's rows. A node's
+    rows are worked out once: a fact's assertion is asked for by its edge and by both of its ends'
+    lists of facts, and at 10,000 articles sorting the same rows again was a third of the model."""
+
+    def __init__(self, idx: _Index, art_index: dict[str, int], spans: dict[str, list[str]] | None = None) -> None:
         self.idx, self.art_index, self.spans = idx, art_index, spans or {}
         self.rows: list[dict] = []
         self.ids: dict = {}
+        self.order: list[tuple] = []  # each row's (article, start, end): how a node's rows are sorted
+        self.places: list[tuple] = []  # each row's (article, start): how a fact's rows are sorted
+        self.found: dict = {}  # node -> its rows, sorted (never changed once made: callers copy what they keep)
 
     def of(self, node) -> list[int]:
-        ids = [self.id(ev) for ev in self.idx.objs(node, SANAD.evidence)]  # sorted: row numbers must not follow set order
-        return sorted(set(ids), key=lambda i: (self.rows[i]["a"], self.rows[i]["s"], self.rows[i]["e"]))
+        found = self.found.get(node)
+        if found is None:
+            ids = {self.id(ev) for ev in self.idx.objs(node, SANAD.evidence)}  # sorted: numbers must not follow set order
+            found = self.found[node] = sorted(ids, key=self.order.__getitem__)
+        return found
 
     def id(self, ev) -> int:
-        if ev not in self.ids:
+        found = self.ids.get(ev)
+        if found is None:
             src, start, end, pre, exact, suf = self._values(ev)
-            self.ids[ev] = len(self.rows)
-            self.rows.append({"a": self.art_index.get(src, -1), "s": int(start), "e": int(end), "pre": pre, "x": exact,
-                              "suf": suf})
-        return self.ids[ev]
+            found = self.ids[ev] = len(self.rows)
+            row = {"a": self.art_index.get(src, -1), "s": int(start), "e": int(end), "pre": pre, "x": exact, "suf": suf}
+            self.rows.append(row)
+            self.order.append((row["a"], row["s"], row["e"]))
+            self.places.append((row["a"], row["s"]))
+        return found
 
     def _values(self, ev) -> list[str]:
         """The lexical form of the span EV's first value (as _Index.one orders them) of each of
-        _SPAN_FIELDS, or its default: read from the index, or from the span's plain triples when the
-        page was given them apart (view_model's SPANS)."""
-        plain = self.spans.get(str(ev))
-        if plain is None:
+        _SPAN_FIELDS, or its default: read from the index, or given with the page's spans (view_model's
+        SPANS: see span_values)."""
+        found = self.spans.get(str(ev))
+        if found is None:
             return [str(self.idx.one(ev, p, default)) for p, _, default in _SPAN_FIELDS]
-        return [_first_lexical(plain.get(key), default) for _, key, default in _SPAN_FIELDS]
+        return found
 
     def of_fact(self, s, p, o, fallback=None) -> tuple[list[int], float | None]:
         """Evidence and confidence of the triple (s p o): from its sanad:Assertion, else from the fact node."""
@@ -294,7 +299,7 @@ class _EvidenceTable:
             ids = self.of(fallback)
             c = self.idx.one(fallback, SANAD.confidence)
             conf = float(c) if c is not None else None
-        return sorted(set(ids), key=lambda i: (self.rows[i]["a"], self.rows[i]["s"])), conf
+        return sorted(set(ids), key=self.places.__getitem__), conf
 
 
 def _ontology_labels() -> dict[str, dict[str, str]]:
@@ -717,12 +722,15 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     by_subject: dict = defaultdict(list)
     mentions: dict = defaultdict(int)
     types: dict = defaultdict(set)
+    about: list = []  # (assertion, its rdf:subject)
     for t in triples:
         by_subject[t[0]].append(t)
         if t[1] == mentions_p:
             mentions[t[2]] += 1
         elif t[1] == type_p:
             types[t[0]].add(t[2])
+        elif t[1] == subject_p:
+            about.append((t[0], t[2]))
     entity_classes, node_classes = set(map(str, ENTITY_CLASSES)), set(map(str, NODE_CLASSES))
     entities = [n for n, ts in types.items() if ts & entity_classes]
     facts = {n for n, ts in types.items() if ts & node_classes and not ts & entity_classes}
@@ -760,7 +768,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     for a, ts in by_subject.items():
         if article_c in types.get(a, ()):
             out += [t for t in ts if t[1] != mentions_p or t[2] in kept]
-    for a in {t[0] for t in triples if t[1] == subject_p and t[2] in kept}:  # assertions between kept nodes
+    for a in {a for a, s_ in about if s_ in kept}:  # assertions between kept nodes
         ts = by_subject[a]
         if all(t[2] in kept for t in ts if t[1] in (subject_p, object_p) and type(t[2]) is str):
             out += [t for t in ts if t[1] != evidence_p] + [t for t in ts if t[1] == evidence_p][:max_evidence]
@@ -873,17 +881,27 @@ def _parse_key(header: bytes) -> tuple:
     return header, pyoxigraph.__version__
 
 
-def span_values(triples: list[tuple]) -> tuple[list[tuple], dict[str, dict[str, list]]]:
-    """Plain TRIPLES (kg.export.plain_triples_of) without those of evidence spans, and the spans'
-    values by span and property, for view_model's SPANS."""
+def span_values(triples: list[tuple]) -> tuple[list[tuple], dict[str, list[str]]]:
+    """Plain TRIPLES (kg.export.plain_triples_of) without those of evidence spans, and each span's
+    row values, for view_model's SPANS: the lexical form of its first value by _plain_key (the
+    order _Index.one reads rdflib terms in) of each of _SPAN_FIELDS, or the field's default."""
     marker = iris.EVIDENCE_FRAGMENT
     rest: list[tuple] = []
-    spans: dict = defaultdict(lambda: defaultdict(list))
+    by_span: dict = defaultdict(list)
     for t in triples:
         if marker in t[0]:
-            spans[t[0]][t[1]].append(t[2])
+            by_span[t[0]].append(t)
         else:
             rest.append(t)
+    field = {key: i for i, (_, key, _) in enumerate(_SPAN_FIELDS)}
+    spans: dict[str, list[str]] = {}
+    for span, ts in by_span.items():
+        first: list = [None] * len(_SPAN_FIELDS)
+        for _, p, o in ts:
+            i = field.get(p)
+            if i is not None and (first[i] is None or _plain_key(o) < _plain_key(first[i])):
+                first[i] = o
+        spans[span] = [default if o is None else _lexical(o) for o, (_, _, default) in zip(first, _SPAN_FIELDS)]
     return rest, spans
 
 

@@ -603,7 +603,7 @@ def _store_plan(out_dir: Path, parts: list, keys: dict[str, str]) -> tuple:
     for r in parts:
         g = r.graph[1:-1]
         same = old is not None and g in old and known.get(g) == render_keys[g]
-        digests[g] = old[g] if same else hashlib.sha256(r.block.encode("utf-8")).hexdigest()[:32]
+        digests[g] = old[g] if same else hashlib.sha256(r.block).hexdigest()[:32]
     in_step = old is not None and m.get("sha256") and m.get("sha256") == state.get("trig") and m.get("state") is None
     changed = {g for g, d in digests.items() if old is None or old.get(g) != d}
     removed = sorted(set(old or ()) - set(digests))
@@ -622,7 +622,7 @@ def _state(state_file: Path) -> dict:
     return state if isinstance(state, dict) else {}
 
 
-def _update_store(out_dir: Path, digests: dict[str, str], blocks: dict[str, str] | None, removed: list[str],
+def _update_store(out_dir: Path, digests: dict[str, str], blocks: dict[str, bytes] | None, removed: list[str],
                   render_keys: dict[str, str], files: dict | None) -> tuple[Path, str]:
     """Load graph.trig into DIR/store; when BLOCKS holds the few article graphs that changed since
     the build the store holds, replace just those graphs in place (kg.store.replace_graphs)."""

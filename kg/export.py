@@ -459,23 +459,26 @@ def graphs(quads: Iterable[Quad]) -> dict:
 
 
 def _encode(text: str) -> bytes:
-    return _utf8(text.rstrip("\n") + "\n")
+    return utf8(text.rstrip("\n") + "\n")
 
 
-def _utf8(text: str) -> bytes:
+def utf8(text: str) -> bytes:
+    """TEXT in UTF-8, or a KGError naming the character UTF-8 cannot carry (a lone surrogate)."""
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise KGError(f"a term holds a character UTF-8 cannot carry: {exc.object[exc.start:exc.end]!r}") from None
 
 
-def _write_text(fh: BinaryIO, chunks: Iterable[str]) -> None:
-    """Write what _encode("".join(CHUNKS)) gives, about a megabyte at a time: a corpus's documents
-    (hundreds of megabytes) are never one string in memory."""
-    buffer: list[str] = []
-    size, pending = 0, ""  # pending: the last chunk that holds more than line breaks, and those after it
+def _write_document(fh: BinaryIO, chunks: Iterable[str | bytes]) -> None:
+    """Write what _encode("".join(CHUNKS)) gives (CHUNKS: text, or text already in UTF-8), about a
+    megabyte at a time: a corpus's documents (hundreds of megabytes) are never one string in memory."""
+    buffer: list[bytes] = []
+    size, pending = 0, b""  # pending: the last chunk that holds more than line breaks, and those after it
     for chunk in chunks:
-        if not chunk or chunk.isspace() and len(chunk) == chunk.count("\n"):  # (isspace stops at the first other one)
+        if type(chunk) is str:
+            chunk = utf8(chunk)
+        if not chunk or chunk.isspace() and len(chunk) == chunk.count(b"\n"):  # (isspace stops at the first other one)
             pending += chunk
             continue
         if pending:
@@ -483,9 +486,9 @@ def _write_text(fh: BinaryIO, chunks: Iterable[str]) -> None:
             size += len(pending)
         pending = chunk
         if size > 1 << 20:
-            fh.write(_utf8("".join(buffer)))
+            fh.write(b"".join(buffer))
             buffer, size = [], 0
-    fh.write(_encode("".join(buffer) + pending))
+    fh.write((b"".join(buffer) + pending).rstrip(b"\n") + b"\n")
 
 
 def _lines(lines: Iterable[str]) -> bytes:
@@ -560,9 +563,10 @@ def turtle_document(ts: Iterable[tuple[str, str, str]]) -> bytes:
     return _encode("\n".join([_turtle_header(), ""] + _turtle_block(ts, "")))
 
 
-def write_turtle_statements(fh: BinaryIO, statements: Iterable[str]) -> None:
+def write_turtle_statements(fh: BinaryIO, statements: Iterable[str | bytes]) -> None:
     """A Turtle file of statements already in subject order (see statement), written to FH as it goes."""
-    _write_text(fh, chain([_turtle_header() + "\n"], (f"\n{s}\n" for s in statements)))
+    _write_document(fh, chain([_turtle_header() + "\n"],
+                              (b"\n" + s + b"\n" if type(s) is bytes else f"\n{s}\n" for s in statements)))
 
 
 def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
@@ -571,16 +575,16 @@ def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
     return "\n".join(["", "{" if graph is None else f"{graph} {{", *block[:-1], "}"])
 
 
-def trig_document(blocks: Iterable[str]) -> bytes:
+def trig_document(blocks: Iterable[str | bytes]) -> bytes:
     """A TriG file of graph blocks already in order (see trig_block)."""
     buffer = io.BytesIO()
     write_trig(buffer, blocks)
     return buffer.getvalue()
 
 
-def write_trig(fh: BinaryIO, blocks: Iterable[str]) -> None:
+def write_trig(fh: BinaryIO, blocks: Iterable[str | bytes]) -> None:
     """trig_document, written to FH as it goes."""
-    _write_text(fh, chain([_turtle_header()], ("\n" + b for b in blocks)))
+    _write_document(fh, chain([_turtle_header()], (b"\n" + b if type(b) is bytes else "\n" + b for b in blocks)))
 
 
 def split_document(data: bytes, parts: int, trig: bool) -> list[bytes]:

@@ -309,3 +309,21 @@ def test_the_store_is_loaded_by_a_process_that_did_not_make_the_files(corpus, tm
     made = dict(line.split() for line in pids.read_text().splitlines())
     assert made["store"] == str(os.getpid()) != made["files"]
     assert result.store_update == "created" and result.articles == len(list(corpus.glob("*.txt")))
+
+
+def test_assembling_refuses_two_articles_that_own_the_same_node():
+    """The nodes an article owns (the article, its evidence, its assertions) are minted from its key,
+    and their statements are written to graph.ttl as the article rendered them: two parts that own
+    the same node mean a broken key, and assembling says so instead of writing the node twice."""
+    import io
+    from dataclasses import replace
+
+    from kg.errors import KGError
+    from kg.render import render, write_assembled
+
+    part = render(kg.extract_articles([ROOT / "seeds"])[0])
+    assert part.own and isinstance(part.block, bytes)
+    write_assembled([part], io.BytesIO(), io.BytesIO())
+    twin = replace(part, graph=part.graph[:-1] + "-twin>")
+    with pytest.raises(KGError, match="two articles both claim the node"):
+        write_assembled([part, twin], io.BytesIO(), io.BytesIO())

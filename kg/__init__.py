@@ -434,7 +434,7 @@ def _changed_nodes(out_dir: Path, rendered: list, new: dict[str, str], render_di
     return None if changed is None else touched_nodes(changed)
 
 
-def _known_statements(out_dir: Path, rendered: list, new: dict[str, str], render_dir: str | None) -> dict[str, str] | None:
+def _known_statements(out_dir: Path, rendered: list, new: dict[str, str], render_dir: str | None) -> dict[str, bytes] | None:
     """On a rebuild, the shared statements the last build wrote (STATEMENTS_MEMO) but those of the
     subjects the article graphs that changed since touch, in their old graphs or their new ones: for
     kg.render.shared_statements. None: make them all (see _changed_since)."""

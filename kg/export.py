@@ -431,7 +431,7 @@ def write(quads: list[Quad], fmt: str, *, context_iri: str | None = None) -> byt
     if fmt == "turtle":
         return turtle_document(nt_triples(quads))
     if fmt == "trig":
-        return trig_document(trig_block(None if g is None else nt_term(g), nt_triples(ts))
+        return trig_document(utf8(trig_block(None if g is None else nt_term(g), nt_triples(ts)))
                              for g, ts in graphs(quads).items())
     if fmt == "jsonld":
         return _jsonld(quads, context_iri)
@@ -470,14 +470,12 @@ def utf8(text: str) -> bytes:
         raise KGError(f"a term holds a character UTF-8 cannot carry: {exc.object[exc.start:exc.end]!r}") from None
 
 
-def _write_document(fh: BinaryIO, chunks: Iterable[str | bytes]) -> None:
-    """Write what _encode("".join(CHUNKS)) gives (CHUNKS: text, or text already in UTF-8), about a
-    megabyte at a time: a corpus's documents (hundreds of megabytes) are never one string in memory."""
+def _write_document(fh: BinaryIO, chunks: Iterable[bytes]) -> None:
+    """Write the UTF-8 CHUNKS joined, ending in one line break, about a megabyte at a time: a
+    corpus's documents (hundreds of megabytes) are never whole in memory."""
     buffer: list[bytes] = []
     size, pending = 0, b""  # pending: the last chunk that holds more than line breaks, and those after it
     for chunk in chunks:
-        if type(chunk) is str:
-            chunk = utf8(chunk)
         if not chunk or chunk.isspace() and len(chunk) == chunk.count(b"\n"):  # (isspace stops at the first other one)
             pending += chunk
             continue
@@ -563,10 +561,9 @@ def turtle_document(ts: Iterable[tuple[str, str, str]]) -> bytes:
     return _encode("\n".join([_turtle_header(), ""] + _turtle_block(ts, "")))
 
 
-def write_turtle_statements(fh: BinaryIO, statements: Iterable[str | bytes]) -> None:
-    """A Turtle file of statements already in subject order (see statement), written to FH as it goes."""
-    _write_document(fh, chain([_turtle_header() + "\n"],
-                              (b"\n" + s + b"\n" if type(s) is bytes else f"\n{s}\n" for s in statements)))
+def write_turtle_statements(fh: BinaryIO, statements: Iterable[bytes]) -> None:
+    """A Turtle file of statements (see statement, in UTF-8) already in subject order, written to FH as it goes."""
+    _write_document(fh, chain([utf8(_turtle_header() + "\n")], (b"\n" + s + b"\n" for s in statements)))
 
 
 def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
@@ -575,16 +572,16 @@ def trig_block(graph: str | None, ts: Iterable[tuple[str, str, str]]) -> str:
     return "\n".join(["", "{" if graph is None else f"{graph} {{", *block[:-1], "}"])
 
 
-def trig_document(blocks: Iterable[str | bytes]) -> bytes:
-    """A TriG file of graph blocks already in order (see trig_block)."""
+def trig_document(blocks: Iterable[bytes]) -> bytes:
+    """A TriG file of graph blocks (see trig_block, in UTF-8) already in order."""
     buffer = io.BytesIO()
     write_trig(buffer, blocks)
     return buffer.getvalue()
 
 
-def write_trig(fh: BinaryIO, blocks: Iterable[str | bytes]) -> None:
+def write_trig(fh: BinaryIO, blocks: Iterable[bytes]) -> None:
     """trig_document, written to FH as it goes."""
-    _write_document(fh, chain([_turtle_header()], (b"\n" + b if type(b) is bytes else "\n" + b for b in blocks)))
+    _write_document(fh, chain([utf8(_turtle_header())], (b"\n" + b for b in blocks)))
 
 
 def split_document(data: bytes, parts: int, trig: bool) -> list[bytes]:

@@ -791,19 +791,26 @@ def corpus_triples(data: bytes, memo: ParseMemo | None = None) -> tuple[list[tup
 
     header, statements = turtle_statements(data)
     marker = iris.EVIDENCE_FRAGMENT.encode("utf-8")
-    spans: dict[str, bytes] = {}
+    spans: dict[bytes, bytes] = {}  # a span's IRI in UTF-8 -> its statement (a span's subject is a full IRI)
     rest: list[bytes] = []
-    for statement in statements:
-        subject = statement[:statement.find(b" ")]
-        if header and marker in subject and subject.startswith(b"<"):
-            spans[subject[1:-1].decode("utf-8")] = statement
-        else:
-            rest.append(statement)
+    keep = rest.append
+    for statement in statements if header else ():
+        if statement.startswith(b"<"):
+            end = statement.find(b"> ")
+            if end > 0 and statement.find(marker, 0, end) > 0:
+                spans[statement[1:end]] = statement
+                continue
+        keep(statement)
+    if not header:
+        rest = statements
     del statements
     memo = memo or ParseMemo(None)
 
     def deferred(nodes) -> list[tuple] | dict[str, list[tuple]]:
-        chosen = list(spans.values()) if nodes is None else [spans[n] for n in sorted(nodes) if n in spans]
+        if nodes is None:
+            chosen = list(spans.values())
+        else:
+            chosen = [found for found in map(spans.get, (n.encode("utf-8") for n in sorted(nodes))) if found is not None]
         triples = memo.triples(header, chosen)
         if nodes is None:
             return triples

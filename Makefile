@@ -5,13 +5,18 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint golden clean system-deps browser-deps test-deps ontology
+.PHONY: build test lint golden clean system-deps browser-deps test-deps ontology native
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
+
+# The per-word and per-triple stages compiled with Cython (kg/native.py): a few minutes the first time and after
+# an edit to one of them, nothing otherwise; without a C compiler the Python sources run.
+native: $(STAMP)
+	$(PY) -c 'from kg import native; native.build()'
 
 system-deps:
 	scripts/install-system-deps
@@ -22,7 +27,7 @@ browser-deps:
 test-deps:
 	scripts/install-system-deps --test
 
-build: $(STAMP) system-deps
+build: $(STAMP) system-deps native
 	$(VENV)/bin/kg build
 
 # The ontology's generated forms (tests/test_export.py keeps them current)
@@ -34,7 +39,7 @@ ontology: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check kg tests bench
 
-test: $(STAMP) test-deps lint
+test: $(STAMP) test-deps lint native
 	$(PY) -m pytest
 
 clean:

@@ -6,6 +6,10 @@ query, view and export. `build()` reads like it.
 """
 from __future__ import annotations
 
+from kg import native
+
+native.install()  # before any module it compiles is imported (see kg/native.py)
+
 import fcntl
 import gc
 import hashlib

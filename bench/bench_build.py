@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_queries import library_texts, time_runs  # noqa: E402
 
 import kg  # noqa: E402
-from kg import engine, iris  # noqa: E402
+from kg import engine, iris, native  # noqa: E402
 from kg.vocab import SANAD  # noqa: E402
 
 FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
@@ -311,8 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     args.rdflib_sizes = {int(s) for s in args.rdflib_sizes.split(",") if s}
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = {"machine": {"cores": engine.cores(), "python": platform.python_version(), "load": os.getloadavg()},
-               "sizes": []}
+    compiled = os.environ.get(native.DISABLE, "1") != "0" and all(native.compiled(m).is_file() for m in native.MODULES)
+    results = {"machine": {"cores": engine.cores(), "python": platform.python_version(), "load": os.getloadavg(),
+                           "compiled_stages": compiled}, "sizes": []}
+    print(f"compiled stages (kg/native.py): {'yes' if compiled else 'no, the Python sources run (make native)'}")
     try:
         for n in (int(s) for s in args.sizes.split(",")):
             r = bench_size(n, args, work)

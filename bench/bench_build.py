@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     args.rdflib_sizes = {int(s) for s in args.rdflib_sizes.split(",") if s}
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
-    compiled = os.environ.get(native.DISABLE, "1") != "0" and all(native.compiled(m).is_file() for m in native.MODULES)
+    compiled = native.ready()
     results = {"machine": {"cores": engine.cores(), "python": platform.python_version(), "load": os.getloadavg(),
                            "compiled_stages": compiled}, "sizes": []}
     print(f"compiled stages (kg/native.py): {'yes' if compiled else 'no, the Python sources run (make native)'}")

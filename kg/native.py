@@ -70,15 +70,18 @@ class _Finder:
         loader = importlib.machinery.ExtensionFileLoader(name, str(found))
         return importlib.util.spec_from_file_location(name, found, loader=loader)
 
-    def invalidate_caches(self) -> None:
-        pass
-
 
 def install() -> None:
     """Load compiled modules from now on, unless SANAD_NATIVE=0 (see the module's docstring)."""
     if os.environ.get(DISABLE, "1") == "0" or any(isinstance(f, _Finder) for f in sys.meta_path):
         return
     sys.meta_path.insert(0, _Finder())
+
+
+def ready() -> bool:
+    """Every module of MODULES is compiled from its source as it is now, and SANAD_NATIVE allows them:
+    a process started now runs them all compiled."""
+    return os.environ.get(DISABLE, "1") != "0" and all(compiled(name).is_file() for name in MODULES)
 
 
 def in_use() -> list[str]:
@@ -93,7 +96,7 @@ def build(jobs: int | None = None, quiet: bool = False) -> list[str]:
     codes = {name: source(name).read_bytes() for name in MODULES}
     targets = {name: compiled(name, code) for name, code in codes.items()}  # (named after the sources compiled)
     todo = [name for name, target in targets.items() if not target.is_file()]
-    _remove_stale()
+    _remove_stale({target.name for target in targets.values()})
     if not todo:
         say(f"kg.native: the {len(MODULES)} compiled modules are current")
         return []
@@ -139,12 +142,12 @@ def build(jobs: int | None = None, quiet: bool = False) -> list[str]:
     return made
 
 
-def _remove_stale() -> None:
-    """Compiled files of this interpreter's kind that no source of now was built into, and leftovers
-    of a build that was stopped (files of another interpreter's kind are another's to keep)."""
+def _remove_stale(current: set[str]) -> None:
+    """Compiled files of this interpreter's kind but CURRENT (the names of those built from the
+    sources of now), and leftovers of a build that was stopped (files of another interpreter's kind
+    are another's to keep)."""
     if not FOLDER.is_dir():
         return
-    current = {compiled(name).name for name in MODULES}
     for path in FOLDER.iterdir():
         ours = path.name.endswith(SUFFIX) and path.name.split(".", 2)[:1] == ["kg"]
         if ours and path.name not in current or path.name.startswith(".kg.") and path.name.endswith(".tmp"):

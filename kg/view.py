@@ -792,7 +792,7 @@ def corpus_triples(data: bytes, memo: ParseMemo | None = None) -> tuple[list[tup
     header, statements = turtle_statements(data)
     marker = iris.EVIDENCE_FRAGMENT.encode("utf-8")
     spans: dict[bytes, bytes] = {}  # a span's IRI in UTF-8 -> its statement (a span's subject is a full IRI)
-    rest: list[bytes] = []
+    rest: list[bytes] = [] if header else statements  # (not Sanad's document: nothing is deferred)
     keep = rest.append
     for statement in statements if header else ():
         if statement.startswith(b"<"):
@@ -801,8 +801,6 @@ def corpus_triples(data: bytes, memo: ParseMemo | None = None) -> tuple[list[tup
                 spans[statement[1:end]] = statement
                 continue
         keep(statement)
-    if not header:
-        rest = statements
     del statements
     memo = memo or ParseMemo(None)
 

@@ -8,7 +8,8 @@ files) and measures, each figure a median of --runs runs:
 - extraction alone: articles/s and words/s per core (one process, CPU time);
 - `kg build` end to end (extraction on every core, TriG, Turtle, validation, explorer, store):
   wall time and peak memory of the whole process tree (the build and its workers, summed);
-- an incremental rebuild after one article changed;
+- an incremental rebuild after one article changed, and a build with nothing to do (the same
+  articles again: the last build's files are left as they are);
 - export time per format: kg.export's writers from the graph in memory (as rdflib's serialize()
   is timed on its Dataset), and the whole `kg export` command for N-Quads and Turtle;
 - every library query on the built store (median of 5);
@@ -243,6 +244,7 @@ def bench_size(n: int, args, work: Path) -> dict:
         article.write_bytes(original)
         run_kg("build", str(corpus), "--out", str(out), "-q")
     result["incremental_s"] = median(rebuilds)
+    result["unchanged_s"] = median([run_kg("build", str(corpus), "--out", str(out), "-q")[0] for _ in range(args.runs)])
     result["export_s"] = export_times(out / "graph.trig", args.runs)
     result["kg_export_s"] = {fmt: median([run_kg("export", str(out / "graph.trig"), "--format", fmt, "-o",
                                                   str(work / f"export-{n}.{fmt}"))[0] for _ in range(args.runs)])
@@ -273,6 +275,7 @@ def summarize(r: dict) -> None:
     print(f"extraction (one core): {e['articles_per_s']:.0f} articles/s, {e['words_per_s']:,.0f} words/s")
     rows = [("build, end to end", r["build_s"], plain.get("build_s")),
             ("incremental rebuild (1 article changed)", r["incremental_s"], None),
+            ("rebuild with nothing changed", r.get("unchanged_s"), None),
             ("explorer page", r["view_s"], None)]
     rows += [(f"export {fmt}", r["export_s"][fmt], plain.get("export_s", {}).get(fmt)) for fmt in FORMATS]
     sanad_q = [v for v in r["queries_s"].values() if v is not None]

@@ -97,10 +97,14 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_check: bool, validator: str
         for cls, count in counts.items():
             click.echo(f"  {cls:<{width}}  {count:>6}", err=True)
         if result.report is not None:
-            click.echo(f"Validation ({result.report.seconds:.1f} s):\n{result.report.text}", err=True)
+            when = "the last build's, " if result.unchanged else ""
+            click.echo(f"Validation ({when}{result.report.seconds:.1f} s):\n{result.report.text}", err=True)
+        if result.unchanged:
+            click.echo("Nothing changed since the last build (the articles, the options, Sanad and its libraries): "
+                       "its files are left as they are.", err=True)
         for path in result.outputs:
-            click.echo(f"Wrote {path}" + (f" ({result.store_update})" if path.name == "store" and result.store_update else ""),
-                       err=True)
+            how = f" ({result.store_update})" if path.name == "store" and result.store_update and not result.unchanged else ""
+            click.echo(("Up to date: " if result.unchanged else "Wrote ") + f"{path}{how}", err=True)
     if result.report is not None and not result.report.ok:
         click.echo("Error: the graph fails validation; earlier outputs were left as they were.", err=True)
         sys.exit(1)

@@ -108,7 +108,7 @@ def test_one_changed_article_is_extracted_rendered_and_replaced_alone(corpus, tm
     assert first.store_update == "created"
     store_inode = (out / "store").stat().st_ino
     again = kg.build([folder], out, check=False, view=False, jobs=2)
-    assert (again.extracted, again.rendered, again.store_update) == (0, 0, "replaced 0 graph(s)")
+    assert (again.extracted, again.rendered, again.store_update, again.unchanged) == (0, 0, "unchanged", True)
 
     changed = folder / "arcline-cloud-h100.en.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("Arcline", "Arcline Cloud"), encoding="utf-8")
@@ -125,6 +125,77 @@ def test_one_changed_article_is_extracted_rendered_and_replaced_alone(corpus, tm
     ask = "SELECT ?g (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
     assert kg.open(out).query(ask) == kg.open(clean).query(ask)
     assert kg.open(out).kind == "store"
+
+
+def _stamps(out: Path) -> dict:
+    found = {name: ((out / name).stat().st_mtime_ns, (out / name).stat().st_ino) for name in OUTPUTS}
+    found["store"] = sorted((f.name, f.stat().st_mtime_ns) for f in (out / "store").iterdir())
+    return found
+
+
+def _kg_build(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", "build", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+
+
+def test_a_build_with_nothing_to_do_leaves_every_file_as_it_is(corpus, tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    first = _kg_build(str(folder), "--out", str(out), "--jobs", "2")
+    assert first.returncode == 0, first.stderr
+    before, made = _stamps(out), {name: (out / name).read_bytes() for name in OUTPUTS}
+    again = _kg_build(str(folder), "--out", str(out), "--jobs", "2")
+    assert again.returncode == 0, again.stderr
+    assert "Nothing changed since the last build" in again.stderr and f"Up to date: {out / 'graph.html'}" in again.stderr
+    assert "Validation (the last build's" in again.stderr and "SHACL: conforms" in again.stderr
+    assert _stamps(out) == before  # not one file written again, the store's included
+    # an article saved again with the same text is read again, and the build still has nothing to do
+    touched = folder / "arcline-cloud-h100.en.txt"
+    touched.write_bytes(touched.read_bytes())
+    assert "Nothing changed" in _kg_build(str(folder), "--out", str(out), "--jobs", "2").stderr
+    assert _stamps(out) == before
+
+    # a file of the last build changed by hand is made again, as it was
+    (out / "graph.html").write_text("<p>edited</p>", encoding="utf-8")
+    redone = _kg_build(str(folder), "--out", str(out), "--jobs", "2")
+    assert redone.returncode == 0 and "Nothing changed" not in redone.stderr and f"Wrote {out / 'graph.html'}" in redone.stderr
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == made
+    # other options make other files: built, not skipped
+    assert "Nothing changed" not in _kg_build(str(folder), "--out", str(out), "--no-check").stderr
+    assert "Nothing changed" in _kg_build(str(folder), "--out", str(out), "--no-check").stderr
+    assert "Nothing changed" not in _kg_build(str(folder), "--out", str(out)).stderr
+
+
+def test_a_build_has_something_to_do_when_an_article_the_store_or_sanad_changed(corpus, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    kg.build([folder], out, check=False, jobs=1)
+    assert kg.build([folder], out, check=False, jobs=1).unchanged
+
+    changed = folder / "arcline-cloud-h100.en.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Arcline", "Arcline Cloud"), encoding="utf-8")
+    result = kg.build([folder], out, check=False, jobs=1)
+    assert not result.unchanged and (result.extracted, result.store_update) == (1, "replaced 1 graph(s)")
+    assert kg.build([folder], out, check=False, jobs=1).unchanged
+
+    (folder / "arcline-cloud-h100.en.txt").unlink()  # an article gone
+    assert kg.build([folder], out, check=False, jobs=1).store_update == "replaced 1 graph(s)"
+
+    shutil.rmtree(out / "store")  # the store gone: loaded again
+    assert kg.build([folder], out, check=False, jobs=1).store_update == "created"
+    assert kg.build([folder], out, check=False, jobs=1).unchanged
+
+    monkeypatch.setattr(kg, "_code_digest", lambda: "another version of Sanad")
+    assert not kg.build([folder], out, check=False, jobs=1).unchanged
+
+    (out / ".cache" / "extractions" / kg.BUILT_STATE).write_bytes(b"\x00 damaged")
+    assert not kg.build([folder], out, check=False, jobs=1).unchanged
+    assert kg.build([folder], out, check=False, jobs=1).unchanged
+
+    # without the cache nothing is known of the last build: everything is made again
+    assert not kg.build([folder], out, check=False, jobs=1, use_cache=False).unchanged
 
 
 def test_a_removed_article_leaves_the_store(corpus, tmp_path):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.defaults import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, META_FIELDS, META_SUFFIX
@@ -26,7 +27,7 @@ def find_articles(paths: Iterable[Path]) -> list[Path]:
         if not path.exists():
             raise InputError("no such file or folder", path)
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and _is_article(p))
+            found.update(_files_below(path))
         elif _is_article(path):
             found.add(path)
         elif path.name.endswith(META_SUFFIX):
@@ -34,6 +35,18 @@ def find_articles(paths: Iterable[Path]) -> list[Path]:
         else:
             raise InputError(f"not an article: expected a file ending in {' or '.join(ARTICLE_SUFFIXES)}", path)
     return sorted(found, key=lambda p: (p.name, str(p)))
+
+
+def _files_below(folder: Path) -> Iterator[Path]:
+    """The article files anywhere below FOLDER, as `rglob("*")` and `is_file()` find them (a link to a
+    file counts, a link to a folder is not followed), from the directory entries' own types: at 10,000
+    articles 0.55 s went in a stat() per path, and every build lists the corpus."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_below(folder / entry.name)
+            elif entry.name.endswith(ARTICLE_SUFFIXES) and _is_article(path := folder / entry.name) and entry.is_file():
+                yield path
 
 
 def _is_article(path: Path) -> bool:

@@ -147,6 +147,29 @@ def test_missing_path_and_wrong_suffix(tmp_path):
     assert result.exit_code == 2 and "not an article" in result.stderr
 
 
+def test_a_folder_is_read_for_the_article_files_below_it(tmp_path):
+    from kg.read import find_articles
+
+    root = tmp_path / "in"
+    for name in ("a.en.txt", "b.ar.md", "notes.json", ".hidden.en.txt", "README.md", "readme.txt", "x.ar.meta.json",
+                 "deep/er/c.en.txt", ".git/d.en.txt", "e.en.txt.bak", "f.TXT"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("text\n", encoding="utf-8")
+    (root / "folder.txt").mkdir()  # a folder named like an article
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "g.en.txt").write_text("text\n", encoding="utf-8")
+    (root / "linked.en.txt").symlink_to(outside / "g.en.txt")  # a link to a file: read
+    (root / "linked-folder").symlink_to(outside, target_is_directory=True)  # a link to a folder: not followed
+    (root / "dangling.en.txt").symlink_to(tmp_path / "nowhere.en.txt")
+    found = find_articles([root])
+    assert [p.relative_to(root).as_posix() for p in found] == [
+        "a.en.txt", "b.ar.md", "deep/er/c.en.txt", ".git/d.en.txt", "linked.en.txt"]
+    # what pathlib's walk finds, the way the folder was read before
+    assert set(found) == {p for p in root.rglob("*") if p.is_file() and p.suffix in (".txt", ".md")
+                          and not p.name.startswith(".") and p.stem.upper() != "README"}
+
+
 def test_two_articles_with_the_same_id_are_refused(tmp_path):
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()

@@ -498,8 +498,9 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
     try:
         shared = shared_triples(parts)  # (assembled and checked: made once)
         statements = shared_statements(shared, _known_statements(out_dir, rendered, graph_keys, render_dir))
+        written: list[bytes] | None = [] if view else None  # graph.ttl's statements, for the page
         with trig.open("wb") as trig_fh, ttl.open("wb") as ttl_fh:
-            types = write_assembled(parts, trig_fh, ttl_fh, shared, statements)
+            types = write_assembled(parts, trig_fh, ttl_fh, shared, statements, written)
         if render_dir is not None:
             write_memo(out_dir / CACHE_DIR / STATEMENTS_MEMO, graph_keys, statements)
         del statements
@@ -519,7 +520,9 @@ def _finish(held: list, articles: int, cache: Cache, skipped, out_dir: Path, *,
         del rendered, parts, shared  # (no reference cycles among them: freed here, collector or not)
         _give_back_memory()
         memo = out_dir / CACHE_DIR if render_dir is not None else None
-        page = _explorer(ttl, memo).encode("utf-8") if view else None  # everything is made before anything is replaced
+        # everything is made before anything is replaced
+        page = _explorer(written, memo).encode("utf-8") if written is not None else None
+        del written
         move_into_place(trig, out_dir / GRAPH_TRIG)
         move_into_place(ttl, out_dir / GRAPH_TTL)
     finally:
@@ -602,16 +605,19 @@ def _give_back_memory() -> None:
         pass
 
 
-def _explorer(ttl: Path, cache: Path | None = None) -> str:
-    """The explorer page; for a corpus of more than view.MAX_ENTITIES entities or view.MAX_FACTS
-    fact nodes, the most mentioned entities and the best-backed facts among them (`kg view` draws
-    everything). CACHE: the folder that keeps the last page's analytics (see kg.view._analysed) and
-    the statements it parsed (kg.view.ParseMemo)."""
+def _explorer(statements: list[bytes], cache: Path | None = None) -> str:
+    """The explorer page of graph.ttl's STATEMENTS, as kg.render.write_assembled wrote them; for a
+    corpus of more than view.MAX_ENTITIES entities or view.MAX_FACTS fact nodes, the most mentioned
+    entities and the best-backed facts among them (`kg view` draws everything). CACHE: the folder
+    that keeps the last page's analytics (see kg.view._analysed) and the statements it parsed
+    (kg.view.ParseMemo)."""
+    from kg.export import turtle_header
     from kg.view import TITLE, ParseMemo, corpus_triples, most_mentioned, render_html, span_values
 
     # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones but the spans'
     parsed = ParseMemo(cache / PARSE_MEMO if cache else None)
-    triples, deferred = corpus_triples(ttl.read_bytes(), parsed)
+    triples, deferred = corpus_triples((turtle_header(), statements), parsed)
+    del statements
     triples, kept, total, facts, all_facts = most_mentioned(triples, deferred=deferred)
     parsed.save()
     del parsed, deferred  # (what it parsed, freed before the page is drawn)

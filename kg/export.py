@@ -611,7 +611,14 @@ def turtle_statements(data: bytes) -> tuple[bytes, list[bytes]]:
     header = _encode(_turtle_header())
     if not data.startswith(header):
         return b"", [data]
-    return header + b"\n", [s for s in data[len(header):].split(b"\n\n") if s.strip()]
+    start = len(header) + data.startswith(b"\n", len(header))  # (the line break before the first statement)
+    body = data[start:-1] if data.endswith(b"\n") else data[start:]  # (and the one the document ends with)
+    return turtle_header(), [s for s in body.split(b"\n\n") if s.strip()]
+
+
+def turtle_header() -> bytes:
+    """The prefix lines of a document of write_turtle_statements, as turtle_statements gives them."""
+    return _encode(_turtle_header()) + b"\n"
 
 
 # -- JSON-LD -------------------------------------------------------------------------------------

@@ -781,15 +781,16 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     return out, len(kept) - len(shown), len(entities), len(shown), len(facts)
 
 
-def corpus_triples(data: bytes, memo: ParseMemo | None = None) -> tuple[list[tuple], Callable]:
-    """The merge Sanad writes (graph.ttl's bytes) for most_mentioned: the plain triples of every node
-    but the evidence spans, and the function that parses the spans' statements when they are asked
-    for (DEFERRED). At 10,000 articles the spans are two thirds of the 4.4M triples, and a page draws
-    a few of them: parsing all 3M took more time than choosing and drawing the page together. MEMO,
+def corpus_triples(data: bytes | tuple[bytes, list[bytes]], memo: ParseMemo | None = None) -> tuple[list[tuple], Callable]:
+    """The merge Sanad writes (graph.ttl's bytes, or its prefix lines and statements as
+    kg.export.turtle_statements cuts them) for most_mentioned: the plain triples of every node but
+    the evidence spans, and the function that parses the spans' statements when they are asked for
+    (DEFERRED). At 10,000 articles the spans are two thirds of the 4.4M triples, and a page draws a
+    few of them: parsing all 3M took more time than choosing and drawing the page together. MEMO,
     when given, parses the statements (see ParseMemo)."""
     from kg.export import turtle_statements
 
-    header, statements = turtle_statements(data)
+    header, statements = turtle_statements(data) if isinstance(data, bytes) else data
     marker = iris.EVIDENCE_FRAGMENT.encode("utf-8")
     spans: dict[bytes, bytes] = {}  # a span's IRI in UTF-8 -> its statement (a span's subject is a full IRI)
     rest: list[bytes] = [] if header else statements  # (not Sanad's document: nothing is deferred)

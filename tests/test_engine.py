@@ -100,6 +100,16 @@ def test_the_progress_bar_shows_on_a_terminal_only(corpus, tmp_path):
     assert piped.returncode == 0 and "articles/s" not in piped.stderr and "\r" not in piped.stderr
 
 
+def test_the_page_drawn_from_the_statements_as_written_is_the_page_of_graph_ttl_read_back(plain):
+    """The build hands the page graph.ttl's statements as it writes them (kg.render.write_assembled),
+    instead of reading the file back and cutting it: the same statements, the same page."""
+    from kg.export import turtle_header, turtle_statements
+
+    header, statements = turtle_statements((plain / "graph.ttl").read_bytes())
+    assert header == turtle_header() and len(statements) > 100
+    assert kg._explorer(statements).encode("utf-8") == (plain / "graph.html").read_bytes()
+
+
 def test_one_changed_article_is_extracted_rendered_and_replaced_alone(corpus, tmp_path):
     folder = tmp_path / "in"
     shutil.copytree(corpus, folder)

@@ -501,3 +501,15 @@ def test_export_errors(seed_build, tmp_path):
         result = CliRunner().invoke(main, ["export", *([graph] if "--ontology" not in args else []), *args])
         assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
     assert ROOT.joinpath("ontology", "context.jsonld").exists()
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_turtle_document_cuts_back_into_the_statements_it_was_written_from(count):
+    from kg.export import turtle_header, turtle_statements, write_turtle_statements
+
+    statements = [f'<https://e.org/s{i}> <https://e.org/p> "x{i}" , <https://e.org/o{i}> .'.encode() for i in range(count)]
+    buffer = io.BytesIO()
+    write_turtle_statements(buffer, statements)
+    assert turtle_statements(buffer.getvalue()) == (turtle_header(), statements)
+    other = b"<https://e.org/a> <https://e.org/p> 1 .\n"  # (not a document of Sanad's writer: one piece)
+    assert turtle_statements(other) == (b"", [other])

@@ -445,7 +445,7 @@ def _record_built(out_dir: Path, result: BuildResult, *, view: bool, store: bool
     """Keep, for the next build (see _unchanged), what this complete build was made from, the stamps of
     the files it left and what it reports of them."""
     summary = {"articles": result.articles, "report": result.report, "types": dict(result.types),
-               "outputs": [str(p) for p in result.outputs], "trig_path": str(result.trig_path)}
+               "outputs": [p.name for p in result.outputs]}  # (names: the folder may have moved since)
     write_memo(out_dir / CACHE_DIR / BUILT_STATE, result.inputs_key, (_outputs_stamp(out_dir, view=view, store=store), summary))
 
 
@@ -460,8 +460,8 @@ def _unchanged(out_dir: Path, key: str, articles: int, extracted: int, *, view: 
         stamps, summary = saved[1]
         if not stamps or stamps != _outputs_stamp(out_dir, view=view, store=store):
             return None
-        result = BuildResult(articles, summary["report"], [Path(p) for p in summary["outputs"]], extracted,
-                             trig_path=Path(summary["trig_path"]), types=Counter(summary["types"]),
+        result = BuildResult(articles, summary["report"], [out_dir / name for name in summary["outputs"]], extracted,
+                             trig_path=out_dir / GRAPH_TRIG, types=Counter(summary["types"]),
                              store_update="unchanged" if store else "", unchanged=True, inputs_key=key)
     except (TypeError, ValueError, KeyError):  # (a state of another format: build)
         return None

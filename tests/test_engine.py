@@ -18,6 +18,7 @@ from conftest import ROOT
 import kg
 
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.html")
+Q_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +183,14 @@ def test_a_build_has_something_to_do_when_an_article_the_store_or_sanad_changed(
     shutil.copytree(corpus, folder)
     out = tmp_path / "out"
     kg.build([folder], out, check=False, jobs=1)
+    rows = kg.open(out).query(Q_GRAPHS)  # (reading the store writes nothing to it)
     assert kg.build([folder], out, check=False, jobs=1).unchanged
+    moved = tmp_path / "moved"
+    out.rename(moved)  # a build folder moved: still the same files, reported where they are now
+    again = kg.build([folder], moved, check=False, jobs=1)
+    assert again.unchanged and again.trig_path == moved / "graph.trig" and moved / "store" in again.outputs
+    assert again.trig == (moved / "graph.trig").read_bytes() and kg.open(moved).query(Q_GRAPHS) == rows
+    moved.rename(out)
 
     changed = folder / "arcline-cloud-h100.en.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("Arcline", "Arcline Cloud"), encoding="utf-8")

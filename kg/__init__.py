@@ -356,8 +356,9 @@ def _build(paths: list[Path], out_dir: Path, *, check: bool, view: bool, base: s
     keep = cache.folder is None or not (isinstance(runner, engine.Local) and runner.jobs > 1)
     read = _extract_all(paths, cache, skipped, runner, progress and progress("extract", n_files), keep)
     mapping = renames(r.names for r in read)
-    key = _inputs_key(read, mapping, base, check=check, view=view, store=store, validator=validator) \
-        if cache.folder is not None and not shards and not skipped and all(r.origin for r in read) else ""
+    keys = [_render_key(r, mapping, base) for r in read]
+    key = _inputs_key(read, keys, base, check=check, view=view, store=store, validator=validator) \
+        if cache.folder is not None and not shards and not skipped and all(keys) else ""
     if key:
         done = _unchanged(out_dir, key, len(read), cache.misses, view=view, store=store)
         if done is not None:
@@ -367,7 +368,7 @@ def _build(paths: list[Path], out_dir: Path, *, check: bool, view: bool, base: s
     if shards:
         shutil.rmtree(shards / ".new", ignore_errors=True)
     extractions = str(cache.folder) if cache.folder else None
-    held = [_render_all(runner, read, mapping, base, render_dir, extractions, finish,
+    held = [_render_all(runner, read, keys, mapping, base, render_dir, extractions, finish,
                         progress and progress("render", len(read)))]
     runner.close()  # the per-article work is done: the workers' memory goes back before the corpus files are made
     articles = len(read)
@@ -381,14 +382,13 @@ def _build(paths: list[Path], out_dir: Path, *, check: bool, view: bool, base: s
 
 # ---------------------------------------------------------------- a build with nothing to do
 
-def _inputs_key(read: list[_Read], mapping: dict[str, str], base: str, **options) -> str:
-    """What a build's files are made from: each article graph's render key (its extraction's origin,
-    renamed across the corpus, and the rendering code: see kg.cache.origin_fingerprint), the options
-    that change the files (OPTIONS, BASE), and the rest of Sanad and of the libraries (_code_digest).
-    The same key, the same bytes in graph.trig, graph.ttl, graph.html and the store."""
+def _inputs_key(read: list[_Read], keys: list[str], base: str, **options) -> str:
+    """What a build's files are made from: each article graph's render key (KEYS, see _render_key),
+    the options that change the files (OPTIONS, BASE), and the rest of Sanad and of the libraries
+    (_code_digest). The same key, the same bytes in graph.trig, graph.ttl, graph.html and the store."""
     h = hashlib.sha256(json.dumps([BUILT_FORMAT, base, options, _code_digest()], sort_keys=True).encode("utf-8"))
-    for r in read:  # (in key order)
-        h.update(f"{r.key}\0{origin_fingerprint(renamed_origin(r.origin, r.entities, mapping), base)}\n".encode())
+    for r, key in zip(read, keys):  # (in key order)
+        h.update(f"{r.key}\0{key}\n".encode())
     return h.hexdigest()
 
 
@@ -629,21 +629,25 @@ def _explorer(statements: list[bytes], cache: Path | None = None) -> str:
     return render_html(triples, title, memo=cache / ANALYTICS_MEMO if cache else None, spans=spans)
 
 
-def _render_all(runner, read: list[_Read], mapping: dict[str, str], base: str, folder: str | None,
+def _render_key(r: _Read, mapping: dict[str, str], base: str) -> str:
+    """The render cache's key for R's graph, its extraction renamed with the corpus's MAPPING; "" when
+    R has no origin (no extraction cache: the key is the extraction's own hash, made where it is rendered)."""
+    return origin_fingerprint(renamed_origin(r.origin, r.entities, mapping), base) if r.origin else ""
+
+
+def _render_all(runner, read: list[_Read], keys: list[str], mapping: dict[str, str], base: str, folder: str | None,
                 extractions: str | None, finish, progress) -> list:
     """Every article's graph as text (see _render), its extraction rekeyed with the corpus's MAPPING
     (kg.resolve) and read from the extraction cache EXTRACTIONS when the build did not keep it. On a
-    rebuild the cached graphs (render cache FOLDER) are read here, and only the others go to the
-    workers; with shards to write (FINISH), every partition goes to them."""
+    rebuild the cached graphs (render cache FOLDER, by KEYS: see _render_key) are read here, and only
+    the others go to the workers; with shards to write (FINISH), every partition goes to them."""
     rendered: list = [None] * len(read)
     if folder is not None and finish is None and _warm(Path(folder)):
         cache = RenderCache(Path(folder))
-        for i, r in enumerate(read):
-            if r.origin:  # (else the key is the extraction's own hash: made where it is rendered)
-                key = origin_fingerprint(renamed_origin(r.origin, r.entities, mapping), base)
-                found = cache.get(key)
-                if found is not None:
-                    rendered[i] = (found, key, True)
+        for i, key in enumerate(keys):
+            found = cache.get(key) if key else None
+            if found is not None:
+                rendered[i] = (found, key, True)
         if progress:
             progress(sum(r is not None for r in rendered))
     missing = [i for i, r in enumerate(rendered) if r is None]

@@ -41,7 +41,6 @@ from kg.defaults import (
     ONTOLOGY_FILE,
     ONTOLOGY_NS,
     STORE_DIR,
-    STORE_MANIFEST,
 )
 from kg.engine import Progress
 from kg.errors import InputError, KGError
@@ -71,6 +70,9 @@ PARSE_MEMO = "statements-parsed.memo"  # in DIR/.cache/extractions: graph.ttl's 
 STATEMENTS_MEMO = "statements.memo"  # in DIR/.cache/extractions: the last build's shared statements (_known_statements)
 CHECKED_STATE = "checked.json"  # in DIR/.cache/extractions: the render key of each article graph of the last merge that passed
 BUILT_STATE = "built.state"  # in DIR/.cache/extractions: what the last complete build was made from and left (_unchanged)
+BUILT_FORMAT = 1  # of BUILT_STATE's key
+# the libraries whose versions a build's files may follow from (their writers, parsers, layout and checks)
+_LIBRARIES = ("networkx", "orjson", "owlready2", "pyoxigraph", "pyshacl", "pyvis", "rdflib")
 REFERENCE_VALIDATION_ARTICLES = 25  # up to this many articles, pySHACL and HermiT check the merged graph
 INCREMENTAL_GRAPHS = 50  # replace graphs in place when at most this many (or a tenth of them) changed
 __all__ = ["build", "open", "extract_articles", "article_graph", "read_article", "BuildResult", "KGError", "__version__"]
@@ -392,11 +394,6 @@ def _inputs_key(read: list[_Read], keys: list[str], base: str, **options) -> str
     return h.hexdigest()
 
 
-BUILT_FORMAT = 1
-# the libraries whose versions a build's files may follow from (their writers, parsers, layout and checks)
-_LIBRARIES = ("networkx", "orjson", "owlready2", "pyoxigraph", "pyshacl", "pyvis", "rdflib")
-
-
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """A hash of everything besides the articles that a build's files follow from: every file of the
@@ -423,7 +420,7 @@ def _code_digest() -> str:
 def _outputs_stamp(out_dir: Path, *, view: bool, store: bool) -> dict:
     """What tells a build that the files the last one left are still as it left them, without reading
     them: (size, modification and change times, inode, device) of graph.trig, graph.ttl and graph.html,
-    and the store's files (kg.store.files_stamp). A write within the same tick of the file system's
+    and the store's files, its manifest included (kg.store.files_stamp). A write within the same tick of the file system's
     clock as the build's own would not show (a few milliseconds, under the build's lock)."""
     stamps: dict = {}
     for name in (GRAPH_TRIG, GRAPH_TTL) + ((GRAPH_HTML,) if view else ()):
@@ -434,8 +431,7 @@ def _outputs_stamp(out_dir: Path, *, view: bool, store: bool) -> dict:
         stamps[name] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
     if store:
         try:
-            stamps[STORE_DIR] = _store.files_stamp(out_dir / STORE_DIR)
-            stamps[STORE_MANIFEST] = (out_dir / STORE_DIR / STORE_MANIFEST).read_text(encoding="utf-8")
+            stamps[STORE_DIR] = _store.files_stamp(out_dir / STORE_DIR)  # (its manifest among them)
         except OSError:
             return {}
     return stamps
@@ -617,7 +613,6 @@ def _explorer(statements: list[bytes], cache: Path | None = None) -> str:
     # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones but the spans'
     parsed = ParseMemo(cache / PARSE_MEMO if cache else None)
     triples, deferred = corpus_triples((turtle_header(), statements), parsed)
-    del statements
     triples, kept, total, facts, all_facts = most_mentioned(triples, deferred=deferred)
     parsed.save()
     del parsed, deferred  # (what it parsed, freed before the page is drawn)

@@ -608,15 +608,15 @@ def _explorer(statements: list[bytes], cache: Path | None = None) -> str:
     that keeps the last page's analytics (see kg.view._analysed) and the statements it parsed
     (kg.view.ParseMemo)."""
     from kg.export import turtle_header
-    from kg.view import TITLE, ParseMemo, corpus_triples, most_mentioned, render_html, span_values
+    from kg.view import TITLE, ParseMemo, corpus_triples, evidence_spans, most_mentioned, render_html
 
-    # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones but the spans'
+    # the merge: fewer statements than graph.trig; chosen on plain terms, drawn from rdflib ones but the spans' rows
     parsed = ParseMemo(cache / PARSE_MEMO if cache else None)
-    triples, deferred = corpus_triples((turtle_header(), statements), parsed)
-    triples, kept, total, facts, all_facts = most_mentioned(triples, deferred=deferred)
+    triples, span_rows = corpus_triples((turtle_header(), statements), parsed)
+    triples, kept, total, facts, all_facts = most_mentioned(triples)
+    spans = span_rows(evidence_spans(triples))
     parsed.save()
-    del parsed, deferred  # (what it parsed, freed before the page is drawn)
-    triples, spans = span_values(triples)
+    del parsed, span_rows  # (what it parsed, freed before the page is drawn)
     triples = rdflib_triples(triples)
     title = TITLE
     if (kept, facts) != (total, all_facts):

@@ -21,7 +21,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -117,11 +117,11 @@ SCALE_WORDS = ((1e12, "T", "تريليون"), (1e9, "B", "مليار"), (1e6, "M
 
 def view_model(data: Dataset | Graph | Iterable[tuple], *, layout: bool = True, analyse: bool = True,
                large_threshold: int = LARGE_GRAPH_NODES, start_nodes: int = START_NODES,
-               memo: Path | None = None, spans: dict[str, list[str]] | None = None) -> dict:
+               memo: Path | None = None, spans: dict[str, Sequence[str]] | None = None) -> dict:
     """The explorer as data: sorted nodes and edges, evidence, filters, analytics, positions.
     `analyse=False` (which implies no layout) leaves out centrality, communities and positions.
     MEMO, a file (a build's cache), keeps the analytics of the last graph drawn: see _analysed.
-    SPANS, when given, holds evidence spans apart from DATA (see span_values): the page reads
+    SPANS, when given, holds evidence spans' rows apart from DATA (see corpus_triples): the page reads
     nothing of a span but its row of the evidence table, and at 10,000 articles the spans were
     760,000 of the 1.35M triples drawn, each made an rdflib term and indexed for six look-ups."""
     idx = _Index(data)
@@ -246,6 +246,7 @@ def _plain_key(t) -> tuple:
 # what an evidence row reads of its span: (property, its IRI as a plain term, the value when it has none)
 _SPAN_FIELDS = tuple((p, str(p), default) for p, default in (
     (SANAD.source, ""), (SANAD.start, "0"), (SANAD.end, "0"), (SANAD.prefix, ""), (SANAD.exact, ""), (SANAD.suffix, "")))
+_SPAN_FIELD = {key: i for i, (_, key, _) in enumerate(_SPAN_FIELDS)}
 
 
 class _EvidenceTable:
@@ -253,13 +254,15 @@ class _EvidenceTable:
     rows are worked out once: a fact's assertion is asked for by its edge and by both of its ends'
     lists of facts, and at 10,000 articles sorting the same rows again was a third of the model."""
 
-    def __init__(self, idx: _Index, art_index: dict[str, int], spans: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, idx: _Index, art_index: dict[str, int], spans: dict[str, Sequence[str]] | None = None) -> None:
         self.idx, self.art_index, self.spans = idx, art_index, spans or {}
         self.rows: list[dict] = []
         self.ids: dict = {}
         self.order: list[tuple] = []  # each row's (article, start, end): how a node's rows are sorted
         self.places: list[tuple] = []  # each row's (article, start): how a fact's rows are sorted
         self.found: dict = {}  # node -> its rows, sorted (never changed once made: callers copy what they keep)
+        self.facts: dict = {}  # (s, p, o, fallback) -> of_fact's answer (the same: a fact is asked for by its
+        # edge and by both of its ends' lists of facts)
 
     def of(self, node) -> list[int]:
         found = self.found.get(node)
@@ -279,10 +282,10 @@ class _EvidenceTable:
             self.places.append((row["a"], row["s"]))
         return found
 
-    def _values(self, ev) -> list[str]:
+    def _values(self, ev) -> Sequence[str]:
         """The lexical form of the span EV's first value (as _Index.one orders them) of each of
         _SPAN_FIELDS, or its default: read from the index, or given with the page's spans (view_model's
-        SPANS: see span_values)."""
+        SPANS: see corpus_triples)."""
         found = self.spans.get(str(ev))
         if found is None:
             return [str(self.idx.one(ev, p, default)) for p, _, default in _SPAN_FIELDS]
@@ -290,6 +293,13 @@ class _EvidenceTable:
 
     def of_fact(self, s, p, o, fallback=None) -> tuple[list[int], float | None]:
         """Evidence and confidence of the triple (s p o): from its sanad:Assertion, else from the fact node."""
+        key = (s, p, o, fallback)
+        found = self.facts.get(key)
+        if found is None:
+            found = self.facts[key] = self._of_fact(s, p, o, fallback)
+        return found
+
+    def _of_fact(self, s, p, o, fallback) -> tuple[list[int], float | None]:
         ids, conf = [], None
         for a in self.idx.assertions.get((s, p, o), ()):
             ids += self.of(a)
@@ -704,7 +714,7 @@ def page_html(model: dict, title: str = TITLE) -> str:
 
 
 def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, max_evidence: int = MAX_EVIDENCE,
-                   max_facts: int = MAX_FACTS, deferred: Callable | None = None):
+                   max_facts: int = MAX_FACTS):
     """For a corpus too big for one page: the triples about the MAX_ENTITIES entities mentioned in
     the most articles (ties by IRI), at most MAX_FACTS fact nodes among them (those backed by the
     most evidence spans first, then those about the most mentioned entity, then by IRI), the
@@ -713,9 +723,9 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     everything fits.
 
     TRIPLES are plain (kg.export.plain_triples_of: IRIs as str, literals as pyoxigraph Literals), and
-    so are the triples returned (kg.export.rdflib_triples for the page). DEFERRED, when given, holds
-    the triples of the evidence spans, left out of TRIPLES (see corpus_triples): called with the spans
-    drawn, it gives their triples by subject; called with None, all of them."""
+    so are the triples returned (kg.export.rdflib_triples for the page). When TRIPLES leave out the
+    evidence spans' own triples (see corpus_triples), so do the triples returned: the spans drawn are
+    the objects of their sanad:evidence triples (evidence_spans)."""
     mentions_p, type_p, evidence_p = str(SANAD.mentions), str(RDF.type), str(SANAD.evidence)
     subject_p, object_p, article_c = str(RDF.subject), str(RDF.object), str(SANAD.Article)
     triples = list(triples)
@@ -735,7 +745,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     entities = [n for n, ts in types.items() if ts & entity_classes]
     facts = {n for n, ts in types.items() if ts & node_classes and not ts & entity_classes}
     if len(entities) <= max_entities and len(facts) <= max_facts:
-        return triples + (deferred(None) if deferred else []), len(entities), len(entities), len(facts), len(facts)
+        return triples, len(entities), len(entities), len(facts), len(facts)
     kept = set(sorted(entities, key=lambda n: (-mentions[n], n))[:max_entities])
     neighbours: dict = defaultdict(set)  # fact -> the entities linked to it, either way
     is_entity = set(entities)
@@ -773,27 +783,33 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
         if all(t[2] in kept for t in ts if t[1] in (subject_p, object_p) and type(t[2]) is str):
             out += [t for t in ts if t[1] != evidence_p] + [t for t in ts if t[1] == evidence_p][:max_evidence]
             asserted.append([t[2] for t in ts if t[1] == evidence_p])
-    found = deferred({n for ns in [spans, *asserted] for n in ns}) if deferred else by_subject
     for n in spans:
-        out += found.get(n, ())
+        out += by_subject.get(n, ())
     for ns in asserted:
-        out += [e for n in ns for e in found.get(n, ())][:max_evidence * 8]
+        out += [e for n in ns for e in by_subject.get(n, ())][:max_evidence * 8]
     return out, len(kept) - len(shown), len(entities), len(shown), len(facts)
+
+
+def evidence_spans(triples: Iterable[tuple]) -> set[str]:
+    """The evidence spans plain TRIPLES point to (the objects of their sanad:evidence triples)."""
+    evidence_p = str(SANAD.evidence)
+    return {t[2] for t in triples if t[1] == evidence_p}
 
 
 def corpus_triples(data: bytes | tuple[bytes, list[bytes]], memo: ParseMemo | None = None) -> tuple[list[tuple], Callable]:
     """The merge Sanad writes (graph.ttl's bytes, or its prefix lines and statements as
     kg.export.turtle_statements cuts them) for most_mentioned: the plain triples of every node but
-    the evidence spans, and the function that parses the spans' statements when they are asked for
-    (DEFERRED). At 10,000 articles the spans are two thirds of the 4.4M triples, and a page draws a
-    few of them: parsing all 3M took more time than choosing and drawing the page together. MEMO,
-    when given, parses the statements (see ParseMemo)."""
+    the evidence spans, and the function that gives the evidence rows of the spans asked for
+    (SPAN_ROWS: for view_model's SPANS; those not among the statements are left out). At 10,000
+    articles the spans are two thirds of the 4.4M triples, and a page draws a few of them: parsing
+    all 3M took more time than choosing and drawing the page together, and the page reads nothing
+    of a span but its row. MEMO, when given, parses the statements (see ParseMemo)."""
     from kg.export import turtle_statements
 
     header, statements = turtle_statements(data) if isinstance(data, bytes) else data
     marker = iris.EVIDENCE_FRAGMENT.encode("utf-8")
     spans: dict[bytes, bytes] = {}  # a span's IRI in UTF-8 -> its statement (a span's subject is a full IRI)
-    rest: list[bytes] = [] if header else statements  # (not Sanad's document: nothing is deferred)
+    rest: list[bytes] = [] if header else statements  # (not Sanad's document: no span is set apart)
     keep = rest.append
     for statement in statements if header else ():
         if statement.startswith(b"<"):
@@ -805,37 +821,30 @@ def corpus_triples(data: bytes | tuple[bytes, list[bytes]], memo: ParseMemo | No
     del statements
     memo = memo or ParseMemo(None)
 
-    def deferred(nodes) -> list[tuple] | dict[str, list[tuple]]:
-        if nodes is None:
-            chosen = list(spans.values())
-        else:
-            chosen = [found for found in map(spans.get, (n.encode("utf-8") for n in sorted(nodes))) if found is not None]
-        triples = memo.triples(header, chosen)
-        if nodes is None:
-            return triples
-        by_subject: dict = defaultdict(list)
-        for t in triples:
-            by_subject[t[0]].append(t)
-        return by_subject
+    def span_rows(nodes: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        chosen = [found for found in map(spans.get, (n.encode("utf-8") for n in sorted(nodes))) if found is not None]
+        return memo.rows(header, chosen)
 
-    return memo.triples(header, rest), deferred
+    return memo.triples(header, rest), span_rows
 
 
 class ParseMemo:
-    """The plain triples (kg.export.plain_triples_of) of the merge's Turtle statements (each one
-    subject's, as kg.export.turtle_statements cuts them), kept between builds by each statement's
-    bytes in FILE (a build's cache; None: none kept). A statement's triples follow from its bytes,
-    the prefix lines before it and the parser: a rebuild after one article changed parses the few
-    statements that changed. At 10,000 articles parsing the 2.1M triples the page reads (those it
-    chooses from and the spans it draws) took 6-7 s of every build; reading them back takes about 1 s,
-    and writing them 2 s (229 MB), so FILE is written again only when more than a hundredth of the
-    statements were parsed anew."""
+    """What the merge's Turtle statements (each one subject's, as kg.export.turtle_statements cuts
+    them) give the page, kept between builds by each statement's bytes in FILE (a build's cache;
+    None: none kept): the plain triples (kg.export.plain_triples_of) of the statements it chooses
+    from, and the evidence row (see _span_row) of each span it draws. A statement's triples follow
+    from its bytes, the prefix lines before it and the parser: a rebuild after one article changed
+    parses the few statements that changed. At 10,000 articles parsing what the page reads took
+    6-7 s of every build; reading it back takes under 1 s, and writing it about 2 s, so FILE is
+    written again only when more than a hundredth of the statements were parsed anew."""
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        self.key: tuple | None = None  # (the prefix lines, pyoxigraph's version) of the statements known
+        self.key: tuple | None = None  # (the prefix lines, the parser, a row's fields) of the statements known
         self.known: dict[bytes, tuple] = {}  # statement -> its triples
+        self.known_rows: dict[bytes, tuple] = {}  # a span's statement -> (the span, its row)
         self.used: dict[bytes, tuple] = {}  # the statements this build parsed or read, for FILE
+        self.used_rows: dict[bytes, tuple] = {}
         self.parsed = 0  # how many of them it parsed
 
     def triples(self, header: bytes, statements: list[bytes]) -> list[tuple]:
@@ -844,71 +853,100 @@ class ParseMemo:
 
         if not statements:
             return []
-        key = _parse_key(header)
-        if self.key != key:
-            self.key, self.known = key, self._read(key)
-        known = self.known
+        known = self._known(header)[0]
         missing = [s for s in statements if s not in known]
         if missing:
-            parsed = plain_triples_of(header + b"\n\n".join(missing), turtle=True)
-            runs: list[list] = []
-            subject = None
-            for t in parsed:
-                if t[0] != subject:  # (a subject is an IRI: never None)
-                    subject = t[0]
-                    runs.append([])
-                runs[-1].append(t)
-            if len(runs) != len(missing):  # (not one subject a statement: nothing is kept)
+            runs = _runs(header, missing)
+            if runs is None:  # (not one subject a statement: nothing is kept)
                 return plain_triples_of(header + b"\n\n".join(statements), turtle=True)
-            known.update(zip(missing, map(tuple, runs)))
+            known.update(zip(missing, runs))
             self.parsed += len(missing)
         found = [known[s] for s in statements]
         self.used.update(zip(statements, found))
         return [t for ts in found for t in ts]
 
-    def _read(self, key: tuple) -> dict[bytes, tuple]:
+    def rows(self, header: bytes, statements: list[bytes]) -> dict[str, tuple[str, ...]]:
+        """The evidence row of each span STATEMENTS describe, by span: _span_row of its triples."""
+        from kg.export import plain_triples_of
+
+        known = self._known(header)[1]
+        missing = [s for s in statements if s not in known]
+        if missing:
+            runs = _runs(header, missing)
+            if runs is None:
+                return _span_rows(plain_triples_of(header + b"\n\n".join(statements), turtle=True))
+            known.update(zip(missing, ((ts[0][0], _span_row(ts)) for ts in runs)))
+            self.parsed += len(missing)
+        found = [known[s] for s in statements]
+        self.used_rows.update(zip(statements, found))
+        return dict(found)
+
+    def _known(self, header: bytes) -> tuple[dict, dict]:
+        key = _parse_key(header)
+        if self.key != key:
+            self.key = key
+            self.known, self.known_rows = self._read(key)
+        return self.known, self.known_rows
+
+    def _read(self, key: tuple) -> tuple[dict, dict]:
         from kg.cache import read_memo
 
         saved = read_memo(self.file) if self.file is not None else None
-        return saved[1] if saved is not None and saved[0] == key and isinstance(saved[1], dict) else {}
+        if saved is not None and saved[0] == key and isinstance(saved[1], tuple) and len(saved[1]) == 2 \
+                and all(isinstance(d, dict) for d in saved[1]):
+            return saved[1]
+        return {}, {}
 
     def save(self) -> None:
         """Keep the statements this build used in FILE, when enough of them were parsed anew."""
         from kg.cache import write_memo
 
-        if self.file is not None and self.parsed * 100 > len(self.used):
-            write_memo(self.file, self.key, self.used)
+        if self.file is not None and self.parsed * 100 > len(self.used) + len(self.used_rows):
+            write_memo(self.file, self.key, (self.used, self.used_rows))
+
+
+def _runs(header: bytes, statements: list[bytes]) -> list[tuple] | None:
+    """The plain triples of each of STATEMENTS, one subject's each, or None when they are not."""
+    from kg.export import plain_triples_of
+
+    runs: list[list] = []
+    subject = None
+    for t in plain_triples_of(header + b"\n\n".join(statements), turtle=True):
+        if t[0] != subject:  # (a subject is an IRI: never None)
+            subject = t[0]
+            runs.append([])
+        runs[-1].append(t)
+    return list(map(tuple, runs)) if len(runs) == len(statements) else None
 
 
 def _parse_key(header: bytes) -> tuple:
-    """What a statement's triples follow from besides its bytes: the prefix lines, and the parser."""
+    """What a statement's triples and row follow from besides its bytes: the prefix lines, the parser,
+    and the fields of a row."""
     import pyoxigraph
 
-    return header, pyoxigraph.__version__
+    return header, pyoxigraph.__version__, tuple((key, default) for _, key, default in _SPAN_FIELDS)
 
 
-def span_values(triples: list[tuple]) -> tuple[list[tuple], dict[str, list[str]]]:
-    """Plain TRIPLES (kg.export.plain_triples_of) without those of evidence spans, and each span's
-    row values, for view_model's SPANS: the lexical form of its first value by _plain_key (the
-    order _Index.one reads rdflib terms in) of each of _SPAN_FIELDS, or the field's default."""
+def _span_rows(triples: Iterable[tuple]) -> dict[str, tuple[str, ...]]:
+    """The evidence row (_span_row) of each span among plain TRIPLES."""
     marker = iris.EVIDENCE_FRAGMENT
-    rest: list[tuple] = []
     by_span: dict = defaultdict(list)
     for t in triples:
         if marker in t[0]:
             by_span[t[0]].append(t)
-        else:
-            rest.append(t)
-    field = {key: i for i, (_, key, _) in enumerate(_SPAN_FIELDS)}
-    spans: dict[str, list[str]] = {}
-    for span, ts in by_span.items():
-        first: list = [None] * len(_SPAN_FIELDS)
-        for _, p, o in ts:
-            i = field.get(p)
-            if i is not None and (first[i] is None or _plain_key(o) < _plain_key(first[i])):
-                first[i] = o
-        spans[span] = [default if o is None else _lexical(o) for o, (_, _, default) in zip(first, _SPAN_FIELDS)]
-    return rest, spans
+    return {span: _span_row(ts) for span, ts in by_span.items()}
+
+
+def _span_row(triples: Iterable[tuple]) -> tuple[str, ...]:
+    """A span's row values, for view_model's SPANS, from its plain TRIPLES: the lexical form of its
+    first value by _plain_key (the order _Index.one reads rdflib terms in) of each of _SPAN_FIELDS, or
+    the field's default."""
+    first: list = [None] * len(_SPAN_FIELDS)
+    for _, p, o in triples:
+        i = _SPAN_FIELD.get(p)
+        if i is not None and (first[i] is None or _plain_key(o) < _plain_key(first[i])):
+            first[i] = o
+    return tuple(default if o is None else _lexical(o) for o, (_, _, default) in zip(first, _SPAN_FIELDS))
 
 
 def _lexical(term) -> str:

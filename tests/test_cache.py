@@ -5,6 +5,7 @@ from conftest import ROOT, copy_article
 
 import kg
 from kg.defaults import CACHE_DIR
+from kg.view import ParseMemo
 
 
 def _inputs(tmp_path, shared):
@@ -216,7 +217,6 @@ def test_a_rebuild_parses_again_only_the_statements_of_the_merge_that_changed(tm
 
 def test_the_parse_memo_gives_the_triples_of_the_statements_in_their_order(tmp_path):
     from kg.export import plain_triples_of, turtle_document
-    from kg.view import ParseMemo
 
     one = '<https://e.org/a> <https://e.org/p> "x"@en , <https://e.org/b> .'
     two = '<https://e.org/b> <https://e.org/p> "y" .'
@@ -229,6 +229,23 @@ def test_the_parse_memo_gives_the_triples_of_the_statements_in_their_order(tmp_p
     assert again.parsed == 0
     other = ParseMemo(tmp_path / "parsed.memo")  # other prefix lines: the statements are read anew
     assert other.triples(b"@prefix e: <https://e.org/> .\n", parts) and other.parsed == 2
+
+
+def test_the_parse_memo_keeps_the_rows_of_the_evidence_spans(tmp_path):
+    from kg.export import turtle_document
+    from kg.vocab import SANAD
+
+    span = "https://e.org/a#char=3,7"
+    statement = (f'<{span}> <{SANAD.start}> 3 ; <{SANAD.end}> 7 ; <{SANAD.exact}> "Rao" , "Ra" ; '
+                 f'<{SANAD.source}> <https://e.org/a> .').encode()
+    header = turtle_document([])
+    memo = ParseMemo(tmp_path / "parsed.memo")
+    expected = {span: ("https://e.org/a", "3", "7", "", "Ra", "")}  # (the first value of each field; defaults)
+    assert memo.rows(header, [statement]) == expected and memo.parsed == 1
+    memo.save()
+    again = ParseMemo(tmp_path / "parsed.memo")
+    assert again.rows(header, [statement]) == expected and again.parsed == 0
+    assert again.rows(header, []) == {}
 
 
 def test_a_rebuild_reads_only_the_article_files_whose_stamp_changed(tmp_path, shared, monkeypatch):

@@ -257,34 +257,49 @@ def test_the_page_of_a_big_corpus_holds_the_most_mentioned_entities(plain):
 
 
 def test_the_page_of_a_big_corpus_reads_only_the_evidence_spans_it_draws(plain):
-    """graph.ttl's evidence spans (most of a corpus's triples) are parsed when the page draws them:
-    the same choice, with the same triples, as from every triple parsed at once."""
+    """graph.ttl's evidence spans (most of a corpus's triples) are set apart, and the page reads the
+    rows of those it draws: the same choice, and the same rows, as from every triple parsed at once."""
     from collections import Counter
 
-    from kg.export import plain_triples_of
+    from rdflib import RDF
+
+    from kg.export import plain_triples_of, rdflib_triples
     from kg.iris import EVIDENCE_FRAGMENT
-    from kg.view import corpus_triples, most_mentioned
+    from kg.view import corpus_triples, evidence_spans, most_mentioned, view_model
+    from kg.vocab import SANAD
 
     data = (plain / "graph.ttl").read_bytes()
     everything = plain_triples_of(data, turtle=True)
-    triples, deferred = corpus_triples(data)
+    triples, span_rows = corpus_triples(data)
     spans = [t for t in everything if EVIDENCE_FRAGMENT in t[0]]
     assert spans and len(triples) == len(everything) - len(spans)
     for limits in ((10_000,), (5,), (10_000, 2, 4), (3, 1, 2)):
-        whole, split = most_mentioned(everything, *limits), most_mentioned(triples, *limits, deferred=deferred)
-        assert Counter(whole[0]) == Counter(split[0]) and whole[1:] == split[1:], limits
-    asked = deferred({spans[0][0], "https://example.org/not-a-span"})
-    assert list(asked) == [spans[0][0]] and asked[spans[0][0]] == [t for t in spans if t[0] == spans[0][0]]
+        whole, split = most_mentioned(everything, *limits), most_mentioned(triples, *limits)
+        assert Counter(t for t in whole[0] if EVIDENCE_FRAGMENT not in t[0]) == Counter(split[0]), limits
+        assert whole[1:] == split[1:], limits
+        drawn = evidence_spans(split[0])
+        rows = span_rows(drawn)
+        assert drawn and set(rows) == drawn, limits
+        for span, row in rows.items():  # each row as the page reads it from the span's triples
+            alone = [t for t in whole[0] if t[0] == span] + [("https://e.org/f", str(SANAD.evidence), span),
+                                                             ("https://e.org/f", str(RDF.type), str(SANAD.Person))]
+            model = view_model(rdflib_triples(alone), analyse=False)
+            shown = model["evidence"][0]
+            assert [shown["s"], shown["e"], shown["pre"], shown["x"], shown["suf"]] == [int(row[1]), int(row[2]), *row[3:]]
+    asked = span_rows({spans[0][0], "https://example.org/not-a-span"})
+    assert list(asked) == [spans[0][0]]
 
 
 def test_the_page_draws_evidence_spans_given_apart_as_it_draws_them_among_the_triples(plain):
-    """A build's page takes the spans' values apart from the triples it makes rdflib terms of and
-    indexes (kg.view.span_values): the same model, evidence rows and all."""
+    """A build's page takes the spans' rows apart from the triples it makes rdflib terms of and
+    indexes (kg.view.corpus_triples): the same model, evidence rows and all."""
     from kg.export import plain_triples_of, rdflib_triples
-    from kg.view import span_values, view_model
+    from kg.view import corpus_triples, evidence_spans, view_model
 
-    triples = plain_triples_of((plain / "graph.ttl").read_bytes(), turtle=True)
-    rest, spans = span_values(triples)
+    data = (plain / "graph.ttl").read_bytes()
+    triples = plain_triples_of(data, turtle=True)
+    rest, span_rows = corpus_triples(data)
+    spans = span_rows(evidence_spans(rest))
     assert spans and len(rest) < len(triples)
     apart = view_model(rdflib_triples(rest), analyse=False, spans=spans)
     assert apart == view_model(rdflib_triples(triples), analyse=False)

@@ -47,7 +47,6 @@ from kg.errors import InputError, KGError
 from kg.export import (
     dataset_of,
     move_into_place,
-    rdflib_triples,
     temp_beside,
     trig_document,
     union,
@@ -617,11 +616,10 @@ def _explorer(statements: list[bytes], cache: Path | None = None) -> str:
     spans = span_rows(evidence_spans(triples))
     parsed.save()
     del parsed, span_rows  # (what it parsed, freed before the page is drawn)
-    triples = rdflib_triples(triples)
     title = TITLE
     if (kept, facts) != (total, all_facts):
         title = f"{TITLE}: the {kept:,} most mentioned of {total:,} entities, {facts:,} of {all_facts:,} facts"
-    return render_html(triples, title, memo=cache / ANALYTICS_MEMO if cache else None, spans=spans)
+    return render_html(triples, title, memo=cache / ANALYTICS_MEMO if cache else None, spans=spans, plain=True)
 
 
 def _render_key(r: _Read, mapping: dict[str, str], base: str) -> str:

@@ -382,9 +382,13 @@ def rdflib_triples(triples: Iterable[tuple]) -> list[tuple]:
     """Plain triples (`plain_triples_of`) as rdflib-term triples, each term converted once (first
     every distinct term, then the triples by look-up: no call per term of a triple)."""
     triples = triples if isinstance(triples, list) else list(triples)
-    iris: dict = {}
-    done = {t: URIRef(t) if type(t) is str else _from_ox(t, iris) for t in {t for triple in triples for t in triple}}
+    done = {t: rdflib_term(t) for t in {t for triple in triples for t in triple}}
     return [(done[s], done[p], done[o]) for s, p, o in triples]
+
+
+def rdflib_term(term):
+    """A plain term (`plain_triples_of`) as an rdflib term."""
+    return URIRef(term) if type(term) is str else _from_ox(term, {})
 
 
 def _ox_quads(data: bytes, turtle: bool = False):

@@ -32,6 +32,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DefinedNamespace
 
 from kg import analytics, iris, vocab
+from kg.export import rdflib_term
 from kg.text import norm
 
 
@@ -117,14 +118,15 @@ SCALE_WORDS = ((1e12, "T", "تريليون"), (1e9, "B", "مليار"), (1e6, "M
 
 def view_model(data: Dataset | Graph | Iterable[tuple], *, layout: bool = True, analyse: bool = True,
                large_threshold: int = LARGE_GRAPH_NODES, start_nodes: int = START_NODES,
-               memo: Path | None = None, spans: dict[str, Sequence[str]] | None = None) -> dict:
+               memo: Path | None = None, spans: dict[str, Sequence[str]] | None = None, plain: bool = False) -> dict:
     """The explorer as data: sorted nodes and edges, evidence, filters, analytics, positions.
     `analyse=False` (which implies no layout) leaves out centrality, communities and positions.
     MEMO, a file (a build's cache), keeps the analytics of the last graph drawn: see _analysed.
     SPANS, when given, holds evidence spans' rows apart from DATA (see corpus_triples): the page reads
     nothing of a span but its row of the evidence table, and at 10,000 articles the spans were
-    760,000 of the 1.35M triples drawn, each made an rdflib term and indexed for six look-ups."""
-    idx = _Index(data)
+    760,000 of the 1.35M triples drawn, each made an rdflib term and indexed for six look-ups.
+    PLAIN: DATA are plain triples (kg.export.plain_triples_of), made rdflib terms as they are indexed."""
+    idx = _Index(data, plain)
     onto = _ontology_labels()
     articles = _articles(idx)
     art_index = {a["id"]: i for i, a in enumerate(articles)}
@@ -171,7 +173,9 @@ def view_model(data: Dataset | Graph | Iterable[tuple], *, layout: bool = True, 
 class _Index:
     """Every triple of the graph once, as dictionaries: far faster than rdflib look-ups per node."""
 
-    def __init__(self, data: Dataset | Graph | Iterable[tuple]) -> None:
+    def __init__(self, data: Dataset | Graph | Iterable[tuple], plain: bool = False) -> None:
+        """PLAIN: DATA are plain triples (kg.export.plain_triples_of), each term made an rdflib term
+        once (at 10,000 articles making a list of the 590,000 triples converted first took 0.7-1 s)."""
         if isinstance(data, Dataset):
             graphs = [g.triples((None, None, None)) for g in data.graphs()]
         elif isinstance(data, Graph):
@@ -191,11 +195,21 @@ class _Index:
         keep: list = []
         rdf_type = RDF.type
         known = same.get
+        done: dict = {}  # a plain term -> its rdflib term, canonical (PLAIN)
+        converted = done.get
+
+        def convert(t):
+            found = done[t] = _CANONICAL.get(t) or rdflib_term(t)  # (a Literal is no key of _CANONICAL)
+            return found
+
         for g in graphs:
             for s, p, o in g:
-                p = known(id(p)) or canonical(p)  # (an empty term, false, is only worked out again)
+                if plain:  # (its predicates and classes are made the namespace's own objects here)
+                    s, p, o = converted(s) or convert(s), converted(p) or convert(p), converted(o) or convert(o)
+                else:
+                    p = known(id(p)) or canonical(p)  # (an empty term, false, is only worked out again)
                 if p is rdf_type:
-                    o = known(id(o)) or canonical(o)
+                    o = o if plain else known(id(o)) or canonical(o)
                     by_type[o].add(s)
                 elif type(o) is URIRef:
                     inc[o].add((s, p))

@@ -291,8 +291,8 @@ def test_the_page_of_a_big_corpus_reads_only_the_evidence_spans_it_draws(plain):
 
 
 def test_the_page_draws_evidence_spans_given_apart_as_it_draws_them_among_the_triples(plain):
-    """A build's page takes the spans' rows apart from the triples it makes rdflib terms of and
-    indexes (kg.view.corpus_triples): the same model, evidence rows and all."""
+    """A build's page takes the spans' rows apart from the triples it indexes (kg.view.corpus_triples),
+    and makes rdflib terms of those as it indexes them: the same model, evidence rows and all."""
     from kg.export import plain_triples_of, rdflib_triples
     from kg.view import corpus_triples, evidence_spans, view_model
 
@@ -301,7 +301,7 @@ def test_the_page_draws_evidence_spans_given_apart_as_it_draws_them_among_the_tr
     rest, span_rows = corpus_triples(data)
     spans = span_rows(evidence_spans(rest))
     assert spans and len(rest) < len(triples)
-    apart = view_model(rdflib_triples(rest), analyse=False, spans=spans)
+    apart = view_model(rest, analyse=False, spans=spans, plain=True)  # (plain terms, made rdflib ones as indexed)
     assert apart == view_model(rdflib_triples(triples), analyse=False)
     assert apart["evidence"] and all(row["a"] >= 0 and row["x"] for row in apart["evidence"])
 

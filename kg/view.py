@@ -199,13 +199,15 @@ class _Index:
         converted = done.get
 
         def convert(t):
-            found = done[t] = _CANONICAL.get(t) or rdflib_term(t)  # (a Literal is no key of _CANONICAL)
+            found = converted(t)
+            if found is None:  # (not `or`: an rdflib Literal's truth is Python code, and 180,000 were asked)
+                found = done[t] = _CANONICAL.get(t) or rdflib_term(t)  # (a Literal is no key of _CANONICAL)
             return found
 
         for g in graphs:
             for s, p, o in g:
                 if plain:  # (its predicates and classes are made the namespace's own objects here)
-                    s, p, o = converted(s) or convert(s), converted(p) or convert(p), converted(o) or convert(o)
+                    s, p, o = convert(s), convert(p), convert(o)
                 else:
                     p = known(id(p)) or canonical(p)  # (an empty term, false, is only worked out again)
                 if p is rdf_type:
@@ -844,19 +846,20 @@ def corpus_triples(data: bytes | tuple[bytes, list[bytes]], memo: ParseMemo | No
 
 class ParseMemo:
     """What the merge's Turtle statements (each one subject's, as kg.export.turtle_statements cuts
-    them) give the page, kept between builds by each statement's bytes in FILE (a build's cache;
-    None: none kept): the plain triples (kg.export.plain_triples_of) of the statements it chooses
-    from, and the evidence row (see _span_row) of each span it draws. A statement's triples follow
-    from its bytes, the prefix lines before it and the parser: a rebuild after one article changed
-    parses the few statements that changed. At 10,000 articles parsing what the page reads took
-    6-7 s of every build; reading it back takes under 1 s, and writing it about 2 s, so FILE is
-    written again only when more than a hundredth of the statements were parsed anew."""
+    them) give the page, kept between builds by a digest of each statement's bytes in FILE (a build's
+    cache; None: none kept): the plain triples (kg.export.plain_triples_of) of the statements it
+    chooses from, and the evidence row (see _span_row) of each span it draws. A statement's triples
+    follow from its bytes, the prefix lines before it and the parser: a rebuild after one article
+    changed parses the few statements that changed. At 10,000 articles parsing what the page reads
+    took 6-7 s of every build; reading it back takes under 1 s, and writing it about 2 s, so FILE is
+    written again only when more than a hundredth of the statements were parsed anew. (Keyed by the
+    statements themselves, FILE was 227 MB, 133 MB of it the keys; digesting them takes 0.27 s.)"""
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
         self.key: tuple | None = None  # (the prefix lines, the parser, a row's fields) of the statements known
-        self.known: dict[bytes, tuple] = {}  # statement -> its triples
-        self.known_rows: dict[bytes, tuple] = {}  # a span's statement -> (the span, its row)
+        self.known: dict[bytes, tuple] = {}  # a statement's digest (_digests) -> its triples
+        self.known_rows: dict[bytes, tuple] = {}  # a span's statement's digest -> (the span, its row)
         self.used: dict[bytes, tuple] = {}  # the statements this build parsed or read, for FILE
         self.used_rows: dict[bytes, tuple] = {}
         self.parsed = 0  # how many of them it parsed
@@ -868,15 +871,16 @@ class ParseMemo:
         if not statements:
             return []
         known = self._known(header)[0]
-        missing = [s for s in statements if s not in known]
+        keys = _digests(statements)
+        missing = [i for i, k in enumerate(keys) if k not in known]
         if missing:
-            runs = _runs(header, missing)
+            runs = _runs(header, [statements[i] for i in missing])
             if runs is None:  # (not one subject a statement: nothing is kept)
                 return plain_triples_of(header + b"\n\n".join(statements), turtle=True)
-            known.update(zip(missing, runs))
+            known.update(zip((keys[i] for i in missing), runs))
             self.parsed += len(missing)
-        found = [known[s] for s in statements]
-        self.used.update(zip(statements, found))
+        found = [known[k] for k in keys]
+        self.used.update(zip(keys, found))
         return [t for ts in found for t in ts]
 
     def rows(self, header: bytes, statements: list[bytes]) -> dict[str, tuple[str, ...]]:
@@ -884,15 +888,16 @@ class ParseMemo:
         from kg.export import plain_triples_of
 
         known = self._known(header)[1]
-        missing = [s for s in statements if s not in known]
+        keys = _digests(statements)
+        missing = [i for i, k in enumerate(keys) if k not in known]
         if missing:
-            runs = _runs(header, missing)
+            runs = _runs(header, [statements[i] for i in missing])
             if runs is None:
                 return _span_rows(plain_triples_of(header + b"\n\n".join(statements), turtle=True))
-            known.update(zip(missing, ((ts[0][0], _span_row(ts)) for ts in runs)))
+            known.update(zip((keys[i] for i in missing), ((ts[0][0], _span_row(ts)) for ts in runs)))
             self.parsed += len(missing)
-        found = [known[s] for s in statements]
-        self.used_rows.update(zip(statements, found))
+        found = [known[k] for k in keys]
+        self.used_rows.update(zip(keys, found))
         return dict(found)
 
     def _known(self, header: bytes) -> tuple[dict, dict]:
@@ -919,6 +924,11 @@ class ParseMemo:
             write_memo(self.file, self.key, (self.used, self.used_rows))
 
 
+def _digests(statements: list[bytes]) -> list[bytes]:
+    """ParseMemo's key of each statement: its BLAKE2b digest, 16 bytes."""
+    return [hashlib.blake2b(s, digest_size=16).digest() for s in statements]
+
+
 def _runs(header: bytes, statements: list[bytes]) -> list[tuple] | None:
     """The plain triples of each of STATEMENTS, one subject's each, or None when they are not."""
     from kg.export import plain_triples_of
@@ -935,10 +945,10 @@ def _runs(header: bytes, statements: list[bytes]) -> list[tuple] | None:
 
 def _parse_key(header: bytes) -> tuple:
     """What a statement's triples and row follow from besides its bytes: the prefix lines, the parser,
-    and the fields of a row."""
+    and the fields of a row (and how a statement is keyed)."""
     import pyoxigraph
 
-    return header, pyoxigraph.__version__, tuple((key, default) for _, key, default in _SPAN_FIELDS)
+    return header, pyoxigraph.__version__, tuple((key, default) for _, key, default in _SPAN_FIELDS), "blake2b-16"
 
 
 def _span_rows(triples: Iterable[tuple]) -> dict[str, tuple[str, ...]]:

@@ -739,7 +739,7 @@ def most_mentioned(triples: Iterable[tuple], max_entities: int = MAX_ENTITIES, m
     everything fits.
 
     TRIPLES are plain (kg.export.plain_triples_of: IRIs as str, literals as pyoxigraph Literals), and
-    so are the triples returned (kg.export.rdflib_triples for the page). When TRIPLES leave out the
+    so are the triples returned (the page draws them with view_model's PLAIN). When TRIPLES leave out the
     evidence spans' own triples (see corpus_triples), so do the triples returned: the spans drawn are
     the objects of their sanad:evidence triples (evidence_spans)."""
     mentions_p, type_p, evidence_p = str(SANAD.mentions), str(RDF.type), str(SANAD.evidence)

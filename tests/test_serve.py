@@ -60,7 +60,10 @@ class Server:
     def children(self) -> set[int]:
         found = set()
         for task in Path(f"/proc/{self.proc.pid}/task").iterdir():
-            found |= {int(p) for p in (task / "children").read_text().split()}
+            try:
+                found |= {int(p) for p in (task / "children").read_text().split()}
+            except FileNotFoundError:  # (a thread that ended after the listing: it has no children now)
+                continue
         return found
 
 

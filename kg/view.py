@@ -870,35 +870,35 @@ class ParseMemo:
 
         if not statements:
             return []
-        known = self._known(header)[0]
-        keys = _digests(statements)
-        missing = [i for i, k in enumerate(keys) if k not in known]
-        if missing:
-            runs = _runs(header, [statements[i] for i in missing])
-            if runs is None:  # (not one subject a statement: nothing is kept)
-                return plain_triples_of(header + b"\n\n".join(statements), turtle=True)
-            known.update(zip((keys[i] for i in missing), runs))
-            self.parsed += len(missing)
-        found = [known[k] for k in keys]
-        self.used.update(zip(keys, found))
+        found = self._through(header, statements, self._known(header)[0], self.used, tuple)
+        if found is None:
+            return plain_triples_of(header + b"\n\n".join(statements), turtle=True)
         return [t for ts in found for t in ts]
 
     def rows(self, header: bytes, statements: list[bytes]) -> dict[str, tuple[str, ...]]:
         """The evidence row of each span STATEMENTS describe, by span: _span_row of its triples."""
         from kg.export import plain_triples_of
 
-        known = self._known(header)[1]
+        found = self._through(header, statements, self._known(header)[1], self.used_rows,
+                              lambda ts: (ts[0][0], _span_row(ts)))
+        if found is None:
+            return _span_rows(plain_triples_of(header + b"\n\n".join(statements), turtle=True))
+        return dict(found)
+
+    def _through(self, header: bytes, statements: list[bytes], known: dict, used: dict, value: Callable) -> list | None:
+        """VALUE of each statement's triples, in order: from KNOWN, or parsed and kept there; each also
+        kept in USED, for FILE. None when the statements are not one subject's each (nothing is kept)."""
         keys = _digests(statements)
         missing = [i for i, k in enumerate(keys) if k not in known]
         if missing:
             runs = _runs(header, [statements[i] for i in missing])
             if runs is None:
-                return _span_rows(plain_triples_of(header + b"\n\n".join(statements), turtle=True))
-            known.update(zip((keys[i] for i in missing), ((ts[0][0], _span_row(ts)) for ts in runs)))
+                return None
+            known.update(zip((keys[i] for i in missing), map(value, runs)))
             self.parsed += len(missing)
         found = [known[k] for k in keys]
-        self.used_rows.update(zip(keys, found))
-        return dict(found)
+        used.update(zip(keys, found))
+        return found
 
     def _known(self, header: bytes) -> tuple[dict, dict]:
         key = _parse_key(header)
@@ -929,7 +929,7 @@ def _digests(statements: list[bytes]) -> list[bytes]:
     return [hashlib.blake2b(s, digest_size=16).digest() for s in statements]
 
 
-def _runs(header: bytes, statements: list[bytes]) -> list[tuple] | None:
+def _runs(header: bytes, statements: list[bytes]) -> list[list] | None:
     """The plain triples of each of STATEMENTS, one subject's each, or None when they are not."""
     from kg.export import plain_triples_of
 
@@ -940,7 +940,7 @@ def _runs(header: bytes, statements: list[bytes]) -> list[tuple] | None:
             subject = t[0]
             runs.append([])
         runs[-1].append(t)
-    return list(map(tuple, runs)) if len(runs) == len(statements) else None
+    return runs if len(runs) == len(statements) else None
 
 
 def _parse_key(header: bytes) -> tuple:

@@ -233,9 +233,10 @@ def test_the_parse_memo_gives_the_triples_of_the_statements_in_their_order(tmp_p
 
 def test_the_parse_memo_keeps_the_rows_of_the_evidence_spans(tmp_path):
     from kg.export import turtle_document
+    from kg.iris import EVIDENCE_FRAGMENT
     from kg.vocab import SANAD
 
-    span = "https://e.org/a#char=3,7"
+    span = f"https://e.org/a{EVIDENCE_FRAGMENT}3,7"
     statement = (f'<{span}> <{SANAD.start}> 3 ; <{SANAD.end}> 7 ; <{SANAD.exact}> "Rao" , "Ra" ; '
                  f'<{SANAD.source}> <https://e.org/a> .').encode()
     header = turtle_document([])
